@@ -1,0 +1,170 @@
+using Sim.Arch.Memory;
+using Sim.Core.Hardware;
+using Sim.Core.Results;
+using Sim.Core.Workloads;
+
+namespace Sim.Arch.Systolic;
+
+/// <summary>
+/// Cycle and traffic model of an R×C systolic array (SCALE-Sim v2 semantics, see <see cref="FoldGeometry"/>).
+/// Compute cycles and SRAM counts are closed forms; DRAM traffic and stalls walk the folds through
+/// <see cref="DramPipeline"/> with these reuse rules (fold order: column folds outer, row folds inner):
+/// an input operand that fits its whole scratchpad is fetched once, otherwise its tile is re-fetched whenever the
+/// fold needs a different tile than the previous fold; an output tile that accumulates over K folds (WS/IS) stays
+/// on chip if it fits half the ofmap scratchpad (the other half drains), otherwise partial sums spill to DRAM and
+/// are read back.
+/// </summary>
+public sealed class SystolicModel : ITileModel
+{
+    public string Kind => SystolicSpec.KindName;
+
+    public OpResult Evaluate(string opName, GemmShape gemm, ArchSpec arch, SimMode mode)
+    {
+        ArgumentNullException.ThrowIfNull(arch);
+        if (arch.Tile is not SystolicSpec spec)
+            throw new ArgumentException($"arch '{arch.Name}' has a '{arch.Tile.Kind}' tile, not a systolic array", nameof(arch));
+        if (gemm.M <= 0 || gemm.N <= 0 || gemm.K <= 0)
+            throw new ArgumentException($"op '{opName}': GEMM dims must be positive ({gemm})", nameof(gemm));
+
+        var g = FoldGeometry.Of(gemm, spec);
+        var computeCycles = ComputeCycles(g, mode);
+        var sram = SramWords(g, gemm, mode);
+        var dram = DramTraffic(g, gemm, arch, mode);
+        var totalCycles = computeCycles + dram.StallCycles;
+        return new OpResult
+        {
+            Op = opName,
+            Macs = gemm.Macs,
+            ComputeCycles = computeCycles,
+            StallCycles = dram.StallCycles,
+            Utilization = (double)gemm.Macs / ((double)spec.PeCount * totalCycles),
+            ComputeUtilization = ComputeUtilization(g, gemm, computeCycles, mode),
+            MappingEfficiency = (double)g.RowDim * g.ColDim / ((double)g.RowFolds * g.ArrayRows * g.ColFolds * g.ArrayCols),
+            Folds = g.Folds,
+            SramReadsIfmapWords = sram.IfmapReads,
+            SramReadsFilterWords = sram.FilterReads,
+            SramWritesOfmapWords = sram.OfmapWrites,
+            SramReadsOfmapWords = sram.OfmapReads,
+            DramReadsIfmapBytes = dram.IfmapBytes,
+            DramReadsFilterBytes = dram.FilterBytes,
+            DramWritesOfmapBytes = dram.OfmapWriteBytes,
+            DramReadsOfmapBytes = dram.OfmapReadBytes,
+        };
+    }
+
+    /// <summary>
+    /// SCALE-Sim: every fold takes the full-array time, and the reported count is the demand length − 1.
+    /// Default: sum over folds of each fold's own active-region time (closed form of that sum below).
+    /// </summary>
+    public static long ComputeCycles(FoldGeometry g, SimMode mode)
+    {
+        if (mode == SimMode.ScaleSim)
+            return g.Folds * g.FoldCycles(g.ArrayRows, g.ArrayCols) - 1;
+
+        // Σ_folds (stream − 2 + rows + cols [+ rows]) with Σ rows = ColFolds·RowDim and Σ cols = RowFolds·ColDim.
+        var rowSum = g.ColFolds * g.RowDim;
+        var colSum = g.RowFolds * g.ColDim;
+        return g.Folds * (g.StreamDim - 2) + rowSum + colSum + (g.PreloadsStationary ? rowSum : 0);
+    }
+
+    /// <summary>
+    /// SCALE-Sim averages mac_used·T / (R·C·cycles) over folds, where every fold has the same cycles — so the average is
+    /// T·Σmac_used / (R·C·cycles·folds) with Σmac_used = RowDim·ColDim. Its WS/IS per-fold cycles are 2R+2C+T−3 (the
+    /// unskewed stationary-operand block), C−1 more than the real fold length; kept for compatibility.
+    /// </summary>
+    private static double ComputeUtilization(FoldGeometry g, GemmShape gemm, long computeCycles, SimMode mode)
+    {
+        double pes = (double)g.ArrayRows * g.ArrayCols;
+        if (mode != SimMode.ScaleSim)
+            return gemm.Macs / (pes * computeCycles);
+        var foldCycles = g.FoldCycles(g.ArrayRows, g.ArrayCols) + (g.PreloadsStationary ? g.ArrayCols - 1 : 0);
+        return (double)g.StreamDim * g.RowDim * g.ColDim / (pes * foldCycles * g.Folds);
+    }
+
+    /// <summary>
+    /// Words moved between the scratchpads and the array. The streamed operand is read once per fold for every active
+    /// row/col; the stationary operand once per fold for its tile; outputs are written once per fold (partial sums for
+    /// WS/IS, which the ofmap buffer accumulates: reads of earlier partial sums are counted separately).
+    /// SCALE-Sim mode keeps its OS ofmap counter, which adds R+C per fold (systolic_compute_os.py adds the block's
+    /// shape sum as well as its size).
+    /// </summary>
+    public static (long IfmapReads, long FilterReads, long OfmapWrites, long OfmapReads) SramWords(FoldGeometry g, GemmShape gemm, SimMode mode)
+    {
+        long m = gemm.M, n = gemm.N, k = gemm.K;
+        var osOfmapExtra = mode == SimMode.ScaleSim ? g.Folds * (g.ArrayRows + g.ArrayCols) : 0;
+        return g.Dataflow switch
+        {
+            // rows ← M, cols ← N: A re-read for every column fold, B for every row fold.
+            Dataflow.Os => (g.ColFolds * m * k, g.RowFolds * k * n, m * n + osOfmapExtra, 0),
+            // rows ← K, cols ← N: B read once; A re-read per column fold; Z written per K fold.
+            Dataflow.Ws => (g.ColFolds * m * k, k * n, g.RowFolds * m * n, (g.RowFolds - 1) * m * n),
+            // rows ← K, cols ← M: A read once; B re-read per column fold; Z written per K fold.
+            Dataflow.Is => (m * k, g.ColFolds * k * n, g.RowFolds * m * n, (g.RowFolds - 1) * m * n),
+            _ => throw new ArgumentOutOfRangeException(nameof(g)),
+        };
+    }
+
+    private static (long StallCycles, long IfmapBytes, long FilterBytes, long OfmapWriteBytes, long OfmapReadBytes) DramTraffic(
+        FoldGeometry g, GemmShape gemm, ArchSpec arch, SimMode mode)
+    {
+        long w = arch.WordBytes;
+        var spad = arch.Scratchpad;
+        var ifmapResident = gemm.M * gemm.K * w <= spad.IfmapBytes;
+        var filterResident = gemm.K * gemm.N * w <= spad.FilterBytes;
+        var pipe = new DramPipeline(arch.Dram);
+        long ifmapBytes = 0, filterBytes = 0, ofmapWrites = 0, ofmapReads = 0;
+
+        for (long cf = 0; cf < g.ColFolds; cf++)
+        {
+            var cols = g.ActiveCols(cf);
+            for (long rf = 0; rf < g.RowFolds; rf++)
+            {
+                var rows = g.ActiveRows(rf);
+                // A tile changes with the inner (row) loop unless there is a single row fold.
+                var innerChanges = rf > 0 || cf == 0 || g.RowFolds > 1;
+                long readI = 0, readF = 0, readZ = 0, writeZ = 0;
+                switch (g.Dataflow)
+                {
+                    case Dataflow.Os:
+                        // A[rows, K] changes with the row fold; B[K, cols] with the column fold.
+                        if (innerChanges && (!ifmapResident || cf == 0)) readI = rows * gemm.K * w;
+                        if (rf == 0) readF = gemm.K * cols * w;
+                        writeZ = (long)rows * cols * w;
+                        break;
+                    case Dataflow.Ws:
+                        // B[rows(K), cols(N)] is new every fold; A[M, rows(K)] changes with the row fold.
+                        readF = (long)rows * cols * w;
+                        if (innerChanges && (!ifmapResident || cf == 0)) readI = gemm.M * rows * w;
+                        (readZ, writeZ) = PartialSums(gemm.M * cols * w, rf, g.RowFolds, spad.OfmapBytes);
+                        break;
+                    case Dataflow.Is:
+                        // A[cols(M), rows(K)] is new every fold; B[rows(K), N] changes with the row fold.
+                        readI = (long)rows * cols * w;
+                        if (innerChanges && (!filterResident || cf == 0)) readF = rows * gemm.N * w;
+                        (readZ, writeZ) = PartialSums(cols * gemm.N * w, rf, g.RowFolds, spad.OfmapBytes);
+                        break;
+                }
+
+                var foldCycles = mode == SimMode.ScaleSim ? g.FoldCycles(g.ArrayRows, g.ArrayCols) : g.FoldCycles(rows, cols);
+                pipe.AddFold(foldCycles, readI + readF + readZ, writeZ);
+                ifmapBytes += readI;
+                filterBytes += readF;
+                ofmapReads += readZ;
+                ofmapWrites += writeZ;
+            }
+        }
+
+        return (pipe.Finish(), ifmapBytes, filterBytes, ofmapWrites, ofmapReads);
+    }
+
+    /// <summary>
+    /// An output tile accumulating over <paramref name="kFolds"/> K folds: kept on chip if it fits half the ofmap
+    /// scratchpad (written once, after the last K fold); otherwise every K fold writes it and every later one reads it back.
+    /// </summary>
+    private static (long ReadBytes, long WriteBytes) PartialSums(long tileBytes, long kFold, long kFolds, long ofmapBytes)
+    {
+        if (tileBytes <= ofmapBytes / 2)
+            return (0, kFold == kFolds - 1 ? tileBytes : 0);
+        return (kFold > 0 ? tileBytes : 0, tileBytes);
+    }
+}

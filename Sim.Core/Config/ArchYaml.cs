@@ -1,0 +1,33 @@
+using Sim.Core.Hardware;
+
+namespace Sim.Core.Config;
+
+/// <summary>Loads an <see cref="ArchSpec"/> from YAML (see README "Config reference").</summary>
+public static class ArchYaml
+{
+    public static ArchSpec Load(string file) => Read(YamlMap.Load(file));
+
+    public static ArchSpec Parse(string file, string text) => Read(YamlMap.Parse(file, text));
+
+    private static ArchSpec Read(YamlMap root)
+    {
+        root.AllowOnly("name", "clock_ghz", "word_bytes", "tile", "scratchpad", "dram");
+        var spad = root.RequireMap("scratchpad").AllowOnly("ifmap_kb", "filter_kb", "ofmap_kb");
+        var dram = root.RequireMap("dram").AllowOnly("bandwidth_bytes_per_cycle", "latency_cycles");
+        var wordBytes = root.OptionalLong("word_bytes", 1, min: 1);
+        if (wordBytes is not (1 or 2 or 4))
+            throw root.ErrorAt("word_bytes", $"{wordBytes} is not a supported operand width", "use 1 (int8), 2 (fp16) or 4 (fp32)");
+        return new ArchSpec(
+            root.RequireString("name"),
+            TileSpecReaders.Read(root.RequireMap("tile")),
+            new ScratchpadSpec(
+                spad.RequireDouble("ifmap_kb", 0),
+                spad.RequireDouble("filter_kb", 0),
+                spad.RequireDouble("ofmap_kb", 0)),
+            new DramSpec(
+                dram.RequireDouble("bandwidth_bytes_per_cycle", 0),
+                dram.OptionalLong("latency_cycles", 0, min: 0)),
+            root.OptionalDouble("clock_ghz", 1.0, 0),
+            (int)wordBytes);
+    }
+}

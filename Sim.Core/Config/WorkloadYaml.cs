@@ -1,0 +1,68 @@
+using Sim.Core.Workloads;
+
+namespace Sim.Core.Config;
+
+/// <summary>
+/// Loads a <see cref="Workload"/> from YAML: <c>name:</c> and a list of <c>ops:</c>, each with a
+/// <c>kind:</c> (gemm, conv2d) and optional <c>inputs:</c> naming producer ops.
+/// </summary>
+public static class WorkloadYaml
+{
+    public static Workload Load(string file) => Read(YamlMap.Load(file));
+
+    public static Workload Parse(string file, string text) => Read(YamlMap.Parse(file, text));
+
+    private static Workload Read(YamlMap root)
+    {
+        root.AllowOnly("name", "description", "ops");
+        var name = root.RequireString("name");
+        var ops = root.RequireMapList("ops").Select(ReadOp).ToList();
+        try
+        {
+            return new Workload(name, ops);
+        }
+        catch (ArgumentException e)
+        {
+            throw root.ErrorAt("ops", e.Message, "rename the op or fix its 'inputs'");
+        }
+    }
+
+    private static Op ReadOp(YamlMap op)
+    {
+        var kind = op.RequireString("kind");
+        return kind switch
+        {
+            "gemm" => ReadGemm(op),
+            "conv2d" => ReadConv(op),
+            _ => throw op.ErrorAt("kind", $"unknown op kind '{kind}'", "use gemm or conv2d"),
+        };
+    }
+
+    private static Gemm ReadGemm(YamlMap op)
+    {
+        op.AllowOnly("name", "kind", "m", "n", "k", "inputs");
+        return new Gemm(op.RequireString("name"), op.RequireLong("m", 1), op.RequireLong("n", 1), op.RequireLong("k", 1),
+            op.OptionalStringList("inputs"));
+    }
+
+    private static Conv2d ReadConv(YamlMap op)
+    {
+        op.AllowOnly("name", "kind", "ifmap_h", "ifmap_w", "filter_h", "filter_w", "channels", "filters", "stride", "padding", "batch", "inputs");
+        var conv = new Conv2d(
+            op.RequireString("name"),
+            op.RequireLong("ifmap_h", 1),
+            op.RequireLong("ifmap_w", 1),
+            op.RequireLong("filter_h", 1),
+            op.RequireLong("filter_w", 1),
+            op.RequireLong("channels", 1),
+            op.RequireLong("filters", 1),
+            op.OptionalLong("stride", 1, 1),
+            op.OptionalLong("padding", 0, 0),
+            op.OptionalLong("batch", 1, 1),
+            op.OptionalStringList("inputs"));
+        if (conv.FilterH > conv.PaddedH || conv.FilterW > conv.PaddedW)
+            throw op.ErrorAt("filter_h", $"the {conv.FilterH}x{conv.FilterW} filter is larger than the padded {conv.PaddedH}x{conv.PaddedW} input",
+                "check ifmap_h/ifmap_w, filter_h/filter_w and padding");
+        return conv;
+    }
+}

@@ -1,0 +1,22 @@
+namespace Sim.Core.Hardware;
+
+/// <summary>
+/// One accelerator: a compute tile, its scratchpads, DRAM and clock.
+/// <see cref="WordBytes"/> is the operand width (1 = int8, 4 = fp32); ofmap words use the same width,
+/// as in SCALE-Sim.
+/// </summary>
+public sealed record ArchSpec(
+    string Name,
+    TileSpec Tile,
+    ScratchpadSpec Scratchpad,
+    DramSpec Dram,
+    double ClockGhz,
+    int WordBytes)
+{
+    /// <summary>
+    /// The defaults of <c>sim op</c>: SCALE-Sim's shipped scale.cfg (64 KB per operand scratchpad, int8 words) with its
+    /// CALC interface bandwidth — DRAM as fast as needed, so no stalls (<see cref="DramSpec.Unlimited"/>).
+    /// </summary>
+    public static ArchSpec Default(TileSpec tile) =>
+        new("default", tile, new ScratchpadSpec(64, 64, 64), DramSpec.Unlimited, 1.0, 1);
+}

@@ -1,0 +1,50 @@
+namespace Sim.Core.Results;
+
+/// <summary>
+/// What one op costs on one tile. Cycle counts are tile clock cycles; traffic is in bytes except the
+/// <c>*Words</c> SRAM counters, which count operand elements as SCALE-Sim does.
+/// </summary>
+public sealed record OpResult
+{
+    public required string Op { get; init; }
+
+    public required long Macs { get; init; }
+
+    public required long ComputeCycles { get; init; }
+
+    public required long StallCycles { get; init; }
+
+    public long TotalCycles => ComputeCycles + StallCycles;
+
+    /// <summary>MACs / (PEs × total cycles), stalls included (SCALE-Sim's "Overall Util").</summary>
+    public required double Utilization { get; init; }
+
+    /// <summary>
+    /// How busy the array is while it computes, stalls excluded (SCALE-Sim's "Compute Util"; in SCALE-Sim mode its
+    /// per-fold average and per-fold cycle convention, otherwise MACs / (PEs × compute cycles)).
+    /// </summary>
+    public required double ComputeUtilization { get; init; }
+
+    /// <summary>Average fraction of PEs a fold maps work onto (SCALE-Sim's mapping efficiency).</summary>
+    public required double MappingEfficiency { get; init; }
+
+    public required long Folds { get; init; }
+
+    public required long SramReadsIfmapWords { get; init; }
+
+    public required long SramReadsFilterWords { get; init; }
+
+    public required long SramWritesOfmapWords { get; init; }
+
+    public required long SramReadsOfmapWords { get; init; }
+
+    public required long DramReadsIfmapBytes { get; init; }
+
+    public required long DramReadsFilterBytes { get; init; }
+
+    public required long DramWritesOfmapBytes { get; init; }
+
+    public required long DramReadsOfmapBytes { get; init; }
+
+    public long DramBytes => DramReadsIfmapBytes + DramReadsFilterBytes + DramWritesOfmapBytes + DramReadsOfmapBytes;
+}

@@ -1,0 +1,100 @@
+using Sim.Arch.Memory;
+using Sim.Arch.Systolic;
+using Sim.Core.Hardware;
+using Sim.Core.Workloads;
+
+namespace Sim.Arch.Tests.Memory;
+
+public class DramPipelineTests
+{
+    [Fact]
+    public void First_fold_load_and_last_writeback_are_exposed()
+    {
+        // 32 B at 4 B/cycle after a 10-cycle latency = 18; overlapped middle; final 16 B drain = 4.
+        var pipe = new DramPipeline(new DramSpec(4, 10));
+        pipe.AddFold(computeCycles: 10, readBytes: 32, writeBytes: 16);
+        Assert.Equal(18 + 4, pipe.Finish());
+    }
+
+    [Fact]
+    public void Prefetch_longer_than_compute_stalls_for_the_difference()
+    {
+        // Fold 1's 100 B take 5 + 100/2 = 55 cycles inside fold 0's 20-cycle window: 35 stall.
+        var pipe = new DramPipeline(new DramSpec(2, 5));
+        pipe.AddFold(20, 10, 0);   // 5 + 5 = 10 up front
+        pipe.AddFold(20, 100, 0);  // 55 - 20 = 35
+        Assert.Equal(45, pipe.Finish());
+    }
+
+    [Fact]
+    public void Writeback_shares_the_window_two_folds_later()
+    {
+        var pipe = new DramPipeline(new DramSpec(1, 0));
+        pipe.AddFold(10, 0, 30);   // fold 0 writes 30 B
+        pipe.AddFold(10, 0, 0);    // fold 1's reads (0) share fold 0's window
+        pipe.AddFold(10, 0, 0);    // fold 0's writeback (30) shares fold 1's window: 30 - 10 = 20 stall
+        Assert.Equal(20, pipe.Finish());
+    }
+
+    [Fact]
+    public void Os_single_fold_traffic_and_stalls_by_hand()
+    {
+        // 4^3 GEMM on 4x4 OS, int8: A 16 B + B 16 B up front (10 + 32/4 = 18), Z 16 B drained (4).
+        var arch = new ArchSpec("t", new SystolicSpec(4, 4, Dataflow.Os), new ScratchpadSpec(64, 64, 64), new DramSpec(4, 10), 1, 1);
+        var r = new SystolicModel().Evaluate("t", new GemmShape(4, 4, 4), arch, SimMode.Default);
+        Assert.Equal((16L, 16L, 16L, 0L), (r.DramReadsIfmapBytes, r.DramReadsFilterBytes, r.DramWritesOfmapBytes, r.DramReadsOfmapBytes));
+        Assert.Equal(22, r.StallCycles);
+        Assert.Equal(10 + 22, r.TotalCycles);
+    }
+
+    [Fact]
+    public void Ws_partial_sums_spill_when_the_output_tile_exceeds_half_the_ofmap_buffer()
+    {
+        // M=8 N=4 K=8 on 4x4 WS: 2 K folds of 8+4+4-2+4 = 18 cycles. Z tile 8x4 = 32 B > 10/2 B: spills.
+        // fold0 reads B 16 + A 32 (48 B: 6 cycles), writes 32; fold1 reads B 16 + A 32 + psum 32 = 80 B (10 ≤ 18), writes 32.
+        var arch = new ArchSpec("t", new SystolicSpec(4, 4, Dataflow.Ws), new ScratchpadSpec(1, 1, 10.0 / 1024), new DramSpec(8, 0), 1, 1);
+        var r = new SystolicModel().Evaluate("t", new GemmShape(8, 4, 8), arch, SimMode.Default);
+        Assert.Equal(32, r.DramReadsFilterBytes);
+        Assert.Equal(64, r.DramReadsIfmapBytes);
+        Assert.Equal(64, r.DramWritesOfmapBytes);
+        Assert.Equal(32, r.DramReadsOfmapBytes);
+        Assert.Equal(6 + 4, r.StallCycles);
+    }
+
+    [Fact]
+    public void Ws_output_tile_that_fits_is_written_once()
+    {
+        var arch = new ArchSpec("t", new SystolicSpec(4, 4, Dataflow.Ws), new ScratchpadSpec(1, 1, 1), new DramSpec(8, 0), 1, 1);
+        var r = new SystolicModel().Evaluate("t", new GemmShape(8, 4, 8), arch, SimMode.Default);
+        Assert.Equal(32, r.DramWritesOfmapBytes);
+        Assert.Equal(0, r.DramReadsOfmapBytes);
+    }
+
+    [Fact]
+    public void Operand_larger_than_its_scratchpad_is_refetched_per_column_fold()
+    {
+        // OS M=64 N=64 K=64 on 32x32: 2x2 folds. A = 4 KiB. With a 1 KiB ifmap buffer A is read twice (8 KiB);
+        // with 8 KiB it stays resident (4 KiB). B is read once per column fold either way (4 KiB).
+        GemmShape gemm = new(64, 64, 64);
+        var small = new ArchSpec("t", new SystolicSpec(32, 32, Dataflow.Os), new ScratchpadSpec(1, 64, 64), new DramSpec(64, 0), 1, 1);
+        var large = small with { Scratchpad = new ScratchpadSpec(8, 64, 64) };
+        var model = new SystolicModel();
+        Assert.Equal(8192, model.Evaluate("t", gemm, small, SimMode.Default).DramReadsIfmapBytes);
+        Assert.Equal(4096, model.Evaluate("t", gemm, large, SimMode.Default).DramReadsIfmapBytes);
+        Assert.Equal(4096, model.Evaluate("t", gemm, small, SimMode.Default).DramReadsFilterBytes);
+    }
+
+    [Fact]
+    public void More_bandwidth_never_stalls_more()
+    {
+        var gemm = new GemmShape(300, 200, 500);
+        long previous = long.MaxValue;
+        foreach (var bw in new[] { 1.0, 2, 4, 8, 16, 64, 256 })
+        {
+            var arch = ArchSpec.Default(new SystolicSpec(16, 16, Dataflow.Ws)) with { Dram = new DramSpec(bw, 50) };
+            var stall = new SystolicModel().Evaluate("t", gemm, arch, SimMode.Default).StallCycles;
+            Assert.True(stall <= previous, $"bw {bw}: {stall} > {previous}");
+            previous = stall;
+        }
+    }
+}
