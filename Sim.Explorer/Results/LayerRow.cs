@@ -1,0 +1,66 @@
+using CsvHelper;
+using Sim.Core.Results;
+using Sim.Core.Workloads;
+
+namespace Sim.Explorer.Results;
+
+/// <summary>One row of layers.csv: one op of one design point. Counts use SCALE-Sim's ifmap/filter/ofmap naming.</summary>
+[CsvRecord]
+public sealed partial class LayerRow
+{
+    [CsvColumn("point_id")] public string PointId { get; set; } = "";
+    [CsvColumn("layer_index")] public int LayerIndex { get; set; }
+    [CsvColumn("layer")] public string Layer { get; set; } = "";
+    [CsvColumn("op_kind")] public string OpKind { get; set; } = "";
+    [CsvColumn("m")] public long M { get; set; }
+    [CsvColumn("n")] public long N { get; set; }
+    [CsvColumn("k")] public long K { get; set; }
+    [CsvColumn("macs")] public long Macs { get; set; }
+    [CsvColumn("folds")] public long Folds { get; set; }
+    [CsvColumn("compute_cycles")] public long ComputeCycles { get; set; }
+    [CsvColumn("stall_cycles")] public long StallCycles { get; set; }
+    [CsvColumn("total_cycles")] public long TotalCycles { get; set; }
+    [CsvColumn("utilization")] public double Utilization { get; set; }
+    [CsvColumn("compute_utilization")] public double ComputeUtilization { get; set; }
+    [CsvColumn("mapping_efficiency")] public double MappingEfficiency { get; set; }
+    [CsvColumn("sram_reads_ifmap")] public long SramReadsIfmap { get; set; }
+    [CsvColumn("sram_reads_filter")] public long SramReadsFilter { get; set; }
+    [CsvColumn("sram_writes_ofmap")] public long SramWritesOfmap { get; set; }
+    [CsvColumn("sram_reads_ofmap")] public long SramReadsOfmap { get; set; }
+    [CsvColumn("dram_reads_ifmap")] public long DramReadsIfmap { get; set; }
+    [CsvColumn("dram_reads_filter")] public long DramReadsFilter { get; set; }
+    [CsvColumn("dram_writes_ofmap")] public long DramWritesOfmap { get; set; }
+    [CsvColumn("dram_reads_ofmap")] public long DramReadsOfmap { get; set; }
+
+    public static LayerRow From(string pointId, int index, Op op, GemmShape gemm, OpResult r)
+    {
+        ArgumentNullException.ThrowIfNull(op);
+        ArgumentNullException.ThrowIfNull(r);
+        return new LayerRow
+        {
+            PointId = pointId,
+            LayerIndex = index,
+            Layer = op.Name,
+            OpKind = op.Kind,
+            M = gemm.M,
+            N = gemm.N,
+            K = gemm.K,
+            Macs = r.Macs,
+            Folds = r.Folds,
+            ComputeCycles = r.ComputeCycles,
+            StallCycles = r.StallCycles,
+            TotalCycles = r.TotalCycles,
+            Utilization = r.Utilization,
+            ComputeUtilization = r.ComputeUtilization,
+            MappingEfficiency = r.MappingEfficiency,
+            SramReadsIfmap = r.SramReadsIfmapWords,
+            SramReadsFilter = r.SramReadsFilterWords,
+            SramWritesOfmap = r.SramWritesOfmapWords,
+            SramReadsOfmap = r.SramReadsOfmapWords,
+            DramReadsIfmap = r.DramReadsIfmapBytes,
+            DramReadsFilter = r.DramReadsFilterBytes,
+            DramWritesOfmap = r.DramWritesOfmapBytes,
+            DramReadsOfmap = r.DramReadsOfmapBytes,
+        };
+    }
+}
