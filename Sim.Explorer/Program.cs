@@ -1,1 +1,5 @@
-return 0;
+using Sim.Explorer.Cli;
+
+ScottPlot.Fonts.Default = "DejaVu Sans";
+var interactive = !Console.IsErrorRedirected && Environment.GetEnvironmentVariable("NO_COLOR") is null;
+return SimCli.Run(args, new CliContext(Console.Out, Console.Error, interactive));

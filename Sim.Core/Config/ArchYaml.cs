@@ -5,12 +5,14 @@ namespace Sim.Core.Config;
 /// <summary>Loads an <see cref="ArchSpec"/> from YAML (see README "Config reference").</summary>
 public static class ArchYaml
 {
-    public static ArchSpec Load(string file) => Read(YamlMap.Load(file));
+    public static ArchSpec Load(string file) => FromMap(YamlMap.Load(file));
 
-    public static ArchSpec Parse(string file, string text) => Read(YamlMap.Parse(file, text));
+    public static ArchSpec Parse(string file, string text) => FromMap(YamlMap.Parse(file, text));
 
-    private static ArchSpec Read(YamlMap root)
+    /// <summary>Reads an arch from a mapping, e.g. the <c>base:</c> section of a sweep spec.</summary>
+    public static ArchSpec FromMap(YamlMap root)
     {
+        ArgumentNullException.ThrowIfNull(root);
         root.AllowOnly("name", "clock_ghz", "word_bytes", "tile", "scratchpad", "dram");
         var spad = root.RequireMap("scratchpad").AllowOnly("ifmap_kb", "filter_kb", "ofmap_kb");
         var dram = root.RequireMap("dram").AllowOnly("bandwidth_bytes_per_cycle", "latency_cycles");

@@ -1,0 +1,74 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json;
+using Sim.Explorer.Bench;
+using Spectre.Console;
+
+namespace Sim.Explorer.Cli;
+
+/// <summary>
+/// <c>sim bench</c>: simulation speed on a fixed suite, with the in-run baseline ratio, and the ratio to SCALE-Sim's
+/// ~7.6k simulated cycles/s (the reference figure quoted in the project's issue #2, not measured here).
+/// </summary>
+public static class BenchCommand
+{
+    public const double ScaleSimReferenceCyclesPerSecond = 7600;
+
+    public static Command Create(CliContext context)
+    {
+        var json = new Option<bool>("--json") { Description = "Print one JSON object" };
+        var seconds = new Option<double>("--seconds") { Description = "Minimum timing window per simulator", DefaultValueFactory = _ => 2.0 };
+        var command = new Command("bench", "Measure simulation speed (layers/s, simulated cycles/s)") { json, seconds };
+        command.SetAction(parse =>
+        {
+            var window = OptionParsers.PositiveReal(parse.GetValue(seconds), "--seconds");
+            var cases = BenchSuite.Cases();
+            var analytical = BenchRunner.Analytical(cases, window);
+            var trace = BenchRunner.Trace(cases, window);
+            var speedup = analytical.SimulatedCyclesPerSecond / trace.SimulatedCyclesPerSecond;
+            var vsScaleSim = analytical.SimulatedCyclesPerSecond / ScaleSimReferenceCyclesPerSecond;
+            if (parse.GetValue(json))
+            {
+                context.Out.WriteLine(Json(cases.Count, analytical, trace, speedup, vsScaleSim));
+                return ExitCodes.Ok;
+            }
+
+            var table = new Table().AddColumn("simulator").AddColumn(new TableColumn("layers").RightAligned())
+                .AddColumn(new TableColumn("layers/s").RightAligned()).AddColumn(new TableColumn("simulated cycles/s").RightAligned());
+            foreach (var m in new[] { analytical, trace })
+                table.AddRow(m.Name, m.Layers.ToString(CultureInfo.InvariantCulture), m.LayersPerSecond.ToString("0", CultureInfo.InvariantCulture),
+                    m.SimulatedCyclesPerSecond.ToString("0.00e0", CultureInfo.InvariantCulture));
+            Terminal.Render(context, table);
+            context.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"suite: {cases.Count} layers; analytical / trace = {speedup:0}x in this run; vs SCALE-Sim's quoted {ScaleSimReferenceCyclesPerSecond:0} cycles/s = {vsScaleSim:0.0e0}x"));
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    private static string Json(int suiteLayers, BenchMeasurement analytical, BenchMeasurement trace, double speedup, double vsScaleSim)
+    {
+        using var stream = new MemoryStream();
+        using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
+        {
+            json.WriteStartObject();
+            json.WriteNumber("suite_layers", suiteLayers);
+            foreach (var (key, m) in new[] { ("analytical", analytical), ("trace_baseline", trace) })
+            {
+                json.WriteStartObject(key);
+                json.WriteNumber("layers", m.Layers);
+                json.WriteNumber("wall_seconds", m.WallSeconds);
+                json.WriteNumber("layers_per_second", m.LayersPerSecond);
+                json.WriteNumber("simulated_cycles_per_second", m.SimulatedCyclesPerSecond);
+                json.WriteEndObject();
+            }
+
+            json.WriteNumber("speedup_vs_trace_baseline", speedup);
+            json.WriteNumber("scalesim_reference_cycles_per_second", ScaleSimReferenceCyclesPerSecond);
+            json.WriteNumber("speedup_vs_scalesim_reference", vsScaleSim);
+            json.WriteEndObject();
+        }
+
+        return System.Text.Encoding.UTF8.GetString(stream.ToArray());
+    }
+}

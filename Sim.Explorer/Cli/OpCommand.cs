@@ -1,0 +1,70 @@
+using System.CommandLine;
+using System.Globalization;
+using Sim.Arch;
+using Sim.Core.Hardware;
+using Sim.Core.Workloads;
+using Spectre.Console;
+
+namespace Sim.Explorer.Cli;
+
+/// <summary><c>sim op gemm</c>: one GEMM on one systolic array, as a table or one JSON object.</summary>
+public static class OpCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var m = new Option<long>("--m") { Description = "GEMM M: ofmap rows (conv: output pixels)", Required = true };
+        var n = new Option<long>("--n") { Description = "GEMM N: ofmap columns (conv: filters)", Required = true };
+        var k = new Option<long>("--k") { Description = "GEMM K: reduction length (conv: window size)", Required = true };
+        var array = new Option<string>("--array") { Description = "Array shape ROWSxCOLS", DefaultValueFactory = _ => "32x32" };
+        var dataflow = new Option<string>("--dataflow") { Description = "os, ws or is", DefaultValueFactory = _ => "os" };
+        var sramKb = new Option<string>("--sram-kb") { Description = "Scratchpads IFMAP,FILTER,OFMAP in KB", DefaultValueFactory = _ => "64,64,64" };
+        var dramBw = new Option<double?>("--dram-bw") { Description = "DRAM bandwidth in bytes/cycle (omit: unlimited, SCALE-Sim's CALC)" };
+        var dramLatency = new Option<long>("--dram-latency") { Description = "DRAM latency in cycles", DefaultValueFactory = _ => 0 };
+        var wordBytes = new Option<int>("--word-bytes") { Description = "Operand width in bytes (1 int8, 2 fp16, 4 fp32)", DefaultValueFactory = _ => 1 };
+        var mode = new Option<string>("--mode") { Description = "default or scalesim (SCALE-Sim v2 conventions)", DefaultValueFactory = _ => "default" };
+        var json = new Option<bool>("--json") { Description = "Print one JSON object" };
+
+        var gemm = new Command("gemm", "Simulate Z[M,N] = A[M,K]·B[K,N] on a systolic array") { m, n, k, array, dataflow, sramKb, dramBw, dramLatency, wordBytes, mode, json };
+        gemm.SetAction(parse =>
+        {
+            var shape = new GemmShape(
+                OptionParsers.Positive(parse.GetValue(m), "--m"),
+                OptionParsers.Positive(parse.GetValue(n), "--n"),
+                OptionParsers.Positive(parse.GetValue(k), "--k"));
+            var (rows, cols) = OptionParsers.ArrayShape(parse.GetValue(array)!);
+            var tile = new SystolicSpec(rows, cols, OptionParsers.Dataflow(parse.GetValue(dataflow)!));
+            var word = parse.GetValue(wordBytes);
+            if (word is not (1 or 2 or 4))
+                throw new Core.Config.SimInputException($"--word-bytes: {word} is not supported. Fix: use 1, 2 or 4");
+            var dram = parse.GetValue(dramBw) is { } bw
+                ? new DramSpec(OptionParsers.PositiveReal(bw, "--dram-bw"), Math.Max(0, parse.GetValue(dramLatency)))
+                : DramSpec.Unlimited;
+            var arch = new ArchSpec("cli", tile, OptionParsers.SramKb(parse.GetValue(sramKb)!), dram, 1.0, word);
+            var simMode = OptionParsers.Mode(parse.GetValue(mode)!);
+            var result = TileModels.For(tile).Evaluate("gemm", shape, arch, simMode);
+
+            if (parse.GetValue(json))
+            {
+                context.Out.WriteLine(OpResultJson.Format(result, shape, arch, simMode));
+                return ExitCodes.Ok;
+            }
+
+            var table = new Table().AddColumn("metric").AddColumn(new TableColumn("value").RightAligned());
+            void Row(string name, object value) => table.AddRow(name, Convert.ToString(value, CultureInfo.InvariantCulture) ?? "");
+            Row("GEMM", $"M={shape.M} N={shape.N} K={shape.K} on {tile} ({simMode})");
+            Row("compute cycles", result.ComputeCycles);
+            Row("stall cycles", result.StallCycles);
+            Row("total cycles", result.TotalCycles);
+            Row("utilization", result.Utilization.ToString("P2", CultureInfo.InvariantCulture));
+            Row("mapping efficiency", result.MappingEfficiency.ToString("P2", CultureInfo.InvariantCulture));
+            Row("SRAM reads ifmap / filter (words)", $"{result.SramReadsIfmapWords} / {result.SramReadsFilterWords}");
+            Row("SRAM writes ofmap (words)", result.SramWritesOfmapWords);
+            Row("DRAM reads ifmap / filter (bytes)", $"{result.DramReadsIfmapBytes} / {result.DramReadsFilterBytes}");
+            Row("DRAM writes / reads ofmap (bytes)", $"{result.DramWritesOfmapBytes} / {result.DramReadsOfmapBytes}");
+            Terminal.Render(context, table);
+            return ExitCodes.Ok;
+        });
+
+        return new Command("op", "Simulate a single operator") { gemm };
+    }
+}

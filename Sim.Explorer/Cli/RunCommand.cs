@@ -1,0 +1,60 @@
+using System.CommandLine;
+using System.Globalization;
+using Sim.Explorer.Inputs;
+using Sim.Explorer.Results;
+using Sim.Explorer.Sweeps;
+using Spectre.Console;
+
+namespace Sim.Explorer.Cli;
+
+/// <summary><c>sim run ARCH WORKLOAD</c>: every layer of a workload on one arch → a per-layer table, layers.csv and points.csv.</summary>
+public static class RunCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var archArg = new Argument<string>("arch") { Description = "Arch file: .yaml, or a SCALE-Sim .cfg" };
+        var workloadArg = new Argument<string>("workload") { Description = "Workload file: .yaml, or a SCALE-Sim topology .csv" };
+        var mode = new Option<string>("--mode") { Description = "default or scalesim", DefaultValueFactory = _ => "default" };
+        var output = new Option<string?>("--output", "-o") { Description = "Output directory (default reports/runs/<workload>-<arch>)" };
+        var command = new Command("run", "Simulate a workload on one arch") { archArg, workloadArg, mode, output };
+        command.SetAction(parse =>
+        {
+            var simMode = OptionParsers.Mode(parse.GetValue(mode)!);
+            var arch = InputLoaders.LoadArch(InputFile.Read(parse.GetValue(archArg)!));
+            var workload = InputLoaders.LoadWorkload(InputFile.Read(parse.GetValue(workloadArg)!));
+            var pointId = new SweepPoint(0, "", workload, arch, simMode).Id;
+            var (point, layers) = PointEvaluator.Evaluate(pointId, workload, arch, simMode);
+            point.Sweep = "run";
+
+            var directory = parse.GetValue(output) ?? Path.Combine("reports", "runs", $"{workload.Name}-{arch.Name}");
+            Directory.CreateDirectory(directory);
+            ResultsCsv.Write(Path.Combine(directory, "layers.csv"), layers);
+            ResultsCsv.Write(Path.Combine(directory, "points.csv"), [point]);
+
+            Terminal.Render(context, LayerTable(layers, point));
+            context.Out.WriteLine($"{workload.Name} on {arch.Name} ({arch.Tile}, {parse.GetValue(mode)} mode): {point.LatencyCycles} cycles, utilization {point.Utilization:P2}");
+            context.Out.WriteLine($"wrote {Path.Combine(directory, "layers.csv")} and points.csv");
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    private static Table LayerTable(IReadOnlyList<LayerRow> layers, PointRow total)
+    {
+        var table = new Table();
+        foreach (var header in new[] { "layer", "M", "N", "K", "compute", "stall", "total", "util", "map eff", "DRAM KB" })
+            table.AddColumn(header == "layer" ? new TableColumn(header) : new TableColumn(header).RightAligned());
+        static string F(double v) => v.ToString("0.000", CultureInfo.InvariantCulture);
+        static string I(long v) => v.ToString(CultureInfo.InvariantCulture);
+        foreach (var l in layers)
+        {
+            var dramKb = (l.DramReadsIfmap + l.DramReadsFilter + l.DramWritesOfmap + l.DramReadsOfmap) / 1024.0;
+            table.AddRow(Markup.Escape(l.Layer), I(l.M), I(l.N), I(l.K), I(l.ComputeCycles), I(l.StallCycles), I(l.TotalCycles),
+                F(l.Utilization), F(l.MappingEfficiency), dramKb.ToString("0.0", CultureInfo.InvariantCulture));
+        }
+
+        table.AddRow("[bold]total[/]", "", "", "", I(total.ComputeCycles), I(total.StallCycles), I(total.LatencyCycles),
+            F(total.Utilization), F(total.MappingEfficiency), ((total.DramReadBytes + total.DramWriteBytes) / 1024.0).ToString("0.0", CultureInfo.InvariantCulture));
+        return table;
+    }
+}

@@ -1,0 +1,54 @@
+using System.CommandLine;
+using Sim.Core.Config;
+
+namespace Sim.Explorer.Cli;
+
+/// <summary>
+/// The <c>sim</c> command line. Bad input of any kind (flags, files) prints one clear message and exits 2 — System.CommandLine's
+/// own parse errors would exit 1, so they are checked before invoking.
+/// </summary>
+public static class SimCli
+{
+    public static RootCommand Build(CliContext context)
+    {
+        var root = new RootCommand("sim: cycle-approximate simulator and design-space explorer for tensor-accelerator tiles")
+        {
+            OpCommand.Create(context),
+            RunCommand.Create(context),
+            SweepCommand.Create(context),
+            BenchCommand.Create(context),
+        };
+        return root;
+    }
+
+    public static int Run(string[] args, CliContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var parse = Build(context).Parse(args);
+        if (parse.Errors.Count > 0)
+        {
+            foreach (var error in parse.Errors)
+                context.Error.WriteLine($"error: {error.Message}");
+            context.Error.WriteLine($"Fix: see 'sim {string.Join(' ', CommandPath(parse))} --help'");
+            return ExitCodes.BadInput;
+        }
+
+        try
+        {
+            return parse.Invoke(new InvocationConfiguration { Output = context.Out, Error = context.Error, EnableDefaultExceptionHandler = false });
+        }
+        catch (SimInputException e)
+        {
+            context.Error.WriteLine($"error: {e.Message}");
+            return ExitCodes.BadInput;
+        }
+    }
+
+    private static IEnumerable<string> CommandPath(ParseResult parse)
+    {
+        var names = new Stack<string>();
+        for (var result = parse.CommandResult; result.Parent is System.CommandLine.Parsing.CommandResult parent; result = parent)
+            names.Push(result.Command.Name);
+        return names;
+    }
+}

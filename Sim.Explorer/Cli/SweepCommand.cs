@@ -1,0 +1,84 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using Sim.Explorer.Inputs;
+using Sim.Explorer.Reports;
+using Sim.Explorer.Sweeps;
+using Spectre.Console;
+
+namespace Sim.Explorer.Cli;
+
+/// <summary>
+/// <c>sim sweep [SPEC]</c>: runs a design-space sweep into reports/&lt;name&gt;/. With no SPEC it runs
+/// workloads/sweeps/default.yaml from the current directory, or the copy embedded in the tool.
+/// </summary>
+public static class SweepCommand
+{
+    public const string DefaultSpec = "workloads/sweeps/default.yaml";
+
+    public static Command Create(CliContext context)
+    {
+        var specArg = new Argument<string?>("spec") { Description = "Sweep spec (.yaml); default: " + DefaultSpec, Arity = ArgumentArity.ZeroOrOne };
+        var output = new Option<string?>("--output", "-o") { Description = "Output directory (default reports/<sweep name>)" };
+        var jobs = new Option<int>("--jobs", "-j") { Description = "Points simulated in parallel", DefaultValueFactory = _ => Environment.ProcessorCount };
+        var resume = new Option<bool>("--resume") { Description = "Keep points already finished in the output directory's journal" };
+        var command = new Command("sweep", "Run a design-space sweep") { specArg, output, jobs, resume };
+        command.SetAction(parse =>
+        {
+            var specFile = parse.GetValue(specArg) is { } path ? InputFile.Read(path)
+                : File.Exists(DefaultSpec) ? InputFile.Read(DefaultSpec)
+                : InputFile.ReadEmbedded(DefaultSpec);
+            var jobCount = parse.GetValue(jobs);
+            if (jobCount < 1)
+                throw new Core.Config.SimInputException($"--jobs: {jobCount} must be at least 1. Fix: e.g. --jobs {Environment.ProcessorCount}");
+            var spec = SweepSpecYaml.Read(specFile);
+            var directory = parse.GetValue(output) ?? Path.Combine("reports", spec.Name);
+            context.Error.WriteLine($"sweep '{spec.Name}' from {specFile.DisplayPath}: {spec.PointCount} points, {jobCount} jobs → {directory}");
+
+            var clock = Stopwatch.StartNew();
+            var outcome = Run(context, spec, directory, jobCount, parse.GetValue(resume));
+            var plots = SweepReport.Write(directory, spec.Name);
+            clock.Stop();
+
+            Terminal.Render(context, BestTable(outcome));
+            context.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{outcome.Points.Count} points ({outcome.Computed} simulated, {outcome.Resumed} resumed) in {clock.Elapsed.TotalSeconds:0.00} s; {outcome.Points.Count(p => p.Status != "ok")} not ok"));
+            context.Out.WriteLine($"wrote {Path.Combine(directory, "points.csv")}, layers.csv, manifest.json, {string.Join(", ", plots.Select(Path.GetFileName))}");
+            return outcome.Points.All(p => p.Status == "ok") ? ExitCodes.Ok : ExitCodes.Failed;
+        });
+        return command;
+    }
+
+    private static SweepOutcome Run(CliContext context, SweepSpec spec, string directory, int jobs, bool resume)
+    {
+        if (!context.Interactive)
+            return SweepRunner.Run(spec, directory, jobs, resume);
+        SweepOutcome? outcome = null;
+        Terminal.Console(context.Error, true).Progress()
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn(), new SpinnerColumn())
+            .Start(ctx =>
+            {
+                var task = ctx.AddTask("simulate", maxValue: spec.PointCount);
+                outcome = SweepRunner.Run(spec, directory, jobs, resume, new Progress<int>(n => task.Increment(n)));
+                task.Value = task.MaxValue;
+            });
+        return outcome!;
+    }
+
+    /// <summary>The fastest design per workload, and the most PE-efficient one on the Pareto front.</summary>
+    private static Table BestTable(SweepOutcome outcome)
+    {
+        var table = new Table().AddColumn("workload").AddColumn("fastest design").AddColumn(new TableColumn("cycles").RightAligned())
+            .AddColumn(new TableColumn("util").RightAligned()).AddColumn(new TableColumn("pareto points").RightAligned());
+        foreach (var group in outcome.Points.Where(p => p.Status == "ok").GroupBy(p => p.Workload))
+        {
+            var best = group.OrderBy(p => p.LatencyCycles).ThenBy(p => p.PeCount).First();
+            table.AddRow(Markup.Escape(group.Key), $"{best.Rows}x{best.Cols} {best.Dataflow}",
+                best.LatencyCycles.ToString(CultureInfo.InvariantCulture),
+                best.Utilization.ToString("P1", CultureInfo.InvariantCulture),
+                group.Count(p => p.Pareto).ToString(CultureInfo.InvariantCulture));
+        }
+
+        return table;
+    }
+}

@@ -1,0 +1,29 @@
+using Sim.Core.Config;
+using Sim.Core.Hardware;
+using Sim.Core.Workloads;
+
+namespace Sim.Explorer.Inputs;
+
+/// <summary>Picks the reader for an input by its extension: our YAML, or SCALE-Sim's .cfg / topology .csv.</summary>
+public static class InputLoaders
+{
+    public static Workload LoadWorkload(InputFile file)
+    {
+        ArgumentNullException.ThrowIfNull(file);
+        return file.Extension switch
+        {
+            ".yaml" or ".yml" => WorkloadYaml.Parse(file.DisplayPath, file.Text),
+            _ => throw new SimInputException($"{file.DisplayPath}: unknown workload format '{file.Extension}'. Fix: use a .yaml workload or a SCALE-Sim topology .csv"),
+        };
+    }
+
+    public static ArchSpec LoadArch(InputFile file)
+    {
+        ArgumentNullException.ThrowIfNull(file);
+        return file.Extension switch
+        {
+            ".yaml" or ".yml" => ArchYaml.Parse(file.DisplayPath, file.Text),
+            _ => throw new SimInputException($"{file.DisplayPath}: unknown arch format '{file.Extension}'. Fix: use a .yaml arch or a SCALE-Sim .cfg"),
+        };
+    }
+}

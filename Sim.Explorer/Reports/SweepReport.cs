@@ -1,0 +1,19 @@
+using Sim.Explorer.Plots;
+using Sim.Explorer.Results;
+
+namespace Sim.Explorer.Reports;
+
+/// <summary>Draws a sweep's plots from its written points.csv (not from memory), so what is plotted is what was saved.</summary>
+public static class SweepReport
+{
+    public static IReadOnlyList<string> Write(string directory, string title)
+    {
+        var rows = ResultsCsv.Read<PointRow>(Path.Combine(directory, "points.csv"));
+        ParetoPlot.Save(rows, directory, title);
+        UtilizationHeatmap.Save(rows, directory, title);
+        return Directory.GetFiles(directory)
+            .Where(f => f.EndsWith(".png", StringComparison.Ordinal) || f.EndsWith(".svg", StringComparison.Ordinal))
+            .Order(StringComparer.Ordinal)
+            .ToList();
+    }
+}

@@ -1,0 +1,94 @@
+using System.Reflection;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Sim.Core.Hardware;
+using Sim.Explorer.Results;
+
+namespace Sim.Explorer.Sweeps;
+
+/// <summary>
+/// manifest.json: what produced the CSVs — tool and runtime versions, the spec (path, hash and full text), the
+/// resolved base arch and axes, the workloads, and point counts by status. No timestamps, so reruns are byte-identical.
+/// </summary>
+public static class SweepManifest
+{
+    public static void Write(string path, SweepSpec spec, IReadOnlyList<SweepPoint> plan, IReadOnlyList<PointRow> points)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        ArgumentNullException.ThrowIfNull(plan);
+        ArgumentNullException.ThrowIfNull(points);
+        using var stream = new MemoryStream();
+        using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
+        {
+            json.WriteStartObject();
+            json.WriteString("tool", "sim");
+            json.WriteString("sim_version", ToolVersion);
+            json.WriteString("dotnet_version", Environment.Version.ToString());
+            json.WriteString("sweep", spec.Name);
+            json.WriteString("spec_path", spec.SourcePath);
+            json.WriteString("spec_sha256", Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(spec.SourceText))));
+            json.WriteString("mode", spec.Mode == SimMode.ScaleSim ? "scalesim" : "default");
+            json.WriteString("strategy", "grid");
+            json.WriteString("seed", "none: grid sweeps draw no random numbers");
+            WriteBase(json, spec.Base);
+            json.WriteStartObject("axes");
+            WriteArray(json, "rows", spec.Rows.Select(v => (double)v));
+            WriteArray(json, "cols", spec.Cols.Select(v => (double)v));
+            json.WriteStartArray("dataflow");
+            foreach (var d in spec.Dataflows) json.WriteStringValue(d.ToName());
+            json.WriteEndArray();
+            WriteArray(json, "ifmap_kb", spec.IfmapKb);
+            WriteArray(json, "filter_kb", spec.FilterKb);
+            WriteArray(json, "ofmap_kb", spec.OfmapKb);
+            WriteArray(json, "dram_bandwidth_bytes_per_cycle", spec.DramBandwidthBytesPerCycle);
+            json.WriteEndObject();
+            json.WriteStartArray("workloads");
+            foreach (var (workloadPath, workload) in spec.Workloads)
+            {
+                json.WriteStartObject();
+                json.WriteString("name", workload.Name);
+                json.WriteString("path", workloadPath);
+                json.WriteNumber("ops", workload.Ops.Count);
+                json.WriteNumber("macs", workload.TotalMacs);
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+            json.WriteNumber("points", plan.Count);
+            json.WriteStartObject("status_counts");
+            foreach (var group in points.GroupBy(p => p.Status).OrderBy(g => g.Key, StringComparer.Ordinal))
+                json.WriteNumber(group.Key, group.Count());
+            json.WriteEndObject();
+            json.WriteString("spec_text", spec.SourceText);
+            json.WriteEndObject();
+        }
+
+        File.WriteAllBytes(path, stream.ToArray());
+    }
+
+    public static string ToolVersion =>
+        typeof(SweepManifest).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "unknown";
+
+    private static void WriteBase(Utf8JsonWriter json, ArchSpec arch)
+    {
+        json.WriteStartObject("base");
+        json.WriteString("name", arch.Name);
+        json.WriteString("tile", arch.Tile.ToString());
+        json.WriteNumber("ifmap_kb", arch.Scratchpad.IfmapKb);
+        json.WriteNumber("filter_kb", arch.Scratchpad.FilterKb);
+        json.WriteNumber("ofmap_kb", arch.Scratchpad.OfmapKb);
+        json.WriteNumber("dram_bandwidth_bytes_per_cycle", arch.Dram.BandwidthBytesPerCycle);
+        json.WriteNumber("dram_latency_cycles", arch.Dram.LatencyCycles);
+        json.WriteNumber("clock_ghz", arch.ClockGhz);
+        json.WriteNumber("word_bytes", arch.WordBytes);
+        json.WriteEndObject();
+    }
+
+    private static void WriteArray(Utf8JsonWriter json, string name, IEnumerable<double> values)
+    {
+        json.WriteStartArray(name);
+        foreach (var v in values) json.WriteNumberValue(v);
+        json.WriteEndArray();
+    }
+}

@@ -1,0 +1,28 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using Sim.Core.Hardware;
+using Sim.Core.Workloads;
+
+namespace Sim.Explorer.Sweeps;
+
+/// <summary>
+/// One design point: a workload on one fully resolved arch. <see cref="Id"/> is a hash of everything that determines
+/// the result (arch, mode, the workload's ops), so a resumed or sharded run recognises finished points even if the
+/// spec's other axes changed.
+/// </summary>
+public sealed record SweepPoint(int Index, string WorkloadPath, Workload Workload, ArchSpec Arch, SimMode Mode)
+{
+    public string Id { get; } = ComputeId(Workload, Arch, Mode);
+
+    public SystolicSpec Tile => (SystolicSpec)Arch.Tile;
+
+    private static string ComputeId(Workload workload, ArchSpec arch, SimMode mode)
+    {
+        var text = new StringBuilder();
+        text.Append(CultureInfo.InvariantCulture, $"{mode}|{arch.Tile}|{arch.Scratchpad}|{arch.Dram}|{arch.ClockGhz}|{arch.WordBytes}|{workload.Name}");
+        foreach (var op in workload.Ops)
+            text.Append(CultureInfo.InvariantCulture, $"|{op.Name}:{op.ToGemm(mode)}");
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())))[..16];
+    }
+}

@@ -1,0 +1,89 @@
+using Sim.Explorer.Analysis;
+using Sim.Explorer.Results;
+
+namespace Sim.Explorer.Sweeps;
+
+/// <summary>
+/// Runs a sweep's points in parallel, journaling each finished point, then writes points.csv and layers.csv in plan
+/// order (so the files are byte-identical whatever the thread timing) and the manifest.
+/// A point that throws is kept with status "error" and the reason; the sweep goes on.
+/// </summary>
+public static class SweepRunner
+{
+    public const string JournalFile = "journal.jsonl";
+
+    public static SweepOutcome Run(SweepSpec spec, string outputDirectory, int jobs, bool resume, IProgress<int>? progress = null, CancellationToken cancel = default)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        Directory.CreateDirectory(outputDirectory);
+        var plan = SweepPlan.Expand(spec);
+        var journalPath = Path.Combine(outputDirectory, JournalFile);
+        var finished = resume ? SweepJournal.ReadFinished(journalPath) : [];
+        var planIds = plan.Select(p => p.Id).ToHashSet(StringComparer.Ordinal);
+        var resumed = finished.Keys.Count(planIds.Contains);
+        var todo = plan.Where(p => !finished.ContainsKey(p.Id)).ToList();
+
+        using (var journal = new SweepJournal(journalPath, append: resume))
+        {
+            var options = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, jobs), CancellationToken = cancel };
+            Parallel.ForEach(todo, options, point =>
+            {
+                var entry = EvaluatePoint(point);
+                journal.Append(entry);
+                lock (finished)
+                    finished[point.Id] = entry;
+                progress?.Report(1);
+            });
+        }
+
+        var points = new List<PointRow>(plan.Count);
+        var layers = new List<LayerRow>();
+        foreach (var point in plan)
+        {
+            var entry = finished[point.Id];
+            entry.Point.Sweep = spec.Name;
+            points.Add(entry.Point);
+            layers.AddRange(entry.Layers);
+        }
+
+        ParetoFront.Mark(points);
+        ResultsCsv.Write(Path.Combine(outputDirectory, "points.csv"), points);
+        ResultsCsv.Write(Path.Combine(outputDirectory, "layers.csv"), layers);
+        SweepManifest.Write(Path.Combine(outputDirectory, "manifest.json"), spec, plan, points);
+        return new SweepOutcome(outputDirectory, points, layers, todo.Count, resumed);
+    }
+
+    private static SweepJournal.Entry EvaluatePoint(SweepPoint point)
+    {
+        try
+        {
+            var (row, layers) = PointEvaluator.Evaluate(point.Id, point.Workload, point.Arch, point.Mode);
+            return new SweepJournal.Entry(row, [.. layers]);
+        }
+#pragma warning disable CA1031 // one failing point must not kill a sweep of thousands; its reason is recorded
+        catch (Exception e) when (e is ArgumentException or InvalidOperationException or OverflowException or NotSupportedException)
+#pragma warning restore CA1031
+        {
+            var tile = point.Tile;
+            return new SweepJournal.Entry(
+                new PointRow
+                {
+                    PointId = point.Id,
+                    Status = "error",
+                    Reason = $"{e.GetType().Name}: {e.Message}",
+                    Workload = point.Workload.Name,
+                    Rows = tile.Rows,
+                    Cols = tile.Cols,
+                    Dataflow = Core.Hardware.DataflowNames.ToName(tile.Dataflow),
+                    IfmapKb = point.Arch.Scratchpad.IfmapKb,
+                    FilterKb = point.Arch.Scratchpad.FilterKb,
+                    OfmapKb = point.Arch.Scratchpad.OfmapKb,
+                    DramBandwidthBytesPerCycle = point.Arch.Dram.BandwidthBytesPerCycle,
+                    Mode = point.Mode == Core.Hardware.SimMode.ScaleSim ? "scalesim" : "default",
+                    TileKind = tile.Kind,
+                    PeCount = tile.PeCount,
+                },
+                []);
+        }
+    }
+}

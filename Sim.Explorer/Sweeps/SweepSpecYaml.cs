@@ -1,0 +1,92 @@
+using System.Globalization;
+using Sim.Core.Config;
+using Sim.Core.Hardware;
+using Sim.Explorer.Inputs;
+
+namespace Sim.Explorer.Sweeps;
+
+/// <summary>
+/// Reads and validates a sweep spec before anything runs. Shape:
+/// <code>
+/// name: default
+/// mode: default            # or scalesim
+/// base: { ...an arch... }  # same schema as an arch file
+/// workloads: [../dnn/resnet18.yaml, ...]   # relative to this file; .yaml or SCALE-Sim .csv
+/// axes: { rows: [..], cols: [..], dataflow: [os, ws, is], ifmap_kb: [..], filter_kb: [..], ofmap_kb: [..],
+///         dram_bandwidth_bytes_per_cycle: [..] }
+/// </code>
+/// </summary>
+public static class SweepSpecYaml
+{
+    private static readonly string[] s_axes = ["rows", "cols", "dataflow", "ifmap_kb", "filter_kb", "ofmap_kb", "dram_bandwidth_bytes_per_cycle"];
+
+    public static SweepSpec Read(InputFile file)
+    {
+        ArgumentNullException.ThrowIfNull(file);
+        var root = YamlMap.Parse(file.DisplayPath, file.Text).AllowOnly("name", "description", "mode", "base", "workloads", "axes");
+        var name = root.RequireString("name");
+        if (name.Length == 0 || name.IndexOfAny(Path.GetInvalidFileNameChars()) >= 0 || name.Contains(' ', StringComparison.Ordinal))
+            throw root.ErrorAt("name", $"'{name}' cannot be used as a folder name", "use letters, digits, '-' and '_'");
+
+        var modeText = root.OptionalString("mode") ?? "default";
+        var mode = modeText switch
+        {
+            "default" => SimMode.Default,
+            "scalesim" => SimMode.ScaleSim,
+            _ => throw root.ErrorAt("mode", $"unknown mode '{modeText}'", "use default or scalesim"),
+        };
+
+        var baseArch = ArchYaml.FromMap(root.RequireMap("base"));
+        if (baseArch.Tile is not SystolicSpec baseTile)
+            throw root.ErrorAt("base", $"tile kind '{baseArch.Tile.Kind}' cannot be swept yet", "use a systolic base tile");
+
+        var workloads = root.RequireScalarList("workloads")
+            .Select(w => (w.Text, InputLoaders.LoadWorkload(InputFile.Read(w.Text, file.Directory))))
+            .ToList();
+        var duplicate = workloads.GroupBy(w => w.Item2.Name).FirstOrDefault(g => g.Count() > 1);
+        if (duplicate is not null)
+            throw root.ErrorAt("workloads", $"two workloads are named '{duplicate.Key}'", "list each workload once (points are keyed by workload name)");
+
+        var axes = root.Has("axes") ? root.RequireMap("axes").AllowOnly(s_axes) : null;
+        var spad = baseArch.Scratchpad;
+        return new SweepSpec(
+            name,
+            file.DisplayPath,
+            file.Text,
+            mode,
+            baseArch,
+            workloads,
+            Axis(axes, "rows", baseTile.Rows, ParsePositiveInt),
+            Axis(axes, "cols", baseTile.Cols, ParsePositiveInt),
+            Axis(axes, "dataflow", baseTile.Dataflow, t => DataflowNames.TryParse(t, out var d) ? d : null),
+            Axis(axes, "ifmap_kb", spad.IfmapKb, ParsePositive),
+            Axis(axes, "filter_kb", spad.FilterKb, ParsePositive),
+            Axis(axes, "ofmap_kb", spad.OfmapKb, ParsePositive),
+            Axis(axes, "dram_bandwidth_bytes_per_cycle", baseArch.Dram.BandwidthBytesPerCycle, ParsePositive));
+    }
+
+    /// <summary>The axis' values in file order (duplicates rejected), or the base value when the axis is absent.</summary>
+    private static List<T> Axis<T>(YamlMap? axes, string key, T baseValue, Func<string, T?> parse)
+        where T : struct
+    {
+        if (axes is null || !axes.Has(key))
+            return [baseValue];
+        var values = new List<T>();
+        foreach (var (text, line, column) in axes.RequireScalarList(key))
+        {
+            var value = parse(text) ?? throw SimInputException.At(axes.File, line, column, axes.FieldPath(key),
+                $"'{text}' is not a valid value", key == "dataflow" ? "use os, ws or is" : "use a positive number");
+            if (values.Contains(value))
+                throw SimInputException.At(axes.File, line, column, axes.FieldPath(key), $"'{text}' is listed twice", "list each value once");
+            values.Add(value);
+        }
+
+        return values;
+    }
+
+    private static int? ParsePositiveInt(string text) =>
+        int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var v) && v > 0 ? v : null;
+
+    private static double? ParsePositive(string text) =>
+        double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) && v > 0 && double.IsFinite(v) ? v : null;
+}
