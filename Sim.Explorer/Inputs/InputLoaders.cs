@@ -1,6 +1,7 @@
 using Sim.Core.Config;
 using Sim.Core.Hardware;
 using Sim.Core.Workloads;
+using Sim.Explorer.Import;
 
 namespace Sim.Explorer.Inputs;
 
@@ -13,6 +14,7 @@ public static class InputLoaders
         return file.Extension switch
         {
             ".yaml" or ".yml" => WorkloadYaml.Parse(file.DisplayPath, file.Text),
+            ".csv" => TopologyCsvImporter.Parse(file.DisplayPath, file.Text),
             _ => throw new SimInputException($"{file.DisplayPath}: unknown workload format '{file.Extension}'. Fix: use a .yaml workload or a SCALE-Sim topology .csv"),
         };
     }
@@ -23,6 +25,7 @@ public static class InputLoaders
         return file.Extension switch
         {
             ".yaml" or ".yml" => ArchYaml.Parse(file.DisplayPath, file.Text),
+            ".cfg" => ScaleSimConfigImporter.Parse(file.DisplayPath, file.Text).Arch,
             _ => throw new SimInputException($"{file.DisplayPath}: unknown arch format '{file.Extension}'. Fix: use a .yaml arch or a SCALE-Sim .cfg"),
         };
     }
