@@ -1,0 +1,12 @@
+using Sim.Explorer.Results;
+
+namespace Sim.Explorer.Analysis;
+
+/// <summary>The status value the runner writes for a feasible, successfully simulated point.</summary>
+public static class RowStatus
+{
+    public const string Ok = "ok";
+
+    /// <summary>Only ok rows have meaningful latency/utilization; infeasible and failed rows are skipped by analyses.</summary>
+    public static bool IsOk(PointRow row) => string.Equals(row.Status, Ok, StringComparison.Ordinal);
+}
