@@ -1,5 +1,4 @@
 using Sim.Explorer.Cli;
 
-ScottPlot.Fonts.Default = "DejaVu Sans";
 var interactive = !Console.IsErrorRedirected && Environment.GetEnvironmentVariable("NO_COLOR") is null;
 return SimCli.Run(args, new CliContext(Console.Out, Console.Error, interactive));

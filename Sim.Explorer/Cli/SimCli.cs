@@ -44,7 +44,7 @@ public static class SimCli
         }
     }
 
-    private static IEnumerable<string> CommandPath(ParseResult parse)
+    private static Stack<string> CommandPath(ParseResult parse)
     {
         var names = new Stack<string>();
         for (var result = parse.CommandResult; result.Parent is System.CommandLine.Parsing.CommandResult parent; result = parent)

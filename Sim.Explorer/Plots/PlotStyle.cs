@@ -19,6 +19,7 @@ public static class PlotStyle
 
     private static readonly Lazy<string> s_font = new(() =>
     {
+        RegisterBundledFonts();
         using var preferred = SKFontManager.Default.MatchFamily(PreferredFont);
         string font = ChooseFont(preferred?.FamilyName, SKTypeface.Default.FamilyName);
         Fonts.Default = font;
@@ -29,6 +30,21 @@ public static class PlotStyle
     /// <summary>The font every plot uses; set once, before any plot exists (labels copy it when created).</summary>
     /// <exception cref="InvalidOperationException">No font is installed.</exception>
     public static string Font => s_font.Value;
+
+    /// <summary>
+    /// The tool ships DejaVu Sans (regular and bold, Bitstream Vera licence in Fonts/) so figures have text — the same
+    /// text — on machines with no fonts installed.
+    /// </summary>
+    private static void RegisterBundledFonts()
+    {
+        var directory = Path.Combine(AppContext.BaseDirectory, "Fonts");
+        var regular = Path.Combine(directory, "DejaVuSans.ttf");
+        var bold = Path.Combine(directory, "DejaVuSans-Bold.ttf");
+        if (File.Exists(regular))
+            Fonts.AddFontFile(PreferredFont, regular, bold: false, italic: false);
+        if (File.Exists(bold))
+            Fonts.AddFontFile(PreferredFont, bold, bold: true, italic: false);
+    }
 
     /// <summary>Prefers <see cref="PreferredFont"/>, falls back to any installed family, throws if there is none.</summary>
     public static string ChooseFont(string? preferredMatch, string? systemDefault)

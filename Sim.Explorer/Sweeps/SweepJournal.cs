@@ -12,9 +12,25 @@ public sealed class SweepJournal : IDisposable
     private readonly StreamWriter _writer;
     private readonly Lock _lock = new();
 
-    public SweepJournal(string path, bool append)
+    private SweepJournal(string path, bool append)
     {
         _writer = new StreamWriter(path, append, new System.Text.UTF8Encoding(false));
+    }
+
+    /// <summary>Starts a fresh journal, discarding any earlier one.</summary>
+    public static SweepJournal Create(string path) => new(path, append: false);
+
+    /// <summary>
+    /// Reopens a journal for appending after reading what it holds. The file is first rewritten with only its whole
+    /// entries, so a torn last line cannot swallow the next entry appended after it.
+    /// </summary>
+    public static SweepJournal Resume(string path, out Dictionary<string, Entry> finished)
+    {
+        finished = ReadFinished(path);
+        var temporary = path + ".tmp";
+        File.WriteAllLines(temporary, finished.Values.Select(e => JsonSerializer.Serialize(e)));
+        File.Move(temporary, path, overwrite: true);
+        return new SweepJournal(path, append: true);
     }
 
     public sealed record Entry(PointRow Point, List<LayerRow> Layers);

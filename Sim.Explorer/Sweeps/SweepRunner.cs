@@ -18,13 +18,14 @@ public static class SweepRunner
         Directory.CreateDirectory(outputDirectory);
         var plan = SweepPlan.Expand(spec);
         var journalPath = Path.Combine(outputDirectory, JournalFile);
-        var finished = resume ? SweepJournal.ReadFinished(journalPath) : [];
-        var planIds = plan.Select(p => p.Id).ToHashSet(StringComparer.Ordinal);
-        var resumed = finished.Keys.Count(planIds.Contains);
-        var todo = plan.Where(p => !finished.ContainsKey(p.Id)).ToList();
-
-        using (var journal = new SweepJournal(journalPath, append: resume))
+        int resumed;
+        List<SweepPoint> todo;
+        Dictionary<string, SweepJournal.Entry> finished = [];
+        using (var journal = resume ? SweepJournal.Resume(journalPath, out finished) : SweepJournal.Create(journalPath))
         {
+            var planIds = plan.Select(p => p.Id).ToHashSet(StringComparer.Ordinal);
+            resumed = finished.Keys.Count(planIds.Contains);
+            todo = plan.Where(p => !finished.ContainsKey(p.Id)).ToList();
             var options = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, jobs), CancellationToken = cancel };
             Parallel.ForEach(todo, options, point =>
             {

@@ -7,11 +7,13 @@ public sealed class TempDirectory : IDisposable
 
     public string Path { get; } = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "sim-tests-" + Guid.NewGuid().ToString("N"));
 
+    public string File(string name) => System.IO.Path.Combine(Path, name);
+
     public string Write(string name, string text)
     {
         var file = System.IO.Path.Combine(Path, name);
         Directory.CreateDirectory(System.IO.Path.GetDirectoryName(file)!);
-        File.WriteAllText(file, text);
+        System.IO.File.WriteAllText(file, text);
         return file;
     }
 
