@@ -3,6 +3,7 @@ using System.Globalization;
 using Sim.Arch;
 using Sim.Core.Hardware;
 using Sim.Core.Workloads;
+using Sim.Mapping;
 using Spectre.Console;
 
 namespace Sim.Explorer.Cli;
@@ -16,7 +17,7 @@ public static class OpCommand
         var n = new Option<long>("--n") { Description = "GEMM N: ofmap columns (conv: filters)", Required = true };
         var k = new Option<long>("--k") { Description = "GEMM K: reduction length (conv: window size)", Required = true };
         var array = new Option<string>("--array") { Description = "Array shape ROWSxCOLS", DefaultValueFactory = _ => "32x32" };
-        var dataflow = new Option<string>("--dataflow") { Description = "os, ws or is", DefaultValueFactory = _ => "os" };
+        var dataflow = new Option<string>("--dataflow") { Description = "os, ws, is, or best (the fastest of the three)", DefaultValueFactory = _ => "os" };
         var sramKb = new Option<string>("--sram-kb") { Description = "Scratchpads IFMAP,FILTER,OFMAP in KB", DefaultValueFactory = _ => "64,64,64" };
         var dramBw = new Option<double?>("--dram-bw") { Description = "DRAM bandwidth in bytes/cycle (omit: unlimited, SCALE-Sim's CALC)" };
         var dramLatency = new Option<long>("--dram-latency") { Description = "DRAM latency in cycles", DefaultValueFactory = _ => 0 };
@@ -32,7 +33,9 @@ public static class OpCommand
                 OptionParsers.Positive(parse.GetValue(n), "--n"),
                 OptionParsers.Positive(parse.GetValue(k), "--k"));
             var (rows, cols) = OptionParsers.ArrayShape(parse.GetValue(array)!);
-            var tile = new SystolicSpec(rows, cols, OptionParsers.Dataflow(parse.GetValue(dataflow)!));
+            var dataflowText = parse.GetValue(dataflow)!;
+            var chooseBest = dataflowText == "best";
+            var tile = new SystolicSpec(rows, cols, chooseBest ? Dataflow.Os : OptionParsers.Dataflow(dataflowText));
             var word = parse.GetValue(wordBytes);
             if (word is not (1 or 2 or 4))
                 throw new Core.Config.SimInputException($"--word-bytes: {word} is not supported. Fix: use 1, 2 or 4");
@@ -41,6 +44,9 @@ public static class OpCommand
                 : DramSpec.Unlimited;
             var arch = new ArchSpec("cli", tile, OptionParsers.SramKb(parse.GetValue(sramKb)!), dram, 1.0, word);
             var simMode = OptionParsers.Mode(parse.GetValue(mode)!);
+            if (chooseBest)
+                arch = arch with { Tile = tile with { Dataflow = DataflowMapper.Choose("gemm", shape, arch, simMode).Dataflow } };
+            tile = (SystolicSpec)arch.Tile;
             var result = TileModels.For(tile).Evaluate("gemm", shape, arch, simMode);
 
             if (parse.GetValue(json))

@@ -20,7 +20,7 @@ public static class OptionParsers
     public static Dataflow Dataflow(string text, string flag = "--dataflow") =>
         DataflowNames.TryParse(text, out var dataflow)
             ? dataflow
-            : throw new SimInputException($"{flag}: '{text}' is not a dataflow. Fix: use os, ws or is");
+            : throw new SimInputException($"{flag}: '{text}' is not a dataflow. Fix: use os, ws or is (sim op also takes best)");
 
     public static SimMode Mode(string text) => text switch
     {
