@@ -16,6 +16,7 @@ public sealed class Workload
         {
             if (!byName.TryAdd(op.Name, op))
                 throw new ArgumentException($"workload '{name}': op name '{op.Name}' is used twice; op names must be unique");
+            CheckMacsFit(name, op);
         }
         Ops = TopologicalOrder(name, declared, byName);
     }
@@ -25,6 +26,20 @@ public sealed class Workload
     public IReadOnlyList<Op> Ops { get; }
 
     public long TotalMacs => Ops.Sum(o => o.ToGemm().Macs);
+
+    /// <summary>Every count derived from an op is a 64-bit integer; an op too large for that is rejected up front.</summary>
+    private static void CheckMacsFit(string name, Op op)
+    {
+        try
+        {
+            _ = op.ToGemm(Hardware.SimMode.ScaleSim).Macs;
+            _ = op.ToGemm().Macs;
+        }
+        catch (OverflowException)
+        {
+            throw new ArgumentException($"workload '{name}': op '{op.Name}' has more than 2^63 MACs ({op.ToGemm()}); split it into smaller ops");
+        }
+    }
 
     /// <summary>Kahn's algorithm; inputs that name no op are external graph inputs.</summary>
     private static Op[] TopologicalOrder(string name, List<Op> declared, Dictionary<string, Op> byName)

@@ -61,7 +61,14 @@ public static class TopologyCsvImporter
 
         if (ops.Count == 0)
             throw SimInputException.At(path, headerLine, 1, "", "the file has a header but no layer rows", "add one row per layer below the header");
-        return new Workload(Path.GetFileNameWithoutExtension(path), ops);
+        try
+        {
+            return new Workload(Path.GetFileNameWithoutExtension(path), ops);
+        }
+        catch (ArgumentException e)
+        {
+            throw new SimInputException($"{path}: {e.Message}. Fix: correct the layer rows", e);
+        }
     }
 
     /// <summary>The current record's fields without the one trailing empty field a trailing comma makes.</summary>

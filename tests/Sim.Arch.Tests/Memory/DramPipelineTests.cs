@@ -1,3 +1,4 @@
+using CsCheck;
 using Sim.Arch.Memory;
 using Sim.Arch.Systolic;
 using Sim.Core.Hardware;
@@ -96,5 +97,34 @@ public class DramPipelineTests
             Assert.True(stall <= previous, $"bw {bw}: {stall} > {previous}");
             previous = stall;
         }
+    }
+
+    [Fact]
+    public void More_scratchpad_never_adds_dram_traffic()
+    {
+        Gen.Select(Gen.Long[1, 1500], Gen.Long[1, 1500], Gen.Long[1, 1500], Gen.Int[1, 64],
+                Gen.Int[1, 64], Gen.Enum<Dataflow>(), Gen.Double[0.25, 512])
+            .Sample((m, n, k, rows, cols, df, kb) =>
+            {
+                var gemm = new GemmShape(m, n, k);
+                var small = new ArchSpec("s", new SystolicSpec(rows, cols, df), new ScratchpadSpec(kb, kb, kb), new DramSpec(8, 10), 1, 1);
+                var large = small with { Scratchpad = new ScratchpadSpec(2 * kb, 2 * kb, 2 * kb) };
+                var model = new SystolicModel();
+                return model.Evaluate("p", gemm, large, SimMode.Default).DramBytes <= model.Evaluate("p", gemm, small, SimMode.Default).DramBytes;
+            });
+    }
+
+    [Fact]
+    public void Dram_traffic_is_at_least_compulsory()
+    {
+        // Every input byte is read at least once and every output byte written at least once.
+        Gen.Select(Gen.Long[1, 1500], Gen.Long[1, 1500], Gen.Long[1, 1500], Gen.Int[1, 64],
+                Gen.Int[1, 64], Gen.Enum<Dataflow>(), Gen.Double[0.25, 512])
+            .Sample((m, n, k, rows, cols, df, kb) =>
+            {
+                var arch = new ArchSpec("s", new SystolicSpec(rows, cols, df), new ScratchpadSpec(kb, kb, kb), new DramSpec(8, 10), 1, 1);
+                var r = new SystolicModel().Evaluate("p", new GemmShape(m, n, k), arch, SimMode.Default);
+                return r.DramReadsIfmapBytes >= m * k && r.DramReadsFilterBytes >= k * n && r.DramWritesOfmapBytes >= m * n;
+            });
     }
 }

@@ -26,6 +26,7 @@ public class WorkloadYamlTests
     [InlineData("{name: a, kind: matmul, m: 1, n: 1, k: 1}", "w.yaml:3:21: field 'ops[0].kind': unknown op kind 'matmul'")]
     [InlineData("{name: a, kind: gemm, m: 1, n: 1}", "field 'ops[0].k': required field is missing")]
     [InlineData("{name: a, kind: gemm, m: 1, n: 1, k: 1, inputs: [a]}", "the ops a form a cycle")]
+    [InlineData("{name: a, kind: gemm, m: 3000000, n: 3000000, k: 3000000}", "op 'a' has more than 2^63 MACs")]
     [InlineData("{name: a, kind: conv2d, ifmap_h: 2, ifmap_w: 2, filter_h: 3, filter_w: 3, channels: 1, filters: 1}", "larger than the padded 2x2 input")]
     public void Bad_ops_are_reported_with_location(string op, string expected)
     {

@@ -1,0 +1,22 @@
+using System.Text.Json;
+
+namespace Sim.Explorer.Tests.Cli;
+
+/// <summary>Bench output is well-formed and self-consistent; its speed is measured by running it, not asserted here.</summary>
+public class BenchCommandTests
+{
+    [Fact]
+    public void Json_reports_both_simulators_and_their_ratio()
+    {
+        var (code, output, error) = CliRunner.Run("bench", "--json", "--seconds", "0.05");
+        Assert.True(code == 0, error);
+        using var json = JsonDocument.Parse(output);
+        var root = json.RootElement;
+        Assert.Equal(420, root.GetProperty("suite_layers").GetInt32());
+        var trace = root.GetProperty("trace_baseline");
+        var prefix = root.GetProperty("analytical_on_trace_prefix");
+        Assert.True(trace.GetProperty("layers").GetInt64() >= 1);
+        Assert.Equal(prefix.GetProperty("simulated_cycles_per_second").GetDouble() / trace.GetProperty("simulated_cycles_per_second").GetDouble(),
+            root.GetProperty("speedup_vs_trace_baseline").GetDouble(), 6);
+    }
+}
