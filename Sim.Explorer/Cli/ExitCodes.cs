@@ -1,9 +1,10 @@
 namespace Sim.Explorer.Cli;
 
-/// <summary>Process exit codes: 0 success, 1 a check failed (e.g. a verify mismatch), 2 bad input.</summary>
+/// <summary>Process exit codes: 0 success, 1 a check failed (e.g. a sweep point errored), 2 bad input, 130 interrupted (Ctrl+C).</summary>
 public static class ExitCodes
 {
     public const int Ok = 0;
     public const int Failed = 1;
     public const int BadInput = 2;
+    public const int Interrupted = 130;
 }

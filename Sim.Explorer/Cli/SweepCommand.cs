@@ -36,7 +36,24 @@ public static class SweepCommand
             context.Error.WriteLine($"sweep '{spec.Name}' from {specFile.DisplayPath}: {spec.PointCount} points, {jobCount} jobs → {directory}");
 
             var clock = Stopwatch.StartNew();
-            var outcome = Run(context, spec, directory, jobCount, parse.GetValue(resume));
+            using var interrupt = new CancellationTokenSource();
+            ConsoleCancelEventHandler onCtrlC = (_, e) => { e.Cancel = true; interrupt.Cancel(); };
+            Console.CancelKeyPress += onCtrlC;
+            SweepOutcome outcome;
+            try
+            {
+                outcome = Run(context, spec, directory, jobCount, parse.GetValue(resume), interrupt.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                context.Error.WriteLine($"interrupted: finished points are kept in {Path.Combine(directory, SweepRunner.JournalFile)}; rerun with --resume to complete the sweep");
+                return ExitCodes.Interrupted;
+            }
+            finally
+            {
+                Console.CancelKeyPress -= onCtrlC;
+            }
+
             var plots = SweepReport.Write(directory, spec.Name);
             clock.Stop();
 
@@ -49,17 +66,17 @@ public static class SweepCommand
         return command;
     }
 
-    private static SweepOutcome Run(CliContext context, SweepSpec spec, string directory, int jobs, bool resume)
+    private static SweepOutcome Run(CliContext context, SweepSpec spec, string directory, int jobs, bool resume, CancellationToken cancel)
     {
         if (!context.Interactive)
-            return SweepRunner.Run(spec, directory, jobs, resume);
+            return SweepRunner.Run(spec, directory, jobs, resume, null, cancel);
         SweepOutcome? outcome = null;
         Terminal.Console(context.Error, true).Progress()
             .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn(), new SpinnerColumn())
             .Start(ctx =>
             {
                 var task = ctx.AddTask("simulate", maxValue: spec.PointCount);
-                outcome = SweepRunner.Run(spec, directory, jobs, resume, new Progress<int>(n => task.Increment(n)));
+                outcome = SweepRunner.Run(spec, directory, jobs, resume, new Progress<int>(n => task.Increment(n)), cancel);
                 task.Value = task.MaxValue;
             });
         return outcome!;
