@@ -6,6 +6,12 @@ namespace Sim.Arch;
 /// <summary>Tile kind → model; one line per kind.</summary>
 public static class TileModels
 {
+    /// <summary>
+    /// Bump whenever any model's numbers change. It is part of every sweep point id, so <c>--resume</c> never mixes
+    /// results of an older model into a new run.
+    /// </summary>
+    public const int ModelRevision = 1;
+
     private static readonly Dictionary<string, ITileModel> s_models = new(StringComparer.Ordinal)
     {
         [SystolicSpec.KindName] = new SystolicModel(),

@@ -1,4 +1,3 @@
-using Sim.Arch.Memory;
 using Sim.Core.Hardware;
 using Sim.Core.Results;
 using Sim.Core.Workloads;
@@ -7,12 +6,7 @@ namespace Sim.Arch.Systolic;
 
 /// <summary>
 /// Cycle and traffic model of an R×C systolic array (SCALE-Sim v2 semantics, see <see cref="FoldGeometry"/>).
-/// Compute cycles and SRAM counts are closed forms; DRAM traffic and stalls walk the folds through
-/// <see cref="DramPipeline"/> with these reuse rules (fold order: column folds outer, row folds inner):
-/// an input operand that fits its whole scratchpad is fetched once, otherwise its tile is re-fetched whenever the
-/// fold needs a different tile than the previous fold; an output tile that accumulates over K folds (WS/IS) stays
-/// on chip if it fits half the ofmap scratchpad (the other half drains), otherwise partial sums spill to DRAM and
-/// are read back.
+/// Compute cycles and SRAM counts are closed forms; DRAM traffic and stalls come from <see cref="SystolicTraffic"/>.
 /// </summary>
 public sealed class SystolicModel : ITileModel
 {
@@ -26,18 +20,19 @@ public sealed class SystolicModel : ITileModel
         if (gemm.M <= 0 || gemm.N <= 0 || gemm.K <= 0)
             throw new ArgumentException($"op '{opName}': GEMM dims must be positive ({gemm})", nameof(gemm));
 
+        var macs = gemm.Macs; // checked: an op too large for 64-bit counters fails here, before any walk
         var g = FoldGeometry.Of(gemm, spec);
         var computeCycles = ComputeCycles(g, mode);
         var sram = SramWords(g, gemm, mode);
-        var dram = DramTraffic(g, gemm, arch, mode);
-        var totalCycles = computeCycles + dram.StallCycles;
+        var dram = SystolicTraffic.Compute(g, gemm, arch, mode);
+        var totalCycles = checked(computeCycles + dram.StallCycles);
         return new OpResult
         {
             Op = opName,
-            Macs = gemm.Macs,
+            Macs = macs,
             ComputeCycles = computeCycles,
             StallCycles = dram.StallCycles,
-            Utilization = (double)gemm.Macs / ((double)spec.PeCount * totalCycles),
+            Utilization = macs / ((double)spec.PeCount * totalCycles),
             ComputeUtilization = ComputeUtilization(g, gemm, computeCycles, mode),
             MappingEfficiency = (double)g.RowDim * g.ColDim / ((double)g.RowFolds * g.ArrayRows * g.ColFolds * g.ArrayCols),
             Folds = g.Folds,
@@ -53,18 +48,22 @@ public sealed class SystolicModel : ITileModel
     }
 
     /// <summary>
-    /// SCALE-Sim: every fold takes the full-array time, and the reported count is the demand length − 1.
+    /// SCALE-Sim: every fold takes the full-array time, and the reported count is the demand length − 1 — but at least
+    /// one cycle (SCALE-Sim reports 0 for a 1×1×1 GEMM on a 1×1 array, which would make utilization infinite).
     /// Default: sum over folds of each fold's own active-region time (closed form of that sum below).
     /// </summary>
     public static long ComputeCycles(FoldGeometry g, SimMode mode)
     {
-        if (mode == SimMode.ScaleSim)
-            return g.Folds * g.FoldCycles(g.ArrayRows, g.ArrayCols) - 1;
+        checked
+        {
+            if (mode == SimMode.ScaleSim)
+                return Math.Max(1, g.Folds * g.FoldCycles(g.ArrayRows, g.ArrayCols) - 1);
 
-        // Σ_folds (stream − 2 + rows + cols [+ rows]) with Σ rows = ColFolds·RowDim and Σ cols = RowFolds·ColDim.
-        var rowSum = g.ColFolds * g.RowDim;
-        var colSum = g.RowFolds * g.ColDim;
-        return g.Folds * (g.StreamDim - 2) + rowSum + colSum + (g.PreloadsStationary ? rowSum : 0);
+            // Σ_folds (stream − 2 + rows + cols [+ rows]) with Σ rows = ColFolds·RowDim and Σ cols = RowFolds·ColDim.
+            var rowSum = g.ColFolds * g.RowDim;
+            var colSum = g.RowFolds * g.ColDim;
+            return g.Folds * (g.StreamDim - 2) + rowSum + colSum + (g.PreloadsStationary ? rowSum : 0);
+        }
     }
 
     /// <summary>
@@ -104,67 +103,4 @@ public sealed class SystolicModel : ITileModel
         };
     }
 
-    private static (long StallCycles, long IfmapBytes, long FilterBytes, long OfmapWriteBytes, long OfmapReadBytes) DramTraffic(
-        FoldGeometry g, GemmShape gemm, ArchSpec arch, SimMode mode)
-    {
-        long w = arch.WordBytes;
-        var spad = arch.Scratchpad;
-        var ifmapResident = gemm.M * gemm.K * w <= spad.IfmapBytes;
-        var filterResident = gemm.K * gemm.N * w <= spad.FilterBytes;
-        var pipe = new DramPipeline(arch.Dram);
-        long ifmapBytes = 0, filterBytes = 0, ofmapWrites = 0, ofmapReads = 0;
-
-        for (long cf = 0; cf < g.ColFolds; cf++)
-        {
-            var cols = g.ActiveCols(cf);
-            for (long rf = 0; rf < g.RowFolds; rf++)
-            {
-                var rows = g.ActiveRows(rf);
-                // A tile changes with the inner (row) loop unless there is a single row fold.
-                var innerChanges = rf > 0 || cf == 0 || g.RowFolds > 1;
-                long readI = 0, readF = 0, readZ = 0, writeZ = 0;
-                switch (g.Dataflow)
-                {
-                    case Dataflow.Os:
-                        // A[rows, K] changes with the row fold; B[K, cols] with the column fold.
-                        if (innerChanges && (!ifmapResident || cf == 0)) readI = rows * gemm.K * w;
-                        if (rf == 0) readF = gemm.K * cols * w;
-                        writeZ = (long)rows * cols * w;
-                        break;
-                    case Dataflow.Ws:
-                        // B[rows(K), cols(N)] is new every fold; A[M, rows(K)] changes with the row fold.
-                        readF = (long)rows * cols * w;
-                        if (innerChanges && (!ifmapResident || cf == 0)) readI = gemm.M * rows * w;
-                        (readZ, writeZ) = PartialSums(gemm.M * cols * w, rf, g.RowFolds, spad.OfmapBytes);
-                        break;
-                    case Dataflow.Is:
-                        // A[cols(M), rows(K)] is new every fold; B[rows(K), N] changes with the row fold.
-                        readI = (long)rows * cols * w;
-                        if (innerChanges && (!filterResident || cf == 0)) readF = rows * gemm.N * w;
-                        (readZ, writeZ) = PartialSums(cols * gemm.N * w, rf, g.RowFolds, spad.OfmapBytes);
-                        break;
-                }
-
-                var foldCycles = mode == SimMode.ScaleSim ? g.FoldCycles(g.ArrayRows, g.ArrayCols) : g.FoldCycles(rows, cols);
-                pipe.AddFold(foldCycles, readI + readF + readZ, writeZ);
-                ifmapBytes += readI;
-                filterBytes += readF;
-                ofmapReads += readZ;
-                ofmapWrites += writeZ;
-            }
-        }
-
-        return (pipe.Finish(), ifmapBytes, filterBytes, ofmapWrites, ofmapReads);
-    }
-
-    /// <summary>
-    /// An output tile accumulating over <paramref name="kFolds"/> K folds: kept on chip if it fits half the ofmap
-    /// scratchpad (written once, after the last K fold); otherwise every K fold writes it and every later one reads it back.
-    /// </summary>
-    private static (long ReadBytes, long WriteBytes) PartialSums(long tileBytes, long kFold, long kFolds, long ofmapBytes)
-    {
-        if (tileBytes <= ofmapBytes / 2)
-            return (0, kFold == kFolds - 1 ? tileBytes : 0);
-        return (kFold > 0 ? tileBytes : 0, tileBytes);
-    }
 }

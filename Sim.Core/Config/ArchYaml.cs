@@ -22,14 +22,17 @@ public static class ArchYaml
         return new ArchSpec(
             root.RequireString("name"),
             TileSpecReaders.Read(root.RequireMap("tile")),
-            new ScratchpadSpec(
-                spad.RequireDouble("ifmap_kb", 0),
-                spad.RequireDouble("filter_kb", 0),
-                spad.RequireDouble("ofmap_kb", 0)),
+            new ScratchpadSpec(Kb(spad, "ifmap_kb"), Kb(spad, "filter_kb"), Kb(spad, "ofmap_kb")),
             new DramSpec(
                 dram.RequireDouble("bandwidth_bytes_per_cycle", 0),
                 dram.OptionalLong("latency_cycles", 0, min: 0)),
             root.OptionalDouble("clock_ghz", 1.0, 0),
             (int)wordBytes);
+    }
+
+    private static double Kb(YamlMap spad, string key)
+    {
+        var kb = spad.RequireDouble(key, 0);
+        return kb * 1024 >= 1 ? kb : throw spad.ErrorAt(key, $"{kb} KB is less than one byte", "give the size in KB, e.g. 64");
     }
 }

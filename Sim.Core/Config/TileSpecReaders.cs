@@ -10,6 +10,9 @@ public static class TileSpecReaders
         [SystolicSpec.KindName] = ReadSystolic,
     };
 
+    /// <summary>Array sides beyond this are typos, not designs (a 65536×65536 array has 4·10⁹ PEs).</summary>
+    public const long MaxArraySide = 65_536;
+
     public static IEnumerable<string> Kinds => s_readers.Keys;
 
     public static TileSpec Read(YamlMap tile)
@@ -28,8 +31,8 @@ public static class TileSpecReaders
         if (!DataflowNames.TryParse(dataflowText, out var dataflow))
             throw tile.ErrorAt("dataflow", $"unknown dataflow '{dataflowText}'", "use os, ws or is");
         return new SystolicSpec(
-            checked((int)tile.RequireLong("rows", min: 1)),
-            checked((int)tile.RequireLong("cols", min: 1)),
+            (int)tile.RequireLong("rows", min: 1, max: MaxArraySide),
+            (int)tile.RequireLong("cols", min: 1, max: MaxArraySide),
             dataflow);
     }
 }

@@ -60,9 +60,19 @@ public static class WorkloadYaml
             op.OptionalLong("padding", 0, 0),
             op.OptionalLong("batch", 1, 1),
             op.OptionalStringList("inputs"));
-        if (conv.FilterH > conv.PaddedH || conv.FilterW > conv.PaddedW)
-            throw op.ErrorAt("filter_h", $"the {conv.FilterH}x{conv.FilterW} filter is larger than the padded {conv.PaddedH}x{conv.PaddedW} input",
-                "check ifmap_h/ifmap_w, filter_h/filter_w and padding");
+        try
+        {
+            if (conv.FilterH > conv.PaddedH || conv.FilterW > conv.PaddedW)
+                throw op.ErrorAt("filter_h", $"the {conv.FilterH}x{conv.FilterW} filter is larger than the padded {conv.PaddedH}x{conv.PaddedW} input",
+                    "check ifmap_h/ifmap_w, filter_h/filter_w and padding");
+            _ = conv.ToGemm(Hardware.SimMode.ScaleSim).Macs;
+            _ = conv.ToGemm().Macs;
+        }
+        catch (OverflowException)
+        {
+            throw op.ErrorAt("ifmap_h", "the sizes overflow 64-bit arithmetic (more than 2^63 MACs)", "check the sizes, or split the op");
+        }
+
         return conv;
     }
 }

@@ -44,6 +44,12 @@ public sealed class YamlMap
 
         if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root)
             throw SimInputException.At(file, 1, 1, "", "the document is empty or not a mapping", "start the file with 'name: ...'");
+        if (stream.Documents.Count > 1)
+        {
+            var second = stream.Documents[1].RootNode.Start;
+            throw SimInputException.At(file, second.Line, second.Column, "", "the file holds more than one YAML document ('---')",
+                "keep one document per file");
+        }
         return new YamlMap(file, "", root);
     }
 
@@ -79,10 +85,10 @@ public sealed class YamlMap
 
     public string? OptionalString(string key) => Find(key) is { } node ? ScalarText(node, key) : null;
 
-    public long RequireLong(string key, long min = long.MinValue) => ParseLong(RequireNode(key), key, min);
+    public long RequireLong(string key, long min = long.MinValue, long max = long.MaxValue) => ParseLong(RequireNode(key), key, min, max);
 
-    public long OptionalLong(string key, long defaultValue, long min = long.MinValue) =>
-        Find(key) is { } node ? ParseLong(node, key, min) : defaultValue;
+    public long OptionalLong(string key, long defaultValue, long min = long.MinValue, long max = long.MaxValue) =>
+        Find(key) is { } node ? ParseLong(node, key, min, max) : defaultValue;
 
     public double RequireDouble(string key, double minExclusive = double.NegativeInfinity) =>
         ParseDouble(RequireNode(key), key, minExclusive);
@@ -143,13 +149,15 @@ public sealed class YamlMap
         ? v
         : throw Error(node, key, "expected a single value", "write a plain value, not a list or mapping");
 
-    private long ParseLong(YamlNode node, string key, long min)
+    private long ParseLong(YamlNode node, string key, long min, long max)
     {
         var text = ScalarText(node, key);
         if (!long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value))
             throw Error(node, key, $"'{text}' is not an integer", "write a whole number such as 32");
         if (value < min)
             throw Error(node, key, $"{value} is below the minimum {min}", $"use a value ≥ {min}");
+        if (value > max)
+            throw Error(node, key, $"{value} is above the maximum {max}", $"use a value ≤ {max}");
         return value;
     }
 

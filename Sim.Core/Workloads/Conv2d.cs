@@ -22,23 +22,23 @@ public sealed record Conv2d(
 {
     public override string Kind => "conv2d";
 
-    public long PaddedH => IfmapH + 2 * Padding;
+    public long PaddedH => checked(IfmapH + 2 * Padding);
 
-    public long PaddedW => IfmapW + 2 * Padding;
+    public long PaddedW => checked(IfmapW + 2 * Padding);
 
     /// <summary>Output height over the padded input: ⌊(H − Fh)/S⌋ + 1, as frameworks compute it.</summary>
     public long OfmapH => OutputSize(PaddedH, FilterH, SimMode.Default);
 
     public long OfmapW => OutputSize(PaddedW, FilterW, SimMode.Default);
 
-    public override GemmShape ToGemm(SimMode mode = SimMode.Default) =>
-        new(Batch * OutputSize(PaddedH, FilterH, mode) * OutputSize(PaddedW, FilterW, mode), Filters, FilterH * FilterW * Channels);
+    public override GemmShape ToGemm(SimMode mode = SimMode.Default) => checked(
+        new(Batch * OutputSize(PaddedH, FilterH, mode) * OutputSize(PaddedW, FilterW, mode), Filters, FilterH * FilterW * Channels));
 
     /// <summary>
     /// SCALE-Sim v2 (topology_utils.py) rounds up, ⌈(H − Fh)/S⌉ + 1: a window that runs past the input edge still
     /// counts (its SRAM reads of the missing pixels too). Kept for <see cref="SimMode.ScaleSim"/> comparisons only.
     /// </summary>
-    private long OutputSize(long input, long filter, SimMode mode) => mode == SimMode.ScaleSim
+    private long OutputSize(long input, long filter, SimMode mode) => checked(mode == SimMode.ScaleSim
         ? (input - filter + Stride - 1) / Stride + 1
-        : (input - filter) / Stride + 1;
+        : (input - filter) / Stride + 1);
 }

@@ -39,9 +39,10 @@ public static class OpCommand
             var word = parse.GetValue(wordBytes);
             if (word is not (1 or 2 or 4))
                 throw new Core.Config.SimInputException($"--word-bytes: {word} is not supported. Fix: use 1, 2 or 4");
-            var dram = parse.GetValue(dramBw) is { } bw
-                ? new DramSpec(OptionParsers.PositiveReal(bw, "--dram-bw"), Math.Max(0, parse.GetValue(dramLatency)))
-                : DramSpec.Unlimited;
+            var latency = OptionParsers.NonNegative(parse.GetValue(dramLatency), "--dram-latency");
+            if (parse.GetValue(dramBw) is null && latency > 0)
+                throw new Core.Config.SimInputException("--dram-latency: a latency needs a finite --dram-bw (without it DRAM is SCALE-Sim's CALC: no stalls). Fix: add --dram-bw B");
+            var dram = parse.GetValue(dramBw) is { } bw ? new DramSpec(OptionParsers.PositiveReal(bw, "--dram-bw"), latency) : DramSpec.Unlimited;
             var arch = new ArchSpec("cli", tile, OptionParsers.SramKb(parse.GetValue(sramKb)!), dram, 1.0, word);
             var simMode = OptionParsers.Mode(parse.GetValue(mode)!);
             if (chooseBest)

@@ -11,10 +11,10 @@ public static class OptionParsers
     {
         var parts = (text ?? "").Split('x', 'X');
         if (parts.Length == 2
-            && int.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var rows) && rows > 0
-            && int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var cols) && cols > 0)
+            && int.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var rows) && rows is > 0 and <= (int)TileSpecReaders.MaxArraySide
+            && int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var cols) && cols is > 0 and <= (int)TileSpecReaders.MaxArraySide)
             return (rows, cols);
-        throw new SimInputException($"{flag}: '{text}' is not an array shape. Fix: write ROWSxCOLS with positive integers, e.g. 32x8");
+        throw new SimInputException($"{flag}: '{text}' is not an array shape. Fix: write ROWSxCOLS with integers from 1 to {TileSpecReaders.MaxArraySide}, e.g. 32x8");
     }
 
     public static Dataflow Dataflow(string text, string flag = "--dataflow") =>
@@ -33,14 +33,17 @@ public static class OptionParsers
     public static ScratchpadSpec SramKb(string text)
     {
         var parts = (text ?? "").Split(',');
-        var values = parts.Select(p => double.TryParse(p, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) && v > 0 && double.IsFinite(v) ? v : -1).ToArray();
-        if (values.Length != 3 || values.Any(v => v <= 0))
-            throw new SimInputException($"--sram-kb: '{text}' is not three sizes. Fix: write IFMAP,FILTER,OFMAP in KB, e.g. 64,64,64");
+        var values = parts.Select(p => double.TryParse(p, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) && double.IsFinite(v) ? v : -1).ToArray();
+        if (values.Length != 3 || values.Any(v => v * 1024 < 1))
+            throw new SimInputException($"--sram-kb: '{text}' is not three sizes of at least one byte. Fix: write IFMAP,FILTER,OFMAP in KB, e.g. 64,64,64");
         return new ScratchpadSpec(values[0], values[1], values[2]);
     }
 
     public static long Positive(long value, string flag) =>
         value > 0 ? value : throw new SimInputException($"{flag}: {value} must be at least 1. Fix: pass a positive integer");
+
+    public static long NonNegative(long value, string flag) =>
+        value >= 0 ? value : throw new SimInputException($"{flag}: {value} is negative. Fix: pass 0 or more");
 
     public static double PositiveReal(double value, string flag) =>
         value > 0 && double.IsFinite(value) ? value : throw new SimInputException($"{flag}: {value.ToString(CultureInfo.InvariantCulture)} must be a positive number. Fix: e.g. {flag} 16");

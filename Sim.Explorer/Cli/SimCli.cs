@@ -42,6 +42,16 @@ public static class SimCli
             context.Error.WriteLine($"error: {e.Message}");
             return ExitCodes.BadInput;
         }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            context.Error.WriteLine($"error: {e.Message} Fix: check that the input exists and that the output directory (-o) is a writable folder, not a file");
+            return ExitCodes.BadInput;
+        }
+        catch (OverflowException)
+        {
+            context.Error.WriteLine("error: the result does not fit 64-bit cycle or byte counters. Fix: check the sizes, and that the DRAM bandwidth is not vanishingly small");
+            return ExitCodes.BadInput;
+        }
     }
 
     private static Stack<string> CommandPath(ParseResult parse)

@@ -25,6 +25,7 @@ public static class SweepManifest
             json.WriteString("tool", "sim");
             json.WriteString("sim_version", ToolVersion);
             json.WriteString("dotnet_version", Environment.Version.ToString());
+            json.WriteNumber("model_revision", Sim.Arch.TileModels.ModelRevision);
             json.WriteString("sweep", spec.Name);
             json.WriteString("spec_path", spec.SourcePath);
             json.WriteString("spec_sha256", Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(spec.SourceText))));

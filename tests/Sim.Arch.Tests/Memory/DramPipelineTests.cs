@@ -127,4 +127,35 @@ public class DramPipelineTests
                 return r.DramReadsIfmapBytes >= m * k && r.DramReadsFilterBytes >= k * n && r.DramWritesOfmapBytes >= m * n;
             });
     }
+
+    [Fact]
+    public void Collapsed_walk_equals_the_fold_by_fold_walk()
+    {
+        Gen.Select(Gen.Long[1, 400], Gen.Long[1, 400], Gen.Long[1, 400], Gen.Int[1, 16], Gen.Int[1, 16], Gen.Enum<Dataflow>(),
+                Gen.Double[0.05, 64], Gen.Enum<SimMode>())
+            .Sample((m, n, k, rows, cols, df, kb, mode) =>
+            {
+                var gemm = new GemmShape(m, n, k);
+                var arch = new ArchSpec("s", new SystolicSpec(rows, cols, df), new ScratchpadSpec(kb, kb, kb / 4), new DramSpec(kb / 8, 30), 1, 1);
+                var g = FoldGeometry.Of(gemm, (SystolicSpec)arch.Tile);
+                return SystolicTraffic.Compute(g, gemm, arch, mode) == SystolicTraffic.Compute(g, gemm, arch, mode, collapseRepeats: false);
+            });
+    }
+
+    [Fact(Timeout = 20_000)]
+    public async Task Billions_of_folds_cost_constant_time()
+    {
+        // 10^10 folds on a 1x1 array: a fold-by-fold walk would run for minutes.
+        var arch = new ArchSpec("s", new SystolicSpec(1, 1, Dataflow.Os), new ScratchpadSpec(64, 64, 64), new DramSpec(16, 100), 1, 1);
+        var r = await Task.Run(() => new SystolicModel().Evaluate("big", new GemmShape(100_000, 100_000, 1_000), arch, SimMode.Default));
+        Assert.Equal(10_000_000_000L, r.Folds);
+        Assert.Equal(100_000L * 100_000 * 1_000 * 1, r.DramReadsIfmapBytes); // A re-read for every column fold
+    }
+
+    [Fact]
+    public void Cycle_counts_beyond_64_bits_throw_instead_of_wrapping()
+    {
+        var arch = new ArchSpec("s", new SystolicSpec(8, 8, Dataflow.Ws), new ScratchpadSpec(64, 64, 64), new DramSpec(1e-300, 0), 1, 1);
+        Assert.Throws<OverflowException>(() => new SystolicModel().Evaluate("t", new GemmShape(64, 64, 64), arch, SimMode.Default));
+    }
 }

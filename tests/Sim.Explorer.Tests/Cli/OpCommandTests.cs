@@ -60,6 +60,11 @@ public class OpCommandTests
     [InlineData("--sram-kb 64,64", "--sram-kb: '64,64' is not three sizes")]
     [InlineData("--dram-bw -3", "--dram-bw: -3 must be a positive number")]
     [InlineData("--m 0", "--m: 0 must be at least 1")]
+    [InlineData("--array 70000x8", "--array: '70000x8' is not an array shape")]
+    [InlineData("--dram-latency -5 --dram-bw 8", "--dram-latency: -5 is negative")]
+    [InlineData("--dram-latency 10", "--dram-latency: a latency needs a finite --dram-bw")]
+    [InlineData("--dram-bw 1e-300", "error: the result does not fit 64-bit cycle or byte counters")]
+    [InlineData("--sram-kb 1e-9,1,1", "--sram-kb: '1e-9,1,1' is not three sizes of at least one byte")]
     [InlineData("--m ten", "error: Cannot parse argument 'ten' for option '--m'")]
     [InlineData("--frobnicate 1", "error: Unrecognized command or argument '--frobnicate'")]
     public void Bad_flags_exit_2_with_a_clear_message(string flags, string expected)
@@ -93,5 +98,25 @@ public class OpCommandTests
         using var json = JsonDocument.Parse(output);
         Assert.Equal("is", json.RootElement.GetProperty("dataflow").GetString());
         Assert.Equal(1575, json.RootElement.GetProperty("total_cycles").GetInt64());
+    }
+
+    [Fact]
+    public void Gemm_too_large_for_64_bit_counters_exits_2()
+    {
+        var (code, output, error) = CliRunner.Run("op", "gemm", "--m", "3000000000", "--n", "3000000000", "--k", "3000000000", "--json");
+        Assert.Equal(2, code);
+        Assert.Equal("", output);
+        Assert.Contains("does not fit 64-bit", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Single_mac_on_a_single_pe_takes_one_cycle_even_in_scalesim_mode()
+    {
+        // SCALE-Sim's count would be 1·(1+1+1-2) - 1 = 0, which makes utilization infinite; we report 1.
+        var (code, output, _) = CliRunner.Run("op", "gemm", "--m", "1", "--n", "1", "--k", "1", "--array", "1x1", "--mode", "scalesim", "--json");
+        Assert.Equal(0, code);
+        using var json = JsonDocument.Parse(output);
+        Assert.Equal(1, json.RootElement.GetProperty("total_cycles").GetInt64());
+        Assert.Equal(1.0, json.RootElement.GetProperty("utilization").GetDouble());
     }
 }

@@ -50,4 +50,60 @@ public class RunCommandTests
         Assert.Equal(2, code);
         Assert.Contains("nope.yaml: file not found", stderr, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Bad_topology_csv_exits_2_naming_the_line()
+    {
+        using var dir = new TempDirectory();
+        var csv = dir.Write("t.csv", "Layer,M,N,K,\nl1,10,20,30,\nl2,10,20\n");
+        var (code, _, stderr) = CliRunner.Run("run", dir.Write("arch.yaml", Arch), csv, "-o", dir.Path);
+        Assert.Equal(2, code);
+        Assert.Contains($"{csv}:3:", stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Bad_scalesim_cfg_exits_2_naming_the_key()
+    {
+        using var dir = new TempDirectory();
+        var cfg = dir.Write("a.cfg", "[architecture_presets]\nArrayHeight: 8\nArrayWidth: 8\nIfmapSramSzkB: 64\nFilterSramSzkB: 64\nOfmapSramSzkB: 64\nDataflow: xs\n");
+        var (code, _, stderr) = CliRunner.Run("run", cfg, dir.Write("w.yaml", Workload), "-o", dir.Path);
+        Assert.Equal(2, code);
+        Assert.Contains($"{cfg}:7:", stderr, StringComparison.Ordinal);
+        Assert.Contains("Dataflow", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Output_path_that_is_a_file_exits_2()
+    {
+        using var dir = new TempDirectory();
+        var file = dir.Write("not-a-dir", "x");
+        var (code, _, stderr) = CliRunner.Run("run", dir.Write("arch.yaml", Arch), dir.Write("w.yaml", Workload), "-o", file);
+        Assert.Equal(2, code);
+        Assert.Contains("Fix: check that the input exists and that the output directory (-o) is a writable folder", stderr, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("rows: 8", "rows: 99999999999", ":2:", "99999999999 is above the maximum 65536")]
+    [InlineData("dram: {bandwidth_bytes_per_cycle: 8, latency_cycles: 10}", "dram: {bandwidth_bytes_per_cycle: 8, latency_cycles: 10}\n---\nname: other", ":6:", "more than one YAML document")]
+    [InlineData("ifmap_kb: 16", "ifmap_kb: 0.0000001", ":3:", "less than one byte")]
+    public void Out_of_range_arch_values_exit_2(string find, string replace, string location, string expected)
+    {
+        using var dir = new TempDirectory();
+        var arch = dir.Write("arch.yaml", Arch.Replace(find, replace, StringComparison.Ordinal));
+        var (code, _, stderr) = CliRunner.Run("run", arch, dir.Write("w.yaml", Workload), "-o", dir.Path);
+        Assert.Equal(2, code);
+        Assert.Contains(arch + location, stderr, StringComparison.Ordinal);
+        Assert.Contains(expected, stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Conv_too_large_for_64_bit_arithmetic_exits_2()
+    {
+        using var dir = new TempDirectory();
+        var workload = dir.Write("w.yaml", "name: huge\nops:\n  - {name: c, kind: conv2d, ifmap_h: 4000000000, ifmap_w: 4000000000, filter_h: 3, filter_w: 3, channels: 4000000, filters: 64}\n");
+        var (code, _, stderr) = CliRunner.Run("run", dir.Write("arch.yaml", Arch), workload, "-o", dir.Path);
+        Assert.Equal(2, code);
+        Assert.Contains("overflow 64-bit arithmetic", stderr, StringComparison.Ordinal);
+    }
 }
