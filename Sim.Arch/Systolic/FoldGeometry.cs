@@ -49,11 +49,18 @@ public readonly record struct FoldGeometry(
     public int LastCols => ActiveCols(ColFolds - 1);
 
     /// <summary>
-    /// Cycles of one fold whose active region is <paramref name="rows"/>×<paramref name="cols"/>: the stream plus the
+    /// Cycles of one fold whose operands span <paramref name="rows"/>×<paramref name="cols"/> PEs: the stream plus the
     /// skewed fill and drain (rows + cols − 2), plus the stationary preload (rows) for WS/IS.
-    /// SCALE-Sim always passes the full array size here.
     /// </summary>
     public long FoldCycles(int rows, int cols) => StreamDim + rows + cols - 2 + (PreloadsStationary ? rows : 0);
+
+    /// <summary>
+    /// The length of a fold with <paramref name="activeCols"/> active columns. SCALE-Sim pads every fold to the full
+    /// array. Default mode: operands enter at the left edge and only need to cross the active columns, but results
+    /// leave at the bottom edge (and WS/IS tiles are shifted in from the top), so every fold pays the full height.
+    /// </summary>
+    public long FoldCycles(SimMode mode, int activeCols) =>
+        FoldCycles(ArrayRows, mode == SimMode.ScaleSim ? ArrayCols : activeCols);
 
     private static long CeilDiv(long a, long b) => (a + b - 1) / b;
 }

@@ -4,10 +4,13 @@ using Sim.Core.Hardware;
 namespace Sim.Arch.Systolic;
 
 /// <summary>
-/// Functional execution: computes Z = A·B (row-major) by walking the folds in the array's dataflow order and
-/// accumulating where that dataflow accumulates — inside each PE for OS; down a column (a partial sum per fold)
-/// and then into the ofmap buffer for WS/IS. fp32 results therefore round like the hardware would, not like
-/// the reference loop.
+/// Functional execution at register level: computes Z = A·B (row-major) by clocking the array fold by fold, in the
+/// dataflow's fold order. Operands enter the left and top edges skewed by one cycle per row/column and move one PE
+/// per cycle; each PE multiplies what it holds and accumulates where the dataflow accumulates — in the PE for OS,
+/// in a partial sum passed down the column for WS/IS (added into the ofmap buffer when it leaves the bottom row).
+/// Values travel with the index of the output they belong to, and a PE that ever sees mismatched operands throws:
+/// the skew schedule is checked, not assumed. fp32 results round in the hardware's order, not the reference loop's.
+/// Only a fold's active PEs are clocked (idle PEs change no value).
 /// </summary>
 public static class SystolicExecutor
 {
@@ -24,30 +27,39 @@ public static class SystolicExecutor
         ArgumentNullException.ThrowIfNull(spec);
         ArgumentNullException.ThrowIfNull(a);
         ArgumentNullException.ThrowIfNull(b);
-        if (a.Length != m * k || b.Length != k * n)
+        if (m <= 0 || n <= 0 || k <= 0 || a.Length != (long)m * k || b.Length != (long)k * n)
             throw new ArgumentException($"operand sizes {a.Length}, {b.Length} do not match M={m} N={n} K={k}");
 
         var z = new T[m * n];
         Array.Fill(z, T.Zero);
-        var geometry = FoldGeometry.Of(new(m, n, k), spec);
-        for (long colFold = 0; colFold < geometry.ColFolds; colFold++)
+        var g = FoldGeometry.Of(new(m, n, k), spec);
+        for (long colFold = 0; colFold < g.ColFolds; colFold++)
         {
-            for (long rowFold = 0; rowFold < geometry.RowFolds; rowFold++)
+            for (long rowFold = 0; rowFold < g.RowFolds; rowFold++)
             {
-                var row0 = (int)(rowFold * spec.Rows);
-                var col0 = (int)(colFold * spec.Cols);
-                var rows = geometry.ActiveRows(rowFold);
-                var cols = geometry.ActiveCols(colFold);
+                int row0 = (int)(rowFold * spec.Rows), col0 = (int)(colFold * spec.Cols);
+                int rows = g.ActiveRows(rowFold), cols = g.ActiveCols(colFold);
                 switch (spec.Dataflow)
                 {
                     case Dataflow.Os:
-                        OutputStationaryFold(a, b, z, n, k, row0, rows, col0, cols);
+                        OutputStationaryFold(rows, cols, k,
+                            left: (i, p) => a[(row0 + i) * k + p],
+                            top: (j, p) => b[p * n + col0 + j],
+                            done: (i, j, value) => z[(row0 + i) * n + col0 + j] = value);
                         break;
                     case Dataflow.Ws:
-                        WeightStationaryFold(a, b, z, m, n, k, row0, rows, col0, cols);
+                        // PE(i, j) holds B[row0+i, col0+j]; ifmap row `item` streams in; outputs Z[item, col0+j].
+                        PartialSumFold(rows, cols, m,
+                            stationary: (i, j) => b[(row0 + i) * n + col0 + j],
+                            left: (i, item) => a[item * k + row0 + i],
+                            leave: (item, j, psum) => z[item * n + col0 + j] += psum);
                         break;
                     case Dataflow.Is:
-                        InputStationaryFold(a, b, z, n, k, row0, rows, col0, cols);
+                        // PE(i, j) holds A[col0+j, row0+i]; filter column `item` streams in; outputs Z[col0+j, item].
+                        PartialSumFold(rows, cols, n,
+                            stationary: (i, j) => a[(col0 + j) * k + row0 + i],
+                            left: (i, item) => b[(row0 + i) * n + item],
+                            leave: (item, j, psum) => z[(col0 + j) * n + item] += psum);
                         break;
                 }
             }
@@ -56,57 +68,112 @@ public static class SystolicExecutor
         return z;
     }
 
-    /// <summary>PE (i, j) owns Z[row0+i, col0+j] and accumulates all K products as they stream past.</summary>
-    private static void OutputStationaryFold<T>(T[] a, T[] b, T[] z, int n, int k, int row0, int rows, int col0, int cols)
+    /// <summary>
+    /// OS: row i receives its ifmap row from the left and column j its filter column from the top, both skewed; PE (i, j)
+    /// accumulates the K products of output (i, j) in order and holds the result when the fold ends.
+    /// </summary>
+    private static void OutputStationaryFold<T>(int rows, int cols, int k, Func<int, int, T> left, Func<int, int, T> top, Action<int, int, T> done)
         where T : INumber<T>
     {
-        for (var i = row0; i < row0 + rows; i++)
+        var aValue = new T[rows, cols];
+        var bValue = new T[rows, cols];
+        var aIndex = new int[rows, cols]; // which k the value belongs to; -1 = empty
+        var bIndex = new int[rows, cols];
+        var acc = new T[rows, cols];
+        Fill(aIndex, -1);
+        Fill(bIndex, -1);
+        Fill(acc, T.Zero);
+        for (var t = 0; t < k + rows + cols - 2; t++)
         {
-            for (var j = col0; j < col0 + cols; j++)
+            // Bottom-right first, so every PE reads its neighbour's value from the previous cycle.
+            for (var i = rows - 1; i >= 0; i--)
             {
-                var acc = T.Zero;
-                for (var p = 0; p < k; p++)
-                    acc += a[i * k + p] * b[p * n + j];
-                z[i * n + j] = acc;
+                for (var j = cols - 1; j >= 0; j--)
+                {
+                    var (av, ai) = j == 0 ? Edge(t - i, k, p => left(i, p)) : (aValue[i, j - 1], aIndex[i, j - 1]);
+                    var (bv, bi) = i == 0 ? Edge(t - j, k, p => top(j, p)) : (bValue[i - 1, j], bIndex[i - 1, j]);
+                    (aValue[i, j], aIndex[i, j], bValue[i, j], bIndex[i, j]) = (av, ai, bv, bi);
+                    if (ai < 0 && bi < 0) continue;
+                    if (ai != bi)
+                        throw new InvalidOperationException($"OS schedule broken at PE ({i},{j}), cycle {t}: ifmap k={ai} meets filter k={bi}");
+                    acc[i, j] += av * bv;
+                }
             }
+        }
+
+        for (var i = 0; i < rows; i++)
+        {
+            for (var j = 0; j < cols; j++)
+                done(i, j, acc[i, j]);
         }
     }
 
     /// <summary>
-    /// B[row0.., col0..] sits in the PEs; each ifmap row m streams through; a partial sum flows down each column over
-    /// the fold's K slice and is added to the ofmap buffer entry Z[m, col].
+    /// WS/IS: the stationary tile is shifted in from the top (one row per cycle), then item after item streams in from
+    /// the left, skewed by row; each PE adds its product to the partial sum arriving from above and passes it down.
+    /// A partial sum leaving the bottom row is the fold's contribution to one output, added into the ofmap buffer.
     /// </summary>
-    private static void WeightStationaryFold<T>(T[] a, T[] b, T[] z, int m, int n, int k, int row0, int rows, int col0, int cols)
+    private static void PartialSumFold<T>(int rows, int cols, int items, Func<int, int, T> stationary, Func<int, int, T> left, Action<int, int, T> leave)
         where T : INumber<T>
     {
-        for (var i = 0; i < m; i++)
+        var held = new T[rows, cols];
+        for (var shift = 0; shift < rows; shift++)
         {
-            for (var j = col0; j < col0 + cols; j++)
+            // Preload: after `shift + 1` cycles the top shift+1 rows hold the bottom-most tile rows entered so far.
+            for (var i = Math.Min(shift, rows - 1); i > 0; i--)
             {
-                var psum = T.Zero;
-                for (var p = row0; p < row0 + rows; p++)
-                    psum += a[i * k + p] * b[p * n + j];
-                z[i * n + j] += psum;
+                for (var j = 0; j < cols; j++)
+                    held[i, j] = held[i - 1, j];
+            }
+
+            for (var j = 0; j < cols; j++)
+                held[0, j] = stationary(rows - 1 - shift, j);
+        }
+
+        var xValue = new T[rows, cols];
+        var xItem = new int[rows, cols];
+        var psum = new T[rows, cols];
+        var psumItem = new int[rows, cols];
+        Fill(xItem, -1);
+        Fill(psumItem, -1);
+        for (var s = 0; s < items + rows + cols - 2; s++)
+        {
+            for (var i = rows - 1; i >= 0; i--)
+            {
+                for (var j = cols - 1; j >= 0; j--)
+                {
+                    var (xv, xi) = j == 0 ? Edge(s - i, items, item => left(i, item)) : (xValue[i, j - 1], xItem[i, j - 1]);
+                    var (pv, pi) = i == 0 ? (T.Zero, xi) : (psum[i - 1, j], psumItem[i - 1, j]);
+                    (xValue[i, j], xItem[i, j]) = (xv, xi);
+                    if (xi < 0)
+                    {
+                        if (pi >= 0 && i > 0)
+                            throw new InvalidOperationException($"partial-sum schedule broken at PE ({i},{j}), cycle {s}: partial sum {pi} arrives with no input");
+                        psumItem[i, j] = -1;
+                        continue;
+                    }
+
+                    if (pi != xi)
+                        throw new InvalidOperationException($"partial-sum schedule broken at PE ({i},{j}), cycle {s}: input {xi} meets partial sum {pi}");
+                    (psum[i, j], psumItem[i, j]) = (pv + xv * held[i, j], xi);
+                    if (i == rows - 1)
+                        leave(xi, j, psum[i, j]);
+                }
             }
         }
     }
 
-    /// <summary>
-    /// Aᵀ[row0.., col0..] sits in the PEs (column j holds ifmap row col0+j); each filter column streams through and
-    /// a partial sum flows down each column over the fold's K slice into Z[col0+j, column].
-    /// </summary>
-    private static void InputStationaryFold<T>(T[] a, T[] b, T[] z, int n, int k, int row0, int rows, int col0, int cols)
-        where T : INumber<T>
+    /// <summary>The value entering an edge PE this cycle: element <paramref name="index"/> if it exists, else empty.</summary>
+    private static (T Value, int Index) Edge<T>(int index, int length, Func<int, T> read)
+        where T : INumber<T> =>
+        index >= 0 && index < length ? (read(index), index) : (T.Zero, -1);
+
+    private static void Fill<T>(T[,] array, T value)
     {
-        for (var c = 0; c < n; c++)
+        for (var i = 0; i < array.GetLength(0); i++)
         {
-            for (var i = col0; i < col0 + cols; i++)
-            {
-                var psum = T.Zero;
-                for (var p = row0; p < row0 + rows; p++)
-                    psum += a[i * k + p] * b[p * n + c];
-                z[i * n + c] += psum;
-            }
+            for (var j = 0; j < array.GetLength(1); j++)
+                array[i, j] = value;
         }
     }
 }

@@ -50,7 +50,7 @@ public sealed class SystolicModel : ITileModel
     /// <summary>
     /// SCALE-Sim: every fold takes the full-array time, and the reported count is the demand length − 1 — but at least
     /// one cycle (SCALE-Sim reports 0 for a 1×1×1 GEMM on a 1×1 array, which would make utilization infinite).
-    /// Default: sum over folds of each fold's own active-region time (closed form of that sum below).
+    /// Default: the sum of <see cref="FoldGeometry.FoldCycles(SimMode, int)"/> over folds, in closed form.
     /// </summary>
     public static long ComputeCycles(FoldGeometry g, SimMode mode)
     {
@@ -59,10 +59,9 @@ public sealed class SystolicModel : ITileModel
             if (mode == SimMode.ScaleSim)
                 return Math.Max(1, g.Folds * g.FoldCycles(g.ArrayRows, g.ArrayCols) - 1);
 
-            // Σ_folds (stream − 2 + rows + cols [+ rows]) with Σ rows = ColFolds·RowDim and Σ cols = RowFolds·ColDim.
-            var rowSum = g.ColFolds * g.RowDim;
-            var colSum = g.RowFolds * g.ColDim;
-            return g.Folds * (g.StreamDim - 2) + rowSum + colSum + (g.PreloadsStationary ? rowSum : 0);
+            // Σ_folds (stream − 2 + R [+ R preload] + active cols), with Σ active cols = RowFolds·ColDim.
+            var height = g.ArrayRows * (g.PreloadsStationary ? 2L : 1L);
+            return g.Folds * (g.StreamDim - 2 + height) + g.RowFolds * g.ColDim;
         }
     }
 

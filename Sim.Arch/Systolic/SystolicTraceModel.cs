@@ -7,10 +7,16 @@ namespace Sim.Arch.Systolic;
 public readonly record struct TraceCounts(long Cycles, long IfmapReads, long FilterReads, long OfmapWrites);
 
 /// <summary>
-/// A cycle-stepped reference of the systolic array's edge traffic, the way SCALE-Sim builds demand matrices: every
-/// cycle of every fold, every array row and column is asked whether a valid operand enters (skewed by its position) or
-/// a finished output leaves. It is independent of <see cref="SystolicModel"/>'s closed forms, which tests check
-/// against it, and it is the in-run baseline of <c>sim bench</c> — deliberately O(cycles × (R + C)).
+/// A cycle-stepped reference of the array's edge traffic, built the way SCALE-Sim builds demand matrices: every cycle
+/// of every fold, each array row and column is asked whether a valid operand enters (skewed by its position) or a
+/// result leaves at the bottom edge. A fold ends when its last result has left; nothing here uses the closed forms of
+/// <see cref="SystolicModel"/>, which tests check against it. It is also <c>sim bench</c>'s in-run baseline, and
+/// deliberately O(cycles × (R + C)).
+/// <para>
+/// Timing spans the full array height (results exit at the bottom edge; WS/IS tiles shift in from the top). In SCALE-Sim
+/// mode it also spans the full width, as SCALE-Sim pads partial folds with null requests; by default only the active
+/// columns. Only active PEs count accesses.
+/// </para>
 /// </summary>
 public static class SystolicTraceModel
 {
@@ -24,16 +30,18 @@ public static class SystolicTraceModel
             for (long rf = 0; rf < g.RowFolds; rf++)
             {
                 int rows = g.ActiveRows(rf), cols = g.ActiveCols(cf);
-                var foldCycles = mode == SimMode.ScaleSim ? g.FoldCycles(g.ArrayRows, g.ArrayCols) : g.FoldCycles(rows, cols);
-                // WS/IS first shift the stationary tile in, one array row per cycle.
-                var preload = g.PreloadsStationary ? (mode == SimMode.ScaleSim ? g.ArrayRows : rows) : 0;
-                for (long t = 0; t < foldCycles; t++)
+                int spanRows = g.ArrayRows, spanCols = mode == SimMode.ScaleSim ? g.ArrayCols : cols;
+                var preload = g.PreloadsStationary ? spanRows : 0;
+                // Results to see leave, padded positions included: every PE's output (OS) or every item's partial sum per column.
+                var resultsLeft = g.Dataflow == Dataflow.Os ? (long)spanRows * spanCols : g.StreamDim * spanCols;
+                long t = 0;
+                for (; resultsLeft > 0; t++)
                 {
                     if (t < preload)
                     {
+                        // The stationary tile shifts in one row per cycle: filter (WS) or ifmap (IS) words of the active columns.
                         if (t < rows)
                         {
-                            // Stationary tile row loaded this cycle: filter (WS) or ifmap (IS), one word per active column.
                             if (g.Dataflow == Dataflow.Ws) filter += cols; else ifmap += cols;
                         }
 
@@ -41,7 +49,7 @@ public static class SystolicTraceModel
                     }
 
                     var s = t - preload;
-                    // Row edge: operand for row i enters skewed by i.
+                    // Left edge: row i's streamed operand enters skewed by i.
                     for (var i = 0; i < rows; i++)
                     {
                         var index = s - i;
@@ -49,28 +57,33 @@ public static class SystolicTraceModel
                         if (g.Dataflow == Dataflow.Is) filter++; else ifmap++;
                     }
 
-                    // Column edge: OS streams the filter in from the top; the output leaves column j once complete.
-                    for (var j = 0; j < cols; j++)
+                    for (var j = 0; j < spanCols; j++)
                     {
                         if (g.Dataflow == Dataflow.Os)
                         {
+                            // Top edge: column j's filter column enters skewed by j. PE (row, j) completes at K−1+row+j.
                             var index = s - j;
-                            if (index >= 0 && index < g.StreamDim) filter++;
-                            var row = s - (g.StreamDim - 1) - j; // PE (row, j) finishes at K-1+row+j
-                            if (row >= 0 && row < rows) ofmap++;
+                            if (j < cols && index >= 0 && index < g.StreamDim) filter++;
+                            var row = s - (g.StreamDim - 1) - j;
+                            if (row < 0 || row >= spanRows) continue;
+                            resultsLeft--;
+                            if (row < rows && j < cols) ofmap++;
                         }
                         else
                         {
-                            var item = s - j - (rows - 1); // a partial sum leaves column j after crossing the active rows
-                            if (item >= 0 && item < g.StreamDim) ofmap++;
+                            // Bottom edge: item's partial sum leaves column j after crossing every row.
+                            var item = s - j - (spanRows - 1);
+                            if (item < 0 || item >= g.StreamDim) continue;
+                            resultsLeft--;
+                            if (j < cols) ofmap++;
                         }
                     }
                 }
 
-                cycles += foldCycles;
+                cycles += t; // the cycle after the last result left
             }
         }
 
-        return new TraceCounts(mode == SimMode.ScaleSim ? cycles - 1 : cycles, ifmap, filter, ofmap);
+        return new TraceCounts(mode == SimMode.ScaleSim ? Math.Max(1, cycles - 1) : cycles, ifmap, filter, ofmap);
     }
 }

@@ -101,8 +101,7 @@ public sealed class SystolicTraffic
                 break;
         }
 
-        var foldCycles = _mode == SimMode.ScaleSim ? _g.FoldCycles(_g.ArrayRows, _g.ArrayCols) : _g.FoldCycles((int)rows, (int)cols);
-        _pipe.AddFold(foldCycles, checked(readI + readF + readZ), writeZ);
+        _pipe.AddFold(_g.FoldCycles(_mode, (int)cols), checked(readI + readF + readZ), writeZ);
         _ifmap += readI;
         _filter += readF;
         _ofmapReads += readZ;

@@ -6,7 +6,7 @@ namespace Sim.Arch.Tests.Systolic;
 
 /// <summary>
 /// Compute cycles pinned to hand derivations. SCALE-Sim per fold: OS K+R+C−2, WS M+2R+C−2, IS N+2R+C−2;
-/// total folds·perFold − 1. Default: each fold pays fill/drain over its active rows r' and cols c' only.
+/// total folds·perFold − 1. Default: a fold with c' active columns pays c' instead of C, and there is no −1.
 /// </summary>
 public class SystolicCyclesTests
 {
@@ -33,14 +33,14 @@ public class SystolicCyclesTests
     [Theory]
     // M=100 N=300 K=1000 on a non-square 32x8 array.
     // OS: rows<-M: ceil(100/32)=4, cols<-N: ceil(300/8)=38, 152 folds x (1000+32+8-2=1038) - 1 = 157775.
-    //     default: 152*(1000-2) + 38*100 + 4*300 = 156696.
-    [InlineData(Dataflow.Os, 152, 157_775, 156_696)]
+    //     default: the 4 folds of the last column fold have 4 of 8 columns: 152*1038 - 4*4 = 157760.
+    [InlineData(Dataflow.Os, 152, 157_775, 157_760)]
     // WS: rows<-K: 32 folds, cols<-N: 38 -> 1216 folds x (100+64+8-2=170) - 1 = 206719.
-    //     default: 1216*98 + 2*38*1000 + 32*300 = 204768.
-    [InlineData(Dataflow.Ws, 1216, 206_719, 204_768)]
+    //     default: 32 folds with 4 idle columns: 1216*170 - 32*4 = 206592.
+    [InlineData(Dataflow.Ws, 1216, 206_719, 206_592)]
     // IS: rows<-K: 32, cols<-M: ceil(100/8)=13 -> 416 folds x (300+64+8-2=370) - 1 = 153919.
-    //     default: 416*298 + 2*13*1000 + 32*100 = 153168.
-    [InlineData(Dataflow.Is, 416, 153_919, 153_168)]
+    //     default: 100 = 12*8 + 4, so 32 folds with 4 idle columns: 416*370 - 32*4 = 153792.
+    [InlineData(Dataflow.Is, 416, 153_919, 153_792)]
     public void Odd_shape_on_32x8(Dataflow df, long folds, long scaleSim, long physical)
     {
         var s = Run(100, 300, 1000, 32, 8, df, SimMode.ScaleSim);
@@ -50,13 +50,13 @@ public class SystolicCyclesTests
     }
 
     [Theory]
-    // GEMV M=1, N=300, K=100 on 32x32.
-    // OS: 1 x 10 folds of 100+62 = 162 -> 1619; default 10*98 + 10*1 + 1*300 = 1290.
-    [InlineData(Dataflow.Os, 10, 1619, 1290)]
-    // WS: rows<-K ceil(100/32)=4, cols<-N 10: 40 folds of 1+64+30 = 95 -> 3799; default 40*(-1) + 2*10*100 + 4*300 = 3160.
-    [InlineData(Dataflow.Ws, 40, 3799, 3160)]
-    // IS: rows<-K 4, cols<-M 1: 4 folds of 300+94 = 394 -> 1575; default 4*298 + 2*1*100 + 4*1 = 1396.
-    [InlineData(Dataflow.Is, 4, 1575, 1396)]
+    // GEMV M=1, N=300, K=100 on 32x32; 300 = 9*32 + 12.
+    // OS: 1 x 10 folds of 100+62 = 162 -> 1619; default: the last fold has 12 of 32 columns: 1620 - 20 = 1600.
+    [InlineData(Dataflow.Os, 10, 1619, 1600)]
+    // WS: rows<-K ceil(100/32)=4, cols<-N 10: 40 folds of 1+64+30 = 95 -> 3799; default 3800 - 4*20 = 3720.
+    [InlineData(Dataflow.Ws, 40, 3799, 3720)]
+    // IS: rows<-K 4, cols<-M 1 (1 of 32 columns): 4 folds of 300+94 = 394 -> 1575; default 1576 - 4*31 = 1452.
+    [InlineData(Dataflow.Is, 4, 1575, 1452)]
     public void Gemv(Dataflow df, long folds, long scaleSim, long physical)
     {
         var s = Run(1, 300, 100, 32, 32, df, SimMode.ScaleSim);
@@ -89,9 +89,8 @@ public class SystolicCyclesTests
             {
                 for (long rf = 0; rf < g.RowFolds; rf++)
                 {
-                    var rows = (int)Math.Min(32, g.RowDim - rf * 32);
                     var cols = (int)Math.Min(8, g.ColDim - cf * 8);
-                    explicitSum += g.StreamDim + rows + cols - 2 + (df == Dataflow.Os ? 0 : rows);
+                    explicitSum += g.StreamDim + 32 + cols - 2 + (df == Dataflow.Os ? 0 : 32);
                 }
             }
 

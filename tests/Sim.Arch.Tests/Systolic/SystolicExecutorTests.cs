@@ -52,6 +52,23 @@ public class SystolicExecutorTests
         }
     }
 
+    [Theory]
+    [InlineData(Dataflow.Os)]
+    [InlineData(Dataflow.Ws)]
+    [InlineData(Dataflow.Is)]
+    public void Fp32_with_k_1000_is_within_1e5_elementwise_relative(Dataflow df)
+    {
+        // Positive operands: no cancellation, so plain elementwise relative error is the right measure.
+        var rng = new Random(1000);
+        const int m = 33, n = 20, k = 1000;
+        var a = Enumerable.Range(0, m * k).Select(_ => (float)rng.NextDouble()).ToArray();
+        var b = Enumerable.Range(0, k * n).Select(_ => (float)rng.NextDouble()).ToArray();
+        var expected = ReferenceGemm.Fp32(a, b, m, n, k);
+        var actual = SystolicExecutor.RunFp32(new SystolicSpec(32, 8, df), a, b, m, n, k);
+        for (var i = 0; i < expected.Length; i++)
+            Assert.True(Math.Abs(expected[i] - actual[i]) <= 1e-5 * Math.Abs(expected[i]), $"element {i}: {actual[i]} vs {expected[i]}");
+    }
+
     [Fact]
     public void Int8_extremes_accumulate_without_overflow()
     {
