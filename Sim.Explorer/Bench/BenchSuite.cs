@@ -22,11 +22,13 @@ public static class BenchSuite
             .ToList();
         var cases = new List<(GemmShape, ArchSpec)>();
         foreach (var size in new[] { 32, 128 })
-        foreach (var dataflow in new[] { Dataflow.Os, Dataflow.Ws, Dataflow.Is })
         {
-            var arch = new ArchSpec($"bench-{size}-{dataflow.ToName()}", new SystolicSpec(size, size, dataflow),
-                new ScratchpadSpec(256, 256, 128), new DramSpec(16, 100), 1.0, 1);
-            cases.AddRange(gemms.Select(g => (g, arch)));
+            foreach (var dataflow in new[] { Dataflow.Os, Dataflow.Ws, Dataflow.Is })
+            {
+                var arch = new ArchSpec($"bench-{size}-{dataflow.ToName()}", new SystolicSpec(size, size, dataflow),
+                    new ScratchpadSpec(256, 256, 128), new DramSpec(16, 100), 1.0, 1);
+                cases.AddRange(gemms.Select(g => (g, arch)));
+            }
         }
 
         return cases;

@@ -8,26 +8,24 @@ public static class SweepPlan
     public static IReadOnlyList<SweepPoint> Expand(SweepSpec spec)
     {
         ArgumentNullException.ThrowIfNull(spec);
-        var points = new List<SweepPoint>();
-        foreach (var (path, workload) in spec.Workloads)
-        foreach (var rows in spec.Rows)
-        foreach (var cols in spec.Cols)
-        foreach (var dataflow in spec.Dataflows)
-        foreach (var ifmapKb in spec.IfmapKb)
-        foreach (var filterKb in spec.FilterKb)
-        foreach (var ofmapKb in spec.OfmapKb)
-        foreach (var bandwidth in spec.DramBandwidthBytesPerCycle)
-        {
-            var arch = spec.Base with
+        var combinations =
+            from workload in spec.Workloads
+            from rows in spec.Rows
+            from cols in spec.Cols
+            from dataflow in spec.Dataflows
+            from ifmapKb in spec.IfmapKb
+            from filterKb in spec.FilterKb
+            from ofmapKb in spec.OfmapKb
+            from bandwidth in spec.DramBandwidthBytesPerCycle
+            select (workload, arch: spec.Base with
             {
                 Name = $"systolic-{rows}x{cols}-{dataflow.ToName()}",
                 Tile = new SystolicSpec(rows, cols, dataflow),
                 Scratchpad = new ScratchpadSpec(ifmapKb, filterKb, ofmapKb),
                 Dram = spec.Base.Dram with { BandwidthBytesPerCycle = bandwidth },
-            };
-            points.Add(new SweepPoint(points.Count, path, workload, arch, spec.Mode));
-        }
-
-        return points;
+            });
+        return combinations
+            .Select((c, index) => new SweepPoint(index, c.workload.Path, c.workload.Workload, c.arch, spec.Mode))
+            .ToList();
     }
 }
