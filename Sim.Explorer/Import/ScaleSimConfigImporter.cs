@@ -49,8 +49,8 @@ public static class ScaleSimConfigImporter
         // SCALE-Sim requires run_name; a config without one is named after its file.
         var runName = ini.Find(General, "run_name")?.Value is { Length: > 0 } name ? name : Path.GetFileNameWithoutExtension(path);
         var tile = new SystolicSpec(
-            (int)RequirePositive(path, ini, Arch, "ArrayHeight", int.MaxValue),
-            (int)RequirePositive(path, ini, Arch, "ArrayWidth", int.MaxValue),
+            (int)RequirePositive(path, ini, Arch, "ArrayHeight", TileSpecReaders.MaxArraySide),
+            (int)RequirePositive(path, ini, Arch, "ArrayWidth", TileSpecReaders.MaxArraySide),
             ReadDataflow(path, ini));
         var scratchpad = new ScratchpadSpec(
             RequirePositive(path, ini, Arch, "IfmapSramSzkB"),
