@@ -17,7 +17,8 @@ public class ReferenceGemmTests
     {
         // A is 1x3, B is 3x2: [1 2 3] · [[1 0],[0 1],[1 1]] = [4 5]
         Assert.Equal([4, 5], ReferenceGemm.Int8([1, 2, 3], [1, 0, 0, 1, 1, 1], 1, 2, 3));
-        Assert.Equal([-4.0, 5.0], ReferenceGemm.AbsoluteProductSums([-1, 2, 3], [1, 0, 0, 1, -1, 1], 1, 2, 3).Select(x => x * (x == 4 ? -1 : 1)));
+        // Σ|a·b| for A = [-1 2 3], B = [[1 0],[0 1],[-1 1]]: |−1|+0+|−3| = 4 and 0+2+3 = 5.
+        Assert.Equal([4.0, 5.0], ReferenceGemm.AbsoluteProductSums([-1, 2, 3], [1, 0, 0, 1, -1, 1], 1, 2, 3));
     }
 
     [Fact]
