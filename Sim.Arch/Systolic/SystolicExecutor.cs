@@ -1,4 +1,5 @@
 using System.Numerics;
+using Sim.Arch.Folding;
 using Sim.Core.Hardware;
 
 namespace Sim.Arch.Systolic;

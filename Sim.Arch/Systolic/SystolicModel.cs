@@ -1,3 +1,5 @@
+using Sim.Arch.Folding;
+using Sim.Arch.Memory;
 using Sim.Core.Hardware;
 using Sim.Core.Results;
 using Sim.Core.Workloads;
@@ -6,7 +8,7 @@ namespace Sim.Arch.Systolic;
 
 /// <summary>
 /// Cycle and traffic model of an R×C systolic array (SCALE-Sim v2 semantics, see <see cref="FoldGeometry"/>).
-/// Compute cycles and SRAM counts are closed forms; DRAM traffic and stalls come from <see cref="SystolicTraffic"/>.
+/// Compute cycles and SRAM counts are closed forms; DRAM traffic and stalls come from <see cref="FoldTraffic"/>.
 /// </summary>
 public sealed class SystolicModel : ITileModel
 {
@@ -24,7 +26,7 @@ public sealed class SystolicModel : ITileModel
         var g = FoldGeometry.Of(gemm, spec);
         var computeCycles = ComputeCycles(g, mode);
         var sram = SramWords(g, gemm, mode);
-        var dram = SystolicTraffic.Compute(g, gemm, arch, mode);
+        var dram = FoldTraffic.Compute(g, gemm, arch, cols => g.FoldCycles(mode, cols));
         var totalCycles = checked(computeCycles + dram.StallCycles);
         return new OpResult
         {
@@ -34,7 +36,7 @@ public sealed class SystolicModel : ITileModel
             StallCycles = dram.StallCycles,
             Utilization = macs / ((double)spec.PeCount * totalCycles),
             ComputeUtilization = ComputeUtilization(g, gemm, computeCycles, mode),
-            MappingEfficiency = (double)g.RowDim * g.ColDim / ((double)g.RowFolds * g.ArrayRows * g.ColFolds * g.ArrayCols),
+            MappingEfficiency = g.MappingEfficiency,
             Folds = g.Folds,
             SramReadsIfmapWords = sram.IfmapReads,
             SramReadsFilterWords = sram.FilterReads,
@@ -44,6 +46,7 @@ public sealed class SystolicModel : ITileModel
             DramReadsFilterBytes = dram.FilterBytes,
             DramWritesOfmapBytes = dram.OfmapWriteBytes,
             DramReadsOfmapBytes = dram.OfmapReadBytes,
+            AccumulatorAccessBytes = 0, // OS accumulates in the PEs; WS/IS partial sums go to the ofmap buffer (SRAM counts)
         };
     }
 
@@ -60,7 +63,7 @@ public sealed class SystolicModel : ITileModel
                 return Math.Max(1, g.Folds * g.FoldCycles(g.ArrayRows, g.ArrayCols) - 1);
 
             // Σ_folds (stream − 2 + R [+ R preload] + active cols), with Σ active cols = RowFolds·ColDim.
-            var height = g.ArrayRows * (g.PreloadsStationary ? 2L : 1L);
+            var height = g.ArrayRows * (g.PreloadsStationary() ? 2L : 1L);
             return g.Folds * (g.StreamDim - 2 + height) + g.RowFolds * g.ColDim;
         }
     }
@@ -75,7 +78,7 @@ public sealed class SystolicModel : ITileModel
         double pes = (double)g.ArrayRows * g.ArrayCols;
         if (mode != SimMode.ScaleSim)
             return gemm.Macs / (pes * computeCycles);
-        var foldCycles = g.FoldCycles(g.ArrayRows, g.ArrayCols) + (g.PreloadsStationary ? g.ArrayCols - 1 : 0);
+        var foldCycles = g.FoldCycles(g.ArrayRows, g.ArrayCols) + (g.PreloadsStationary() ? g.ArrayCols - 1 : 0);
         return (double)g.StreamDim * g.RowDim * g.ColDim / (pes * foldCycles * g.Folds);
     }
 

@@ -1,3 +1,4 @@
+using Sim.Arch.Folding;
 using Sim.Core.Hardware;
 using Sim.Core.Workloads;
 
@@ -31,7 +32,7 @@ public static class SystolicTraceModel
             {
                 int rows = g.ActiveRows(rf), cols = g.ActiveCols(cf);
                 int spanRows = g.ArrayRows, spanCols = mode == SimMode.ScaleSim ? g.ArrayCols : cols;
-                var preload = g.PreloadsStationary ? spanRows : 0;
+                var preload = g.PreloadsStationary() ? spanRows : 0;
                 // Results to see leave, padded positions included: every PE's output (OS) or every item's partial sum per column.
                 var resultsLeft = g.Dataflow == Dataflow.Os ? (long)spanRows * spanCols : g.StreamDim * spanCols;
                 long t = 0;

@@ -13,7 +13,7 @@ public static class ArchYaml
     public static ArchSpec FromMap(YamlMap root)
     {
         ArgumentNullException.ThrowIfNull(root);
-        root.AllowOnly("name", "clock_ghz", "word_bytes", "tile", "scratchpad", "dram");
+        root.AllowOnly("name", "clock_ghz", "word_bytes", "tile", "scratchpad", "dram", "costs");
         var spad = root.RequireMap("scratchpad").AllowOnly("ifmap_kb", "filter_kb", "ofmap_kb");
         var dram = root.RequireMap("dram").AllowOnly("bandwidth_bytes_per_cycle", "latency_cycles");
         var wordBytes = root.OptionalLong("word_bytes", 1, min: 1);
@@ -27,7 +27,10 @@ public static class ArchYaml
                 dram.RequireDouble("bandwidth_bytes_per_cycle", 0),
                 dram.OptionalLong("latency_cycles", 0, min: 0)),
             root.OptionalDouble("clock_ghz", 1.0, 0),
-            (int)wordBytes);
+            (int)wordBytes)
+        {
+            Costs = root.Has("costs") ? CostYaml.Read(root.RequireMap("costs")) : CostSpec.Defaults,
+        };
     }
 
     private static double Kb(YamlMap spad, string key)

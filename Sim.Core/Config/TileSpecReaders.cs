@@ -8,6 +8,9 @@ public static class TileSpecReaders
     private static readonly SortedDictionary<string, Func<YamlMap, TileSpec>> s_readers = new(StringComparer.Ordinal)
     {
         [SystolicSpec.KindName] = ReadSystolic,
+        [Cube3DSpec.KindName] = ReadCube,
+        [AdderTreeSpec.KindName] = ReadAdderTree,
+        [Matrix2DSpec.KindName] = ReadMatrix2D,
     };
 
     /// <summary>Array sides beyond this are typos, not designs (a 65536×65536 array has 4·10⁹ PEs).</summary>
@@ -35,4 +38,24 @@ public static class TileSpecReaders
             (int)tile.RequireLong("cols", min: 1, max: MaxArraySide),
             dataflow);
     }
+
+    private static Cube3DSpec ReadCube(YamlMap tile)
+    {
+        tile.AllowOnly("kind", "m", "k", "n");
+        return new Cube3DSpec(Side(tile, "m"), Side(tile, "k"), Side(tile, "n"));
+    }
+
+    private static AdderTreeSpec ReadAdderTree(YamlMap tile)
+    {
+        tile.AllowOnly("kind", "lanes", "tree_width");
+        return new AdderTreeSpec(Side(tile, "lanes"), Side(tile, "tree_width"));
+    }
+
+    private static Matrix2DSpec ReadMatrix2D(YamlMap tile)
+    {
+        tile.AllowOnly("kind", "rows", "cols");
+        return new Matrix2DSpec(Side(tile, "rows"), Side(tile, "cols"));
+    }
+
+    private static int Side(YamlMap tile, string key) => (int)tile.RequireLong(key, min: 1, max: MaxArraySide);
 }

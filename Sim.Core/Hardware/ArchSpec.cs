@@ -13,6 +13,9 @@ public sealed record ArchSpec(
     double ClockGhz,
     int WordBytes)
 {
+    /// <summary>Energy and area settings; every figure defaults to the tile kind's (see <see cref="CostSpec"/>).</summary>
+    public CostSpec Costs { get; init; } = CostSpec.Defaults;
+
     /// <summary>
     /// The defaults of <c>sim op</c>: SCALE-Sim's shipped scale.cfg (64 KB per operand scratchpad, int8 words) with its
     /// CALC interface bandwidth — DRAM as fast as needed, so no stalls (<see cref="DramSpec.Unlimited"/>).

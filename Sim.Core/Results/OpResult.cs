@@ -46,5 +46,14 @@ public sealed record OpResult
 
     public required long DramReadsOfmapBytes { get; init; }
 
+    /// <summary>
+    /// Bytes read and written in accumulator storage outside the PEs (a cube's L0C, an adder tree's accumulators):
+    /// partial sums that a tile adds into a buffer rather than in the PE that made them. 0 for in-PE accumulation.
+    /// </summary>
+    public required long AccumulatorAccessBytes { get; init; }
+
+    /// <summary>Energy by component; null until an energy table has been applied (Sim.Arch's TileEvaluator does).</summary>
+    public EnergyBreakdown? Energy { get; init; }
+
     public long DramBytes => DramReadsIfmapBytes + DramReadsFilterBytes + DramWritesOfmapBytes + DramReadsOfmapBytes;
 }

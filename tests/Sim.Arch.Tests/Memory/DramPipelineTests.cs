@@ -1,4 +1,5 @@
 using CsCheck;
+using Sim.Arch.Folding;
 using Sim.Arch.Memory;
 using Sim.Arch.Systolic;
 using Sim.Core.Hardware;
@@ -138,7 +139,7 @@ public class DramPipelineTests
                 var gemm = new GemmShape(m, n, k);
                 var arch = new ArchSpec("s", new SystolicSpec(rows, cols, df), new ScratchpadSpec(kb, kb, kb / 4), new DramSpec(kb / 8, 30), 1, 1);
                 var g = FoldGeometry.Of(gemm, (SystolicSpec)arch.Tile);
-                return SystolicTraffic.Compute(g, gemm, arch, mode) == SystolicTraffic.Compute(g, gemm, arch, mode, collapseRepeats: false);
+                return FoldTraffic.Compute(g, gemm, arch, cols => g.FoldCycles(mode, cols)) == FoldTraffic.Compute(g, gemm, arch, cols => g.FoldCycles(mode, cols), collapseRepeats: false);
             });
     }
 

@@ -1,3 +1,4 @@
+using Sim.Arch.Folding;
 using Sim.Arch.Systolic;
 using Sim.Core.Hardware;
 using Sim.Core.Workloads;

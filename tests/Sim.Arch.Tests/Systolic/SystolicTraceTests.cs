@@ -1,4 +1,5 @@
 using CsCheck;
+using Sim.Arch.Folding;
 using Sim.Arch.Systolic;
 using Sim.Core.Hardware;
 using Sim.Core.Workloads;

@@ -1,8 +1,8 @@
-using Sim.Arch.Memory;
+using Sim.Arch.Folding;
 using Sim.Core.Hardware;
 using Sim.Core.Workloads;
 
-namespace Sim.Arch.Systolic;
+namespace Sim.Arch.Memory;
 
 /// <summary>DRAM bytes per operand and the stall cycles they cause.</summary>
 public readonly record struct DramTraffic(long StallCycles, long IfmapBytes, long FilterBytes, long OfmapWriteBytes, long OfmapReadBytes);
@@ -19,31 +19,33 @@ public readonly record struct DramTraffic(long StallCycles, long IfmapBytes, lon
 /// level instead of O(folds), with results identical to the fold-by-fold walk (<c>collapseRepeats: false</c>).
 /// </para>
 /// </summary>
-public sealed class SystolicTraffic
+public sealed class FoldTraffic
 {
     private readonly FoldGeometry _g;
     private readonly GemmShape _gemm;
     private readonly ArchSpec _arch;
-    private readonly SimMode _mode;
+    private readonly Func<int, long> _foldCycles;
     private readonly bool _collapseRepeats;
     private readonly bool _ifmapResident;
     private readonly bool _filterResident;
     private DramPipeline _pipe;
     private long _ifmap, _filter, _ofmapWrites, _ofmapReads;
 
-    private SystolicTraffic(FoldGeometry g, GemmShape gemm, ArchSpec arch, SimMode mode, bool collapseRepeats)
+    private FoldTraffic(FoldGeometry g, GemmShape gemm, ArchSpec arch, Func<int, long> foldCycles, bool collapseRepeats)
     {
-        (_g, _gemm, _arch, _mode, _collapseRepeats) = (g, gemm, arch, mode, collapseRepeats);
+        (_g, _gemm, _arch, _foldCycles, _collapseRepeats) = (g, gemm, arch, foldCycles, collapseRepeats);
         long w = arch.WordBytes;
         _ifmapResident = checked(gemm.M * gemm.K * w) <= arch.Scratchpad.IfmapBytes;
         _filterResident = checked(gemm.K * gemm.N * w) <= arch.Scratchpad.FilterBytes;
         _pipe = new DramPipeline(arch.Dram);
     }
 
-    public static DramTraffic Compute(FoldGeometry g, GemmShape gemm, ArchSpec arch, SimMode mode, bool collapseRepeats = true)
+    /// <param name="foldCycles">Compute cycles of a fold with the given number of active grid columns.</param>
+    public static DramTraffic Compute(FoldGeometry g, GemmShape gemm, ArchSpec arch, Func<int, long> foldCycles, bool collapseRepeats = true)
     {
         ArgumentNullException.ThrowIfNull(arch);
-        var walk = new SystolicTraffic(g, gemm, arch, mode, collapseRepeats);
+        ArgumentNullException.ThrowIfNull(foldCycles);
+        var walk = new FoldTraffic(g, gemm, arch, foldCycles, collapseRepeats);
         walk.Walk(g.ColFolds, cf => walk.Walk(g.RowFolds, rf => walk.Fold(cf, rf)));
         return new DramTraffic(walk._pipe.Finish(), walk._ifmap, walk._filter, walk._ofmapWrites, walk._ofmapReads);
     }
@@ -101,7 +103,7 @@ public sealed class SystolicTraffic
                 break;
         }
 
-        _pipe.AddFold(_g.FoldCycles(_mode, (int)cols), checked(readI + readF + readZ), writeZ);
+        _pipe.AddFold(_foldCycles((int)cols), checked(readI + readF + readZ), writeZ);
         _ifmap += readI;
         _filter += readF;
         _ofmapReads += readZ;
