@@ -1,0 +1,51 @@
+using Sim.Core.Hardware;
+
+namespace Sim.Arch.Energy;
+
+/// <summary>
+/// Efficiency gains of the non-baseline PE variants, taken from the papers as documented factors (not modelled from
+/// circuits): MAC energy is divided by the energy-efficiency gain, MAC area by the area-efficiency gain.
+/// <list type="bullet">
+/// <item>bitweight — Wu et al., "Exploring the Performance Improvement of Tensor Processing Engines through
+/// Transformation in the Bit-weight Dimension of MACs", HPCA 2025 (arXiv 2503.06342): area efficiency 1.27× / 1.28× /
+/// 1.56× / 1.44× and energy efficiency 1.04× / 1.56× / 1.49× / 1.20× for systolic / 3D-cube / adder tree /
+/// 2D-matrix.</item>
+/// <item>ent — Wu et al., "EN-T", ICCD 2024 (arXiv 2404.11887): +8.7 / +12.2 / +11.0 % area efficiency and
+/// +13.0 / +17.5 / +15.5 % energy efficiency at 256 GOPS, 1 TOPS and 4 TOPS engines; a tile takes the figures of the
+/// scale nearest (in log) to its peak 2 · MACs · clock.</item>
+/// </list>
+/// </summary>
+public static class PeVariantFactors
+{
+    private static readonly (double PeakGops, double AreaGain, double EnergyGain)[] s_enT =
+    [
+        (256, 1.087, 1.130),
+        (1024, 1.122, 1.175),
+        (4096, 1.110, 1.155),
+    ];
+
+    public static (double AreaGain, double EnergyGain) Of(PeVariant variant, TileSpec tile, double clockGhz)
+    {
+        ArgumentNullException.ThrowIfNull(tile);
+        return variant switch
+        {
+            PeVariant.Mac => (1, 1),
+            PeVariant.BitWeight => tile switch
+            {
+                SystolicSpec => (1.27, 1.04),
+                Cube3DSpec => (1.28, 1.56),
+                AdderTreeSpec => (1.56, 1.49),
+                Matrix2DSpec => (1.44, 1.20),
+                _ => throw new NotSupportedException($"the bit-weight paper has no figures for tile kind '{tile.Kind}'"),
+            },
+            PeVariant.EnT => EnT(2.0 * tile.PeCount * clockGhz),
+            _ => throw new ArgumentOutOfRangeException(nameof(variant)),
+        };
+    }
+
+    private static (double AreaGain, double EnergyGain) EnT(double peakGops)
+    {
+        var nearest = s_enT.MinBy(s => Math.Abs(Math.Log(peakGops / s.PeakGops)));
+        return (nearest.AreaGain, nearest.EnergyGain);
+    }
+}

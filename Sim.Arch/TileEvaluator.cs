@@ -1,0 +1,21 @@
+using Sim.Arch.Energy;
+using Sim.Core.Hardware;
+using Sim.Core.Results;
+using Sim.Core.Workloads;
+
+namespace Sim.Arch;
+
+/// <summary>One op on one arch: the tile kind's model for time and traffic, then the arch's energy table.</summary>
+public static class TileEvaluator
+{
+    public static OpResult Evaluate(string opName, GemmShape gemm, ArchSpec arch, SimMode mode) =>
+        Evaluate(opName, gemm, arch, mode, CostResolver.Resolve(arch));
+
+    /// <summary>With a table resolved once per arch (a sweep point evaluates many ops on one arch).</summary>
+    public static OpResult Evaluate(string opName, GemmShape gemm, ArchSpec arch, SimMode mode, CostTable costs)
+    {
+        ArgumentNullException.ThrowIfNull(arch);
+        var result = TileModels.For(arch.Tile).Evaluate(opName, gemm, arch, mode);
+        return result with { Energy = EnergyModel.Of(result, arch, costs) };
+    }
+}
