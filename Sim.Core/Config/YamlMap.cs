@@ -27,6 +27,8 @@ public sealed class YamlMap
 
     public long Line => _node.Start.Line;
 
+    public long Column => _node.Start.Column;
+
     public IEnumerable<string> Keys => _node.Children.Keys.OfType<YamlScalarNode>().Select(k => k.Value ?? "");
 
     public static YamlMap Parse(string file, string text)

@@ -7,16 +7,6 @@ namespace Sim.Explorer.Cli;
 /// <summary>Parses flag values that System.CommandLine cannot type by itself; errors name the flag and the fix.</summary>
 public static class OptionParsers
 {
-    public static (int Rows, int Cols) ArrayShape(string text, string flag = "--array")
-    {
-        var parts = (text ?? "").Split('x', 'X');
-        if (parts.Length == 2
-            && int.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var rows) && rows is > 0 and <= (int)TileSpecReaders.MaxArraySide
-            && int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var cols) && cols is > 0 and <= (int)TileSpecReaders.MaxArraySide)
-            return (rows, cols);
-        throw new SimInputException($"{flag}: '{text}' is not an array shape. Fix: write ROWSxCOLS with integers from 1 to {TileSpecReaders.MaxArraySide}, e.g. 32x8");
-    }
-
     public static Dataflow Dataflow(string text, string flag = "--dataflow") =>
         DataflowNames.TryParse(text, out var dataflow)
             ? dataflow

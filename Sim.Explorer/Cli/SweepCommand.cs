@@ -90,7 +90,7 @@ public static class SweepCommand
         foreach (var group in outcome.Points.Where(p => p.Status == "ok").GroupBy(p => p.Workload))
         {
             var best = group.OrderBy(p => p.LatencyCycles).ThenBy(p => p.PeCount).First();
-            table.AddRow(Markup.Escape(group.Key), $"{best.Rows}x{best.Cols} {best.Dataflow}",
+            table.AddRow(Markup.Escape(group.Key), best.Tile + (best.PeVariant == "mac" ? "" : " " + best.PeVariant),
                 best.LatencyCycles.ToString(CultureInfo.InvariantCulture),
                 best.Utilization.ToString("P1", CultureInfo.InvariantCulture),
                 group.Count(p => p.Pareto).ToString(CultureInfo.InvariantCulture));

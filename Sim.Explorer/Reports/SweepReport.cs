@@ -10,7 +10,11 @@ public static class SweepReport
     {
         var rows = ResultsCsv.Read<PointRow>(Path.Combine(directory, "points.csv"));
         ParetoPlot.Save(rows, directory, title);
-        UtilizationHeatmap.Save(rows, directory, title);
+        // The heatmap's rows × cols only mean one thing within one tile kind; across kinds, compare the engines.
+        if (rows.Select(r => r.TileKind).Distinct(StringComparer.Ordinal).Count() > 1)
+            EngineComparisonPlot.Save(rows, directory, title);
+        else
+            UtilizationHeatmap.Save(rows, directory, title);
         return Directory.GetFiles(directory)
             .Where(f => f.EndsWith(".png", StringComparison.Ordinal) || f.EndsWith(".svg", StringComparison.Ordinal))
             .Order(StringComparer.Ordinal)

@@ -31,11 +31,18 @@ public sealed partial class LayerRow
     [CsvColumn("dram_reads_filter")] public long DramReadsFilter { get; set; }
     [CsvColumn("dram_writes_ofmap")] public long DramWritesOfmap { get; set; }
     [CsvColumn("dram_reads_ofmap")] public long DramReadsOfmap { get; set; }
+    [CsvColumn("accumulator_bytes")] public long AccumulatorBytes { get; set; }
+    [CsvColumn("energy_pj")] public double EnergyPj { get; set; }
+    [CsvColumn("energy_mac_pj")] public double EnergyMacPj { get; set; }
+    [CsvColumn("energy_accumulator_pj")] public double EnergyAccumulatorPj { get; set; }
+    [CsvColumn("energy_sram_pj")] public double EnergySramPj { get; set; }
+    [CsvColumn("energy_dram_pj")] public double EnergyDramPj { get; set; }
 
     public static LayerRow From(string pointId, int index, Op op, GemmShape gemm, OpResult r)
     {
         ArgumentNullException.ThrowIfNull(op);
         ArgumentNullException.ThrowIfNull(r);
+        var energy = r.Energy ?? throw new ArgumentException($"op '{op.Name}' has no energy: evaluate it through TileEvaluator", nameof(r));
         return new LayerRow
         {
             PointId = pointId,
@@ -61,6 +68,12 @@ public sealed partial class LayerRow
             DramReadsFilter = r.DramReadsFilterBytes,
             DramWritesOfmap = r.DramWritesOfmapBytes,
             DramReadsOfmap = r.DramReadsOfmapBytes,
+            AccumulatorBytes = r.AccumulatorAccessBytes,
+            EnergyPj = energy.TotalPj,
+            EnergyMacPj = energy.MacPj,
+            EnergyAccumulatorPj = energy.AccumulatorPj,
+            EnergySramPj = energy.SramPj,
+            EnergyDramPj = energy.DramPj,
         };
     }
 }

@@ -1,10 +1,15 @@
 using CsvHelper;
+using Sim.Core.Hardware;
 
 namespace Sim.Explorer.Results;
 
 /// <summary>
 /// One row of points.csv: one design point (a workload on one arch), network totals. <c>p.*</c> columns are the swept
 /// parameters. Infeasible or failed points stay in the file with <see cref="Status"/> and <see cref="Reason"/>.
+/// <c>p.rows</c>/<c>p.cols</c>/<c>p.depth</c>/<c>p.dataflow</c> describe any tile kind uniformly (see TileGrid).
+/// Throughput figures are achieved, not peak: <c>tops</c> = 2·MACs per second of latency; <c>tops_per_mm2</c> divides
+/// by the MAC area (the engine, scratchpads excluded, as the TPE papers compare engines); <c>tops_per_w</c> =
+/// 2·MACs / energy (ops per pJ).
 /// </summary>
 [CsvRecord]
 public sealed partial class PointRow
@@ -14,9 +19,12 @@ public sealed partial class PointRow
     [CsvColumn("status")] public string Status { get; set; } = "";
     [CsvColumn("reason")] public string Reason { get; set; } = "";
     [CsvColumn("p.workload")] public string Workload { get; set; } = "";
+    [CsvColumn("p.tile")] public string Tile { get; set; } = "";
     [CsvColumn("p.rows")] public int Rows { get; set; }
     [CsvColumn("p.cols")] public int Cols { get; set; }
+    [CsvColumn("p.depth")] public int Depth { get; set; }
     [CsvColumn("p.dataflow")] public string Dataflow { get; set; } = "";
+    [CsvColumn("p.pe_variant")] public string PeVariant { get; set; } = "";
     [CsvColumn("p.ifmap_kb")] public double IfmapKb { get; set; }
     [CsvColumn("p.filter_kb")] public double FilterKb { get; set; }
     [CsvColumn("p.ofmap_kb")] public double OfmapKb { get; set; }
@@ -38,5 +46,40 @@ public sealed partial class PointRow
     [CsvColumn("dram_read_bytes")] public long DramReadBytes { get; set; }
     [CsvColumn("dram_write_bytes")] public long DramWriteBytes { get; set; }
     [CsvColumn("arith_intensity_macs_per_byte")] public double ArithIntensityMacsPerByte { get; set; }
+    [CsvColumn("energy_pj")] public double EnergyPj { get; set; }
+    [CsvColumn("energy_mac_pj")] public double EnergyMacPj { get; set; }
+    [CsvColumn("energy_accumulator_pj")] public double EnergyAccumulatorPj { get; set; }
+    [CsvColumn("energy_sram_pj")] public double EnergySramPj { get; set; }
+    [CsvColumn("energy_dram_pj")] public double EnergyDramPj { get; set; }
+    [CsvColumn("area_mm2")] public double AreaMm2 { get; set; }
+    [CsvColumn("mac_area_mm2")] public double MacAreaMm2 { get; set; }
+    [CsvColumn("tops")] public double Tops { get; set; }
+    [CsvColumn("tops_per_mm2")] public double TopsPerMm2 { get; set; }
+    [CsvColumn("tops_per_w")] public double TopsPerW { get; set; }
     [CsvColumn("pareto")] public bool Pareto { get; set; }
+
+    /// <summary>A row with the parameter columns of <paramref name="arch"/> filled in and no results yet.</summary>
+    public static PointRow Describe(string pointId, string workload, ArchSpec arch, SimMode mode)
+    {
+        ArgumentNullException.ThrowIfNull(arch);
+        var grid = TileGrid.Of(arch.Tile);
+        return new PointRow
+        {
+            PointId = pointId,
+            Workload = workload,
+            Tile = grid.Label,
+            Rows = grid.Rows,
+            Cols = grid.Cols,
+            Depth = grid.Depth,
+            Dataflow = grid.Dataflow.ToName(),
+            PeVariant = arch.Costs.Variant.ToName(),
+            IfmapKb = arch.Scratchpad.IfmapKb,
+            FilterKb = arch.Scratchpad.FilterKb,
+            OfmapKb = arch.Scratchpad.OfmapKb,
+            DramBandwidthBytesPerCycle = arch.Dram.BandwidthBytesPerCycle,
+            Mode = mode == SimMode.ScaleSim ? "scalesim" : "default",
+            TileKind = arch.Tile.Kind,
+            PeCount = arch.Tile.PeCount,
+        };
+    }
 }

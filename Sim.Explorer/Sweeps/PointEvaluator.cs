@@ -1,4 +1,5 @@
 using Sim.Arch;
+using Sim.Arch.Energy;
 using Sim.Core.Hardware;
 using Sim.Core.Workloads;
 using Sim.Explorer.Results;
@@ -7,7 +8,7 @@ namespace Sim.Explorer.Sweeps;
 
 /// <summary>
 /// Runs every op of a workload on one arch, in topological order, one after another (no inter-layer overlap), and
-/// sums the layers into the point's totals.
+/// sums the layers into the point's totals (costs add up: the network's energy is the sum of its layers').
 /// </summary>
 public static class PointEvaluator
 {
@@ -15,57 +16,56 @@ public static class PointEvaluator
     {
         ArgumentNullException.ThrowIfNull(workload);
         ArgumentNullException.ThrowIfNull(arch);
-        var model = TileModels.For(arch.Tile);
+        var costs = CostResolver.Resolve(arch);
         var layers = new List<LayerRow>(workload.Ops.Count);
         foreach (var op in workload.Ops)
         {
             var gemm = op.ToGemm(mode);
-            layers.Add(LayerRow.From(pointId, layers.Count, op, gemm, model.Evaluate(op.Name, gemm, arch, mode)));
+            layers.Add(LayerRow.From(pointId, layers.Count, op, gemm, TileEvaluator.Evaluate(op.Name, gemm, arch, mode, costs)));
         }
 
-        return (Summarize(pointId, workload.Name, arch, mode, layers), layers);
+        return (Summarize(pointId, workload.Name, arch, mode, AreaModel.Of(arch, costs), layers), layers);
     }
 
-    private static PointRow Summarize(string pointId, string workloadName, ArchSpec arch, SimMode mode, List<LayerRow> layers)
+    private static PointRow Summarize(string pointId, string workloadName, ArchSpec arch, SimMode mode, AreaBreakdown area, List<LayerRow> layers)
     {
-        var tile = (SystolicSpec)arch.Tile;
         var macs = layers.Sum(l => l.Macs);
         var compute = layers.Sum(l => l.ComputeCycles);
         var stall = layers.Sum(l => l.StallCycles);
         var latency = compute + stall;
         var dramRead = layers.Sum(l => l.DramReadsIfmap + l.DramReadsFilter + l.DramReadsOfmap);
         var dramWrite = layers.Sum(l => l.DramWritesOfmap);
-        double pes = tile.PeCount;
-        return new PointRow
-        {
-            PointId = pointId,
-            Status = "ok",
-            Workload = workloadName,
-            Rows = tile.Rows,
-            Cols = tile.Cols,
-            Dataflow = tile.Dataflow.ToName(),
-            IfmapKb = arch.Scratchpad.IfmapKb,
-            FilterKb = arch.Scratchpad.FilterKb,
-            OfmapKb = arch.Scratchpad.OfmapKb,
-            DramBandwidthBytesPerCycle = arch.Dram.BandwidthBytesPerCycle,
-            Mode = mode == SimMode.ScaleSim ? "scalesim" : "default",
-            TileKind = tile.Kind,
-            PeCount = tile.PeCount,
-            Layers = layers.Count,
-            Macs = macs,
-            LatencyCycles = latency,
-            ComputeCycles = compute,
-            StallCycles = stall,
-            LatencyUs = latency / (arch.ClockGhz * 1000.0),
-            Utilization = macs / (pes * latency),
-            ComputeUtilization = macs / (pes * compute),
-            // Weighted by each layer's compute time, so the network figure means "share of PE-cycles mapped".
-            MappingEfficiency = layers.Sum(l => l.MappingEfficiency * l.ComputeCycles) / compute,
-            SramReadWords = layers.Sum(l => l.SramReadsIfmap + l.SramReadsFilter + l.SramReadsOfmap),
-            SramWriteWords = layers.Sum(l => l.SramWritesOfmap),
-            DramReadBytes = dramRead,
-            DramWriteBytes = dramWrite,
-            ArithIntensityMacsPerByte = dramRead + dramWrite == 0 ? 0 : (double)macs / (dramRead + dramWrite),
-        };
+        var energyPj = layers.Sum(l => l.EnergyPj);
+        double pes = arch.Tile.PeCount;
+        // 2 ops per MAC; latency in seconds = cycles / (GHz · 1e9), so TOPS = 2·MACs·GHz / cycles / 1e3.
+        var tops = 2.0 * macs * arch.ClockGhz / latency / 1e3;
+        var row = PointRow.Describe(pointId, workloadName, arch, mode);
+        row.Status = "ok";
+        row.Layers = layers.Count;
+        row.Macs = macs;
+        row.LatencyCycles = latency;
+        row.ComputeCycles = compute;
+        row.StallCycles = stall;
+        row.LatencyUs = latency / (arch.ClockGhz * 1000.0);
+        row.Utilization = macs / (pes * latency);
+        row.ComputeUtilization = macs / (pes * compute);
+        // Weighted by each layer's compute time, so the network figure means "share of PE-cycles mapped".
+        row.MappingEfficiency = layers.Sum(l => l.MappingEfficiency * l.ComputeCycles) / compute;
+        row.SramReadWords = layers.Sum(l => l.SramReadsIfmap + l.SramReadsFilter + l.SramReadsOfmap);
+        row.SramWriteWords = layers.Sum(l => l.SramWritesOfmap);
+        row.DramReadBytes = dramRead;
+        row.DramWriteBytes = dramWrite;
+        row.ArithIntensityMacsPerByte = dramRead + dramWrite == 0 ? 0 : (double)macs / (dramRead + dramWrite);
+        row.EnergyPj = energyPj;
+        row.EnergyMacPj = layers.Sum(l => l.EnergyMacPj);
+        row.EnergyAccumulatorPj = layers.Sum(l => l.EnergyAccumulatorPj);
+        row.EnergySramPj = layers.Sum(l => l.EnergySramPj);
+        row.EnergyDramPj = layers.Sum(l => l.EnergyDramPj);
+        row.AreaMm2 = area.TotalMm2;
+        row.MacAreaMm2 = area.MacMm2;
+        row.Tops = tops;
+        row.TopsPerMm2 = area.MacMm2 > 0 ? tops / area.MacMm2 : 0;
+        row.TopsPerW = energyPj > 0 ? 2.0 * macs / energyPj : 0;
+        return row;
     }
 }

@@ -34,10 +34,11 @@ public static class SweepManifest
             json.WriteString("seed", "none: grid sweeps draw no random numbers");
             WriteBase(json, spec.Base);
             json.WriteStartObject("axes");
-            WriteArray(json, "rows", spec.Rows.Select(v => (double)v));
-            WriteArray(json, "cols", spec.Cols.Select(v => (double)v));
-            json.WriteStartArray("dataflow");
-            foreach (var d in spec.Dataflows) json.WriteStringValue(d.ToName());
+            json.WriteStartArray("tile");
+            foreach (var t in spec.Tiles) json.WriteStringValue(TileGrid.Of(t).Label);
+            json.WriteEndArray();
+            json.WriteStartArray("pe_variant");
+            foreach (var v in spec.PeVariants) json.WriteStringValue(v.ToName());
             json.WriteEndArray();
             WriteArray(json, "ifmap_kb", spec.IfmapKb);
             WriteArray(json, "filter_kb", spec.FilterKb);
@@ -83,6 +84,7 @@ public static class SweepManifest
         json.WriteNumber("dram_latency_cycles", arch.Dram.LatencyCycles);
         json.WriteNumber("clock_ghz", arch.ClockGhz);
         json.WriteNumber("word_bytes", arch.WordBytes);
+        json.WriteString("costs", arch.Costs.ToString());
         json.WriteEndObject();
     }
 

@@ -15,12 +15,10 @@ public sealed record SweepPoint(int Index, string WorkloadPath, Workload Workloa
 {
     public string Id { get; } = ComputeId(Workload, Arch, Mode);
 
-    public SystolicSpec Tile => (SystolicSpec)Arch.Tile;
-
     private static string ComputeId(Workload workload, ArchSpec arch, SimMode mode)
     {
         var text = new StringBuilder();
-        text.Append(CultureInfo.InvariantCulture, $"r{Sim.Arch.TileModels.ModelRevision}|{mode}|{arch.Tile}|{arch.Scratchpad}|{arch.Dram}|{arch.ClockGhz}|{arch.WordBytes}|{workload.Name}");
+        text.Append(CultureInfo.InvariantCulture, $"r{Sim.Arch.TileModels.ModelRevision}|{mode}|{arch.Tile}|{arch.Costs}|{arch.Scratchpad}|{arch.Dram}|{arch.ClockGhz}|{arch.WordBytes}|{workload.Name}");
         foreach (var op in workload.Ops)
             text.Append(CultureInfo.InvariantCulture, $"|{op.Name}:{op.ToGemm(mode)}");
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())))[..16];

@@ -65,26 +65,10 @@ public static class SweepRunner
         catch (Exception e) when (e is ArgumentException or InvalidOperationException or OverflowException or NotSupportedException)
 #pragma warning restore CA1031
         {
-            var tile = point.Tile;
-            return new SweepJournal.Entry(
-                new PointRow
-                {
-                    PointId = point.Id,
-                    Status = "error",
-                    Reason = $"{e.GetType().Name}: {e.Message}",
-                    Workload = point.Workload.Name,
-                    Rows = tile.Rows,
-                    Cols = tile.Cols,
-                    Dataflow = Core.Hardware.DataflowNames.ToName(tile.Dataflow),
-                    IfmapKb = point.Arch.Scratchpad.IfmapKb,
-                    FilterKb = point.Arch.Scratchpad.FilterKb,
-                    OfmapKb = point.Arch.Scratchpad.OfmapKb,
-                    DramBandwidthBytesPerCycle = point.Arch.Dram.BandwidthBytesPerCycle,
-                    Mode = point.Mode == Core.Hardware.SimMode.ScaleSim ? "scalesim" : "default",
-                    TileKind = tile.Kind,
-                    PeCount = tile.PeCount,
-                },
-                []);
+            var row = PointRow.Describe(point.Id, point.Workload.Name, point.Arch, point.Mode);
+            row.Status = "error";
+            row.Reason = $"{e.GetType().Name}: {e.Message}";
+            return new SweepJournal.Entry(row, []);
         }
     }
 }

@@ -5,7 +5,8 @@ namespace Sim.Explorer.Sweeps;
 
 /// <summary>
 /// A validated sweep: a base arch, the workloads, and the values of each swept parameter (a grid: every combination
-/// is a point). An axis the spec does not sweep holds the base arch's value.
+/// is a point). <see cref="Tiles"/> is the tile axis already expanded (a <c>tile:</c> list, or the rows × cols ×
+/// dataflow product of a systolic base). An axis the spec does not sweep holds the base arch's value.
 /// </summary>
 public sealed record SweepSpec(
     string Name,
@@ -14,14 +15,13 @@ public sealed record SweepSpec(
     SimMode Mode,
     ArchSpec Base,
     IReadOnlyList<(string Path, Workload Workload)> Workloads,
-    IReadOnlyList<int> Rows,
-    IReadOnlyList<int> Cols,
-    IReadOnlyList<Dataflow> Dataflows,
+    IReadOnlyList<TileSpec> Tiles,
+    IReadOnlyList<PeVariant> PeVariants,
     IReadOnlyList<double> IfmapKb,
     IReadOnlyList<double> FilterKb,
     IReadOnlyList<double> OfmapKb,
     IReadOnlyList<double> DramBandwidthBytesPerCycle)
 {
-    public long PointCount => (long)Workloads.Count * Rows.Count * Cols.Count * Dataflows.Count
+    public long PointCount => (long)Workloads.Count * Tiles.Count * PeVariants.Count
         * IfmapKb.Count * FilterKb.Count * OfmapKb.Count * DramBandwidthBytesPerCycle.Count;
 }

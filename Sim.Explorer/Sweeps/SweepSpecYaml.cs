@@ -12,13 +12,17 @@ namespace Sim.Explorer.Sweeps;
 /// mode: default            # or scalesim
 /// base: { ...an arch... }  # same schema as an arch file
 /// workloads: [../dnn/resnet18.yaml, ...]   # relative to this file; .yaml or SCALE-Sim .csv
-/// axes: { rows: [..], cols: [..], dataflow: [os, ws, is], ifmap_kb: [..], filter_kb: [..], ofmap_kb: [..],
-///         dram_bandwidth_bytes_per_cycle: [..] }
+/// axes: { rows: [..], cols: [..], dataflow: [os, ws, is],      # systolic base: the product is the tile axis
+///         tile: [{kind: cube, m: 8, k: 4, n: 8}, ...],          # or: whole tiles of any kind (not with rows/cols/dataflow)
+///         pe_variant: [mac, bitweight, ent],
+///         ifmap_kb: [..], filter_kb: [..], ofmap_kb: [..], dram_bandwidth_bytes_per_cycle: [..] }
 /// </code>
 /// </summary>
 public static class SweepSpecYaml
 {
-    private static readonly string[] s_axes = ["rows", "cols", "dataflow", "ifmap_kb", "filter_kb", "ofmap_kb", "dram_bandwidth_bytes_per_cycle"];
+    private static readonly string[] s_gridAxes = ["rows", "cols", "dataflow"];
+
+    private static readonly string[] s_axes = ["rows", "cols", "dataflow", "tile", "pe_variant", "ifmap_kb", "filter_kb", "ofmap_kb", "dram_bandwidth_bytes_per_cycle"];
 
     public static SweepSpec Read(InputFile file)
     {
@@ -37,8 +41,6 @@ public static class SweepSpecYaml
         };
 
         var baseArch = ArchYaml.FromMap(root.RequireMap("base"));
-        if (baseArch.Tile is not SystolicSpec baseTile)
-            throw root.ErrorAt("base", $"tile kind '{baseArch.Tile.Kind}' cannot be swept yet", "use a systolic base tile");
 
         var workloads = root.RequireScalarList("workloads")
             .Select(w => (w.Text, InputLoaders.LoadWorkload(InputFile.Read(w.Text, file.Directory))))
@@ -56,13 +58,48 @@ public static class SweepSpecYaml
             mode,
             baseArch,
             workloads,
-            Axis(axes, "rows", baseTile.Rows, ParsePositiveInt),
-            Axis(axes, "cols", baseTile.Cols, ParsePositiveInt),
-            Axis(axes, "dataflow", baseTile.Dataflow, t => DataflowNames.TryParse(t, out var d) ? d : null),
+            Tiles(axes, baseArch.Tile),
+            Axis(axes, "pe_variant", baseArch.Costs.Variant, t => PeVariantNames.TryParse(t, out var v) ? v : null),
             Axis(axes, "ifmap_kb", spad.IfmapKb, ParsePositive),
             Axis(axes, "filter_kb", spad.FilterKb, ParsePositive),
             Axis(axes, "ofmap_kb", spad.OfmapKb, ParsePositive),
             Axis(axes, "dram_bandwidth_bytes_per_cycle", baseArch.Dram.BandwidthBytesPerCycle, ParsePositive));
+    }
+
+    /// <summary>
+    /// The tile axis: a <c>tile:</c> list of whole tiles; or, for a systolic base, the rows × cols × dataflow product
+    /// (rows outer, dataflow inner); or just the base tile.
+    /// </summary>
+    private static List<TileSpec> Tiles(YamlMap? axes, TileSpec baseTile)
+    {
+        var gridAxis = axes is null ? null : s_gridAxes.FirstOrDefault(axes.Has);
+        if (axes is not null && axes.Has("tile"))
+        {
+            if (gridAxis is not null)
+                throw axes.ErrorAt(gridAxis, $"'{gridAxis}' cannot be combined with a 'tile' axis, which lists whole tiles", $"drop '{gridAxis}' or put the shapes into the 'tile' list");
+            var tiles = new List<TileSpec>();
+            foreach (var item in axes.RequireMapList("tile"))
+            {
+                var tile = TileSpecReaders.Read(item);
+                if (tiles.Contains(tile))
+                    throw SimInputException.At(item.File, item.Line, item.Column, item.Path, $"the tile '{TileGrid.Of(tile).Label}' is listed twice", "list each tile once");
+                tiles.Add(tile);
+            }
+
+            return tiles;
+        }
+
+        if (baseTile is not SystolicSpec systolic)
+        {
+            if (gridAxis is not null)
+                throw axes!.ErrorAt(gridAxis, $"'{gridAxis}' sweeps a systolic base tile, but the base tile is a '{baseTile.Kind}'", "list the tiles in a 'tile' axis instead");
+            return [baseTile];
+        }
+
+        return [.. from rows in Axis(axes, "rows", systolic.Rows, ParsePositiveInt)
+                   from cols in Axis(axes, "cols", systolic.Cols, ParsePositiveInt)
+                   from dataflow in Axis(axes, "dataflow", systolic.Dataflow, t => DataflowNames.TryParse(t, out var d) ? d : null)
+                   select (TileSpec)new SystolicSpec(rows, cols, dataflow)];
     }
 
     /// <summary>The axis' values in file order (duplicates rejected), or the base value when the axis is absent.</summary>
@@ -75,7 +112,12 @@ public static class SweepSpecYaml
         foreach (var (text, line, column) in axes.RequireScalarList(key))
         {
             var value = parse(text) ?? throw SimInputException.At(axes.File, line, column, axes.FieldPath(key),
-                $"'{text}' is not a valid value", key == "dataflow" ? "use os, ws or is" : "use a positive number");
+                $"'{text}' is not a valid value", key switch
+                {
+                    "dataflow" => "use os, ws or is",
+                    "pe_variant" => "use mac, bitweight or ent",
+                    _ => "use a positive number",
+                });
             if (values.Contains(value))
                 throw SimInputException.At(axes.File, line, column, axes.FieldPath(key), $"'{text}' is listed twice", "list each value once");
             values.Add(value);

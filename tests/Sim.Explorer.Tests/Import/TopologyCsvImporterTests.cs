@@ -32,7 +32,17 @@ public class TopologyCsvImporterTests
     [Fact]
     public void Every_shipped_network_is_covered()
     {
-        Assert.True(ShippedTopologies().Count >= 5);
+        Assert.True(ShippedTopologies().Count >= 6);
+    }
+
+    [Fact]
+    public void Llama_decode_layer_has_the_hand_counted_macs()
+    {
+        // q,k,v,out: 4·8·4096·4096 = 536,870,912; qk + pv: 2·256·1025·128 = 67,174,400;
+        // gate + up: 2·8·11008·4096 = 721,420,288; down: 8·4096·11008 = 360,710,144.
+        var yaml = WorkloadYaml.Load(Path.Combine(RepoPaths.Workloads, "dnn", "llama7b_decode_b8.yaml"));
+        Assert.Equal(536_870_912L + 67_174_400 + 721_420_288 + 360_710_144, yaml.TotalMacs);
+        Assert.Equal(1_686_175_744L, yaml.TotalMacs);
     }
 
     [Fact]

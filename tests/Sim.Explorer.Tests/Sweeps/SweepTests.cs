@@ -1,3 +1,4 @@
+using Sim.Core.Hardware;
 using Sim.Core.Config;
 using Sim.Explorer.Inputs;
 using Sim.Explorer.Sweeps;
@@ -43,8 +44,9 @@ public class SweepTests
         using var dir = new TempDirectory();
         var plan = SweepPlan.Expand(Load(dir));
         Assert.Equal(18, plan.Count);
-        Assert.Equal(("4x4", "os"), ($"{plan[0].Tile.Rows}x{plan[0].Tile.Cols}", plan[0].Tile.Dataflow.ToString().ToLowerInvariant()));
-        Assert.Equal(("4x4", "ws"), ($"{plan[1].Tile.Rows}x{plan[1].Tile.Cols}", plan[1].Tile.Dataflow.ToString().ToLowerInvariant()));
+        Assert.Equal(new SystolicSpec(4, 4, Dataflow.Os), plan[0].Arch.Tile);
+        Assert.Equal(new SystolicSpec(4, 4, Dataflow.Ws), plan[1].Arch.Tile);
+        Assert.Equal("systolic-4x4-ws", plan[1].Arch.Name);
         Assert.Equal(18, plan.Select(p => p.Id).Distinct().Count());
     }
 
@@ -93,9 +95,11 @@ public class SweepTests
         var output = Path.Combine(dir.Path, "out");
         SweepRunner.Run(Load(dir), output, 1, false);
         Assert.Equal(
-            "point_id,sweep,status,reason,p.workload,p.rows,p.cols,p.dataflow,p.ifmap_kb,p.filter_kb,p.ofmap_kb,p.dram_bw_bytes_per_cycle," +
-            "mode,tile_kind,pe_count,layers,macs,latency_cycles,compute_cycles,stall_cycles,latency_us,utilization,compute_utilization," +
-            "mapping_efficiency,sram_read_words,sram_write_words,dram_read_bytes,dram_write_bytes,arith_intensity_macs_per_byte,pareto",
+            "point_id,sweep,status,reason,p.workload,p.tile,p.rows,p.cols,p.depth,p.dataflow,p.pe_variant,p.ifmap_kb,p.filter_kb,p.ofmap_kb," +
+            "p.dram_bw_bytes_per_cycle,mode,tile_kind,pe_count,layers,macs,latency_cycles,compute_cycles,stall_cycles,latency_us,utilization," +
+            "compute_utilization,mapping_efficiency,sram_read_words,sram_write_words,dram_read_bytes,dram_write_bytes," +
+            "arith_intensity_macs_per_byte,energy_pj,energy_mac_pj,energy_accumulator_pj,energy_sram_pj,energy_dram_pj,area_mm2," +
+            "mac_area_mm2,tops,tops_per_mm2,tops_per_w,pareto",
             File.ReadLines(Path.Combine(output, "points.csv")).First());
     }
 

@@ -1,0 +1,81 @@
+using System.Globalization;
+using ScottPlot;
+using ScottPlot.TickGenerators;
+using Sim.Explorer.Analysis;
+using Sim.Explorer.Results;
+
+namespace Sim.Explorer.Plots;
+
+/// <summary>
+/// Tensor engines side by side (the iso-MAC comparison of the TPE papers): one grouped bar chart per metric —
+/// TOPS/mm², TOPS/W, utilization — with a group per (workload, MAC count) and a bar per tile kind. A kind swept in
+/// several shapes or dataflows at one MAC count shows its best. Only baseline-MAC-PE rows are drawn when the sweep
+/// has them, so PE-variant factors do not mix into the engine comparison (they are in points.csv).
+/// </summary>
+public static class EngineComparisonPlot
+{
+    public static readonly (string FileName, string Label, Func<PointRow, double> Value)[] Metrics =
+    [
+        ("engines_tops_per_mm2", "Achieved TOPS per mm² of MACs", r => r.TopsPerMm2),
+        ("engines_tops_per_w", "TOPS/W (2·MACs / energy)", r => r.TopsPerW),
+        ("engines_utilization", "Utilization (MACs / PE-cycles)", r => r.Utilization),
+    ];
+
+    public const string XLabel = "workload / MACs per tile";
+
+    public static void Save(IReadOnlyList<PointRow> rows, string directory, string title)
+    {
+        foreach (var metric in Metrics)
+        {
+            using var plot = Build(rows, title, metric.Label, metric.Value);
+            PlotStyle.Save(plot, directory, metric.FileName, PlotStyle.Width * 3 / 2, PlotStyle.Height);
+        }
+    }
+
+    internal static Plot Build(IReadOnlyList<PointRow> rows, string title, string label, Func<PointRow, double> value)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        var ok = rows.Where(RowStatus.IsOk).ToList();
+        if (ok.Any(r => r.PeVariant == "mac"))
+            ok = ok.Where(r => r.PeVariant == "mac").ToList();
+        if (ok.Count == 0)
+            return PlotStyle.NoData(title);
+
+        var kinds = ok.Select(r => r.TileKind).Distinct().Order(StringComparer.Ordinal).ToList();
+        var groups = ok.Select(r => (r.Workload, r.PeCount)).Distinct()
+            .OrderBy(g => g.Workload, StringComparer.Ordinal).ThenBy(g => g.PeCount).ToList();
+
+        var plot = PlotStyle.NewPlot($"{title}: {label}");
+        plot.YLabel(label);
+        plot.XLabel(XLabel);
+        double slot = kinds.Count + 1.0; // one empty bar width between groups
+        var bars = new List<Bar>();
+        for (int g = 0; g < groups.Count; g++)
+        {
+            for (int k = 0; k < kinds.Count; k++)
+            {
+                var members = ok.Where(r => r.Workload == groups[g].Workload && r.PeCount == groups[g].PeCount && r.TileKind == kinds[k]).ToList();
+                if (members.Count == 0)
+                    continue;
+                bars.Add(new Bar
+                {
+                    Position = g * slot + k,
+                    Value = members.Max(value),
+                    FillColor = plot.Add.Palette.GetColor(k),
+                    LineWidth = 0,
+                });
+            }
+        }
+
+        plot.Add.Bars(bars);
+        for (int k = 0; k < kinds.Count; k++)
+            plot.Legend.ManualItems.Add(new LegendItem { LabelText = kinds[k], FillColor = plot.Add.Palette.GetColor(k) });
+        plot.ShowLegend(Edge.Right);
+
+        var centres = groups.Select((_, g) => g * slot + (kinds.Count - 1) / 2.0).ToArray();
+        var names = groups.Select(g => $"{g.Workload}\n{g.PeCount.ToString(CultureInfo.InvariantCulture)}").ToArray();
+        plot.Axes.Bottom.TickGenerator = new NumericManual(centres, names);
+        plot.Axes.Margins(bottom: 0);
+        return plot;
+    }
+}

@@ -1,0 +1,85 @@
+using Sim.Core.Config;
+using Sim.Core.Hardware;
+using Sim.Explorer.Inputs;
+using Sim.Explorer.Sweeps;
+
+namespace Sim.Explorer.Tests.Sweeps;
+
+public class TileAxisTests
+{
+    private const string Workload = "name: w\nops:\n  - {name: g, kind: gemm, m: 64, n: 64, k: 64}\n";
+
+    private const string Spec = """
+        name: engines
+        base:
+          name: b
+          tile: {kind: cube, m: 4, k: 4, n: 4}
+          scratchpad: {ifmap_kb: 8, filter_kb: 8, ofmap_kb: 4}
+          dram: {bandwidth_bytes_per_cycle: 8}
+        workloads: [w.yaml]
+        axes:
+          tile:
+            - {kind: systolic, rows: 8, cols: 8, dataflow: ws}
+            - {kind: cube, m: 4, k: 4, n: 4}
+          pe_variant: [mac, bitweight]
+        """;
+
+    private static SweepSpec Load(TempDirectory dir, string spec = Spec)
+    {
+        dir.Write("w.yaml", Workload);
+        return SweepSpecYaml.Read(InputFile.Read(dir.Write("sweep.yaml", spec), "."));
+    }
+
+    [Fact]
+    public void Tile_list_and_variants_expand_in_file_order()
+    {
+        using var dir = new TempDirectory();
+        var plan = SweepPlan.Expand(Load(dir));
+        Assert.Equal(
+            ["systolic-8x8-ws", "systolic-8x8-ws-bitweight", "cube-4x4x4", "cube-4x4x4-bitweight"],
+            plan.Select(p => p.Arch.Name));
+        Assert.Equal(new Cube3DSpec(4, 4, 4), plan[3].Arch.Tile);
+        Assert.Equal(PeVariant.BitWeight, plan[3].Arch.Costs.Variant);
+        Assert.Equal(4, plan.Select(p => p.Id).Distinct().Count()); // the variant is part of the point id
+    }
+
+    [Fact]
+    public void A_non_systolic_base_without_axes_is_one_point()
+    {
+        using var dir = new TempDirectory();
+        var spec = Load(dir, Spec[..Spec.IndexOf("axes:", StringComparison.Ordinal)]);
+        Assert.Equal([new Cube3DSpec(4, 4, 4)], spec.Tiles);
+        Assert.Equal([PeVariant.Mac], spec.PeVariants);
+    }
+
+    [Theory]
+    [InlineData("  pe_variant: [mac, bitweight]", "  pe_variant: [mac, booth]", "sweep.yaml:12:21: field 'axes.pe_variant': 'booth' is not a valid value. Fix: use mac, bitweight or ent")]
+    [InlineData("  pe_variant: [mac, bitweight]", "  pe_variant: [mac]\n  rows: [4]", "field 'axes.rows': 'rows' cannot be combined with a 'tile' axis")]
+    [InlineData("    - {kind: cube, m: 4, k: 4, n: 4}", "    - {kind: systolic, rows: 8, cols: 8, dataflow: ws}", "sweep.yaml:10:7: field 'axes.tile[1]': the tile 'systolic-8x8-ws' is listed twice")]
+    [InlineData("    - {kind: cube, m: 4, k: 4, n: 4}", "    - {kind: cube, m: 4, k: 4}", "field 'axes.tile[1].n': required field")]
+    public void Bad_tile_axes_are_reported_with_line_and_field(string find, string replace, string expected)
+    {
+        using var dir = new TempDirectory();
+        var e = Assert.Throws<SimInputException>(() => Load(dir, Spec.Replace(find, replace, StringComparison.Ordinal)));
+        Assert.Contains(expected, e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Grid_axes_on_a_non_systolic_base_point_to_the_tile_axis()
+    {
+        using var dir = new TempDirectory();
+        var spec = Spec[..Spec.IndexOf("axes:", StringComparison.Ordinal)] + "axes:\n  cols: [4, 8]\n";
+        var e = Assert.Throws<SimInputException>(() => Load(dir, spec));
+        Assert.Contains("field 'axes.cols': 'cols' sweeps a systolic base tile, but the base tile is a 'cube'. Fix: list the tiles in a 'tile' axis instead", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_shipped_tpe_comparison_has_four_engines_at_three_mac_counts()
+    {
+        var spec = SweepSpecYaml.Read(InputFile.Read(Path.Combine(Import.RepoPaths.Workloads, "sweeps", "tpe-compare.yaml"), "."));
+        Assert.Equal(["addertree", "cube", "matrix2d", "systolic"], spec.Tiles.Select(t => t.Kind).Distinct().Order(StringComparer.Ordinal));
+        foreach (var kind in spec.Tiles.GroupBy(t => t.Kind))
+            Assert.Equal([256L, 1024, 4096], kind.Select(t => t.PeCount).Distinct().Order());
+        Assert.Equal(180, spec.PointCount);
+    }
+}
