@@ -15,6 +15,7 @@ public static class TileModels
     private static readonly Dictionary<string, ITileModel> s_models = new(StringComparer.Ordinal)
     {
         [SystolicSpec.KindName] = new SystolicModel(),
+        [Cube3DSpec.KindName] = new Cube3D.Cube3DModel(),
     };
 
     public static ITileModel For(TileSpec tile)
