@@ -16,6 +16,7 @@ public static class TileModels
     {
         [SystolicSpec.KindName] = new SystolicModel(),
         [Cube3DSpec.KindName] = new Cube3D.Cube3DModel(),
+        [AdderTreeSpec.KindName] = new AdderTree.AdderTreeModel(),
     };
 
     public static ITileModel For(TileSpec tile)

@@ -1,0 +1,93 @@
+using System.Numerics;
+using Sim.Core.Hardware;
+using Sim.Core.Workloads;
+
+namespace Sim.Arch.AdderTree;
+
+/// <summary>
+/// Functional execution of Z = A·B (row-major) in the engine's order: column folds (N) outer, K folds inner; each fold
+/// loads a T×L weight tile into the lanes, then streams the input vectors A[m, k0..k0+T] for m = 0…M−1. Every lane
+/// multiplies its T pairs, sums them with its binary adder tree (idle leaves hold zero, as the hardware zero-pads a
+/// partial K fold), and adds the lane sum into Z[m, n0+lane] in the ofmap buffer. fp32 results therefore round in the
+/// hardware's order: a pairwise tree per K fold, then sequential accumulation across K folds — not the reference loop's.
+/// </summary>
+public static class AdderTreeExecutor
+{
+    public static float[] RunFp32(AdderTreeSpec spec, float[] a, float[] b, int m, int n, int k) =>
+        Run<float>(spec, a, b, m, n, k);
+
+    /// <summary>int8 operands, int32 accumulation (exact).</summary>
+    public static int[] RunInt8(AdderTreeSpec spec, sbyte[] a, sbyte[] b, int m, int n, int k) =>
+        Run(spec, Array.ConvertAll(a, x => (int)x), Array.ConvertAll(b, x => (int)x), m, n, k);
+
+    public static T[] Run<T>(AdderTreeSpec spec, T[] a, T[] b, int m, int n, int k)
+        where T : INumber<T>
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        ArgumentNullException.ThrowIfNull(a);
+        ArgumentNullException.ThrowIfNull(b);
+        if (spec.Lanes <= 0 || spec.TreeWidth <= 0)
+            throw new ArgumentException($"lanes and tree width must be positive ({spec})", nameof(spec));
+        if (m <= 0 || n <= 0 || k <= 0 || a.Length != (long)m * k || b.Length != (long)k * n)
+            throw new ArgumentException($"operand sizes {a.Length}, {b.Length} do not match M={m} N={n} K={k}");
+
+        int lanes = spec.Lanes, width = spec.TreeWidth;
+        var z = new T[m * n];
+        Array.Fill(z, T.Zero);
+        var g = AdderTreeModel.Geometry(new GemmShape(m, n, k), spec);
+        var weights = new T[lanes, width];
+        var input = new T[width];
+        var leaves = new T[width];
+        for (long colFold = 0; colFold < g.ColFolds; colFold++)
+        {
+            for (long rowFold = 0; rowFold < g.RowFolds; rowFold++)
+            {
+                int k0 = (int)(rowFold * width), n0 = (int)(colFold * lanes);
+                int rows = g.ActiveRows(rowFold), cols = g.ActiveCols(colFold);
+                // Weight load: lane j gets B[k0.., n0+j]; idle lanes and leaves are zeroed.
+                for (var j = 0; j < lanes; j++)
+                {
+                    for (var i = 0; i < width; i++)
+                        weights[j, i] = j < cols && i < rows ? b[(k0 + i) * n + n0 + j] : T.Zero;
+                }
+
+                for (var item = 0; item < m; item++)
+                {
+                    // One broadcast input vector per cycle, zero-padded past the fold's K rows.
+                    for (var i = 0; i < width; i++)
+                        input[i] = i < rows ? a[item * k + k0 + i] : T.Zero;
+
+                    for (var j = 0; j < cols; j++)
+                    {
+                        for (var i = 0; i < width; i++)
+                            leaves[i] = input[i] * weights[j, i];
+                        z[item * n + n0 + j] += TreeSum(leaves);
+                    }
+                }
+            }
+        }
+
+        return z;
+    }
+
+    /// <summary>
+    /// The adder tree: each level adds neighbours (2i, 2i+1); an odd last node passes through unchanged, which is what
+    /// padding the tree to a power of two with zero leaves computes. ⌈log2 T⌉ levels. Overwrites <paramref name="nodes"/>.
+    /// </summary>
+    public static T TreeSum<T>(T[] nodes)
+        where T : INumber<T>
+    {
+        ArgumentNullException.ThrowIfNull(nodes);
+        if (nodes.Length == 0)
+            throw new ArgumentException("an adder tree has at least one leaf", nameof(nodes));
+        for (var width = nodes.Length; width > 1; width = (width + 1) / 2)
+        {
+            for (var i = 0; i < width / 2; i++)
+                nodes[i] = nodes[2 * i] + nodes[2 * i + 1];
+            if (width % 2 == 1)
+                nodes[width / 2] = nodes[width - 1];
+        }
+
+        return nodes[0];
+    }
+}
