@@ -15,6 +15,7 @@ public static class TileModels
     private static readonly Dictionary<string, ITileModel> s_models = new(StringComparer.Ordinal)
     {
         [SystolicSpec.KindName] = new SystolicModel(),
+        [Matrix2DSpec.KindName] = new Matrix2D.Matrix2DModel(),
     };
 
     public static ITileModel For(TileSpec tile)
