@@ -10,13 +10,14 @@ public static class TileModels
     /// Bump whenever any model's numbers change. It is part of every sweep point id, so <c>--resume</c> never mixes
     /// results of an older model into a new run.
     /// </summary>
-    public const int ModelRevision = 1;
+    public const int ModelRevision = 2;
 
     private static readonly Dictionary<string, ITileModel> s_models = new(StringComparer.Ordinal)
     {
         [SystolicSpec.KindName] = new SystolicModel(),
         [Cube3DSpec.KindName] = new Cube3D.Cube3DModel(),
         [AdderTreeSpec.KindName] = new AdderTree.AdderTreeModel(),
+        [Matrix2DSpec.KindName] = new Matrix2D.Matrix2DModel(),
     };
 
     public static ITileModel For(TileSpec tile)
