@@ -120,3 +120,52 @@ public class OpCommandTests
         Assert.Equal(1.0, json.RootElement.GetProperty("utilization").GetDouble());
     }
 }
+
+public class OpCommandEngineTests
+{
+    [Theory]
+    // cube 16x16x16, 64³: kSteps 4, folds 4·4 = 16, depth 1+4+1 = 6, period max(4,16) = 16 → 15·16 + 4 + 5 + 16 = 265.
+    [InlineData("cube", "16x16x16", 265)]
+    // addertree 16 lanes x 16 wide, 64³: folds 4·4 = 16, depth 6 → 16 + 15·max(64,16) + 64 + 5 = 1045.
+    [InlineData("addertree", "16x16", 1045)]
+    // matrix2d 32x32, 64³: folds 2·2 = 4, depth 2 → 3·max(64,32) + 64 + 1 + 32 = 289.
+    [InlineData("matrix2d", "32x32", 289)]
+    public void Every_engine_runs_from_the_cli_with_energy(string kind, string shape, long cycles)
+    {
+        var (code, output, error) = CliRunner.Run("op", "gemm", "--m", "64", "--n", "64", "--k", "64", "--arch", kind, "--array", shape, "--json");
+        Assert.Equal(0, code);
+        Assert.Equal("", error);
+        using var json = JsonDocument.Parse(output);
+        var root = json.RootElement;
+        Assert.Equal(kind, root.GetProperty("tile_kind").GetString());
+        Assert.Equal(cycles, root.GetProperty("compute_cycles").GetInt64());
+        Assert.True(root.GetProperty("energy_pj").GetDouble() > root.GetProperty("energy_mac_pj").GetDouble());
+        Assert.Equal(2.0 * 64 * 64 * 64 / root.GetProperty("energy_pj").GetDouble(), root.GetProperty("tops_per_w").GetDouble(), 9);
+    }
+
+    [Fact]
+    public void The_bit_weight_variant_divides_mac_energy_by_the_papers_gain()
+    {
+        double MacPj(string variant)
+        {
+            var (_, output, _) = CliRunner.Run("op", "gemm", "--m", "8", "--n", "8", "--k", "8", "--arch", "cube", "--array", "8x8x8", "--pe-variant", variant, "--json");
+            using var json = JsonDocument.Parse(output);
+            return json.RootElement.GetProperty("energy_mac_pj").GetDouble();
+        }
+
+        Assert.Equal(512 * 0.42, MacPj("mac"), 9);           // 512 MACs × 0.42 pJ (cube default)
+        Assert.Equal(512 * 0.42 / 1.56, MacPj("bitweight"), 9); // cube energy-efficiency gain 1.56
+    }
+
+    [Theory]
+    [InlineData("--arch tpu", "--arch: 'tpu' is not a tile kind. Fix: use one of systolic, cube, addertree, matrix2d")]
+    [InlineData("--arch cube --array 16x16", "--array: '16x16' is not an array shape. Fix: write MxKxN")]
+    [InlineData("--arch matrix2d --dataflow ws", "--dataflow: a matrix2d tile has a fixed dataflow")]
+    [InlineData("--pe-variant booth", "--pe-variant: 'booth' is not a PE variant. Fix: use mac, bitweight or ent")]
+    public void Bad_engine_flags_exit_2(string flags, string expected)
+    {
+        var (code, _, error) = CliRunner.Run(["op", "gemm", "--m", "4", "--n", "4", "--k", "4", .. flags.Split(' ')]);
+        Assert.Equal(2, code);
+        Assert.Contains(expected, error, StringComparison.Ordinal);
+    }
+}

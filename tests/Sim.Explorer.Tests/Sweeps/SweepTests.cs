@@ -1,5 +1,5 @@
-using Sim.Core.Hardware;
 using Sim.Core.Config;
+using Sim.Core.Hardware;
 using Sim.Explorer.Inputs;
 using Sim.Explorer.Sweeps;
 

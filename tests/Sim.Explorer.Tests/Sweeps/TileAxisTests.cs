@@ -55,7 +55,7 @@ public class TileAxisTests
     [Theory]
     [InlineData("  pe_variant: [mac, bitweight]", "  pe_variant: [mac, booth]", "sweep.yaml:12:21: field 'axes.pe_variant': 'booth' is not a valid value. Fix: use mac, bitweight or ent")]
     [InlineData("  pe_variant: [mac, bitweight]", "  pe_variant: [mac]\n  rows: [4]", "field 'axes.rows': 'rows' cannot be combined with a 'tile' axis")]
-    [InlineData("    - {kind: cube, m: 4, k: 4, n: 4}", "    - {kind: systolic, rows: 8, cols: 8, dataflow: ws}", "sweep.yaml:10:7: field 'axes.tile[1]': the tile 'systolic-8x8-ws' is listed twice")]
+    [InlineData("    - {kind: cube, m: 4, k: 4, n: 4}", "    - {kind: systolic, rows: 8, cols: 8, dataflow: ws}", "sweep.yaml:11:7: field 'axes.tile[1]': the tile 'systolic-8x8-ws' is listed twice")]
     [InlineData("    - {kind: cube, m: 4, k: 4, n: 4}", "    - {kind: cube, m: 4, k: 4}", "field 'axes.tile[1].n': required field")]
     public void Bad_tile_axes_are_reported_with_line_and_field(string find, string replace, string expected)
     {
