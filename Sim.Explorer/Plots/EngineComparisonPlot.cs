@@ -8,7 +8,7 @@ namespace Sim.Explorer.Plots;
 
 /// <summary>
 /// Tensor engines side by side (the iso-MAC comparison of the TPE papers): one grouped bar chart per metric —
-/// TOPS/mm², TOPS/W, utilization — with a group per (workload, MAC count) and a bar per tile kind. A kind swept in
+/// TOPS/mm², TOPS/W, on-chip TOPS/W, utilization — with a group per (workload, MAC count) and a bar per tile kind. A kind swept in
 /// several shapes or dataflows at one MAC count shows its best. Only baseline-MAC-PE rows are drawn when the sweep
 /// has them, so PE-variant factors do not mix into the engine comparison (they are in points.csv).
 /// </summary>
@@ -18,6 +18,7 @@ public static class EngineComparisonPlot
     [
         ("engines_tops_per_mm2", "Achieved TOPS per mm² of MACs", r => r.TopsPerMm2),
         ("engines_tops_per_w", "TOPS/W (2·MACs / energy)", r => r.TopsPerW),
+        ("engines_onchip_tops_per_w", "On-chip TOPS/W (DRAM energy excluded)", r => r.OnChipTopsPerW),
         ("engines_utilization", "Utilization (MACs / PE-cycles)", r => r.Utilization),
     ];
 
@@ -72,8 +73,24 @@ public static class EngineComparisonPlot
             plot.Legend.ManualItems.Add(new LegendItem { LabelText = kinds[k], FillColor = plot.Add.Palette.GetColor(k) });
         plot.ShowLegend(Edge.Right);
 
+        // Each group is labelled with its MAC count; the workload name is written once, under its middle group, and
+        // dashed lines separate the workloads (long names under every group would overlap).
         var centres = groups.Select((_, g) => g * slot + (kinds.Count - 1) / 2.0).ToArray();
-        var names = groups.Select(g => $"{g.Workload}\n{g.PeCount.ToString(CultureInfo.InvariantCulture)}").ToArray();
+        var names = new string[groups.Count];
+        foreach (var workload in groups.Select((g, i) => (g.Workload, i)).GroupBy(x => x.Workload, StringComparer.Ordinal))
+        {
+            var indices = workload.Select(x => x.i).ToList();
+            foreach (var i in indices)
+                names[i] = groups[i].PeCount.ToString(CultureInfo.InvariantCulture);
+            names[indices[indices.Count / 2]] += "\n" + workload.Key;
+            if (indices[0] > 0)
+            {
+                var separator = plot.Add.VerticalLine(indices[0] * slot - 1);
+                separator.LinePattern = LinePattern.Dashed;
+                separator.Color = Colors.Gray;
+            }
+        }
+
         plot.Axes.Bottom.TickGenerator = new NumericManual(centres, names);
         plot.Axes.Margins(bottom: 0);
         return plot;

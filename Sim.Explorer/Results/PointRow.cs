@@ -9,7 +9,7 @@ namespace Sim.Explorer.Results;
 /// <c>p.rows</c>/<c>p.cols</c>/<c>p.depth</c>/<c>p.dataflow</c> describe any tile kind uniformly (see TileGrid).
 /// Throughput figures are achieved, not peak: <c>tops</c> = 2·MACs per second of latency; <c>tops_per_mm2</c> divides
 /// by the MAC area (the engine, scratchpads excluded, as the TPE papers compare engines); <c>tops_per_w</c> =
-/// 2·MACs / energy (ops per pJ).
+/// 2·MACs / energy (ops per pJ); <c>onchip_tops_per_w</c> leaves DRAM energy out (engine, accumulators, scratchpads).
 /// </summary>
 [CsvRecord]
 public sealed partial class PointRow
@@ -56,6 +56,7 @@ public sealed partial class PointRow
     [CsvColumn("tops")] public double Tops { get; set; }
     [CsvColumn("tops_per_mm2")] public double TopsPerMm2 { get; set; }
     [CsvColumn("tops_per_w")] public double TopsPerW { get; set; }
+    [CsvColumn("onchip_tops_per_w")] public double OnChipTopsPerW { get; set; }
     [CsvColumn("pareto")] public bool Pareto { get; set; }
 
     /// <summary>A row with the parameter columns of <paramref name="arch"/> filled in and no results yet.</summary>

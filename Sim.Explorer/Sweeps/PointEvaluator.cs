@@ -66,6 +66,8 @@ public static class PointEvaluator
         row.Tops = tops;
         row.TopsPerMm2 = area.MacMm2 > 0 ? tops / area.MacMm2 : 0;
         row.TopsPerW = energyPj > 0 ? 2.0 * macs / energyPj : 0;
+        var onChipPj = row.EnergyMacPj + row.EnergyAccumulatorPj + row.EnergySramPj;
+        row.OnChipTopsPerW = onChipPj > 0 ? 2.0 * macs / onChipPj : 0;
         return row;
     }
 }
