@@ -50,7 +50,7 @@ public sealed class AdderTreeModel : ITileModel
         var computeCycles = ComputeCycles(g, spec);
         var sram = SramWords(g, gemm);
         var foldCycles = AdderTreeTiming.FoldPeriodCycles(spec, gemm.M);
-        var dram = FoldTraffic.Compute(g, gemm, arch, _ => foldCycles);
+        var dram = FoldTraffic.Compute(g, gemm, arch, (_, _) => foldCycles);
         var totalCycles = checked(computeCycles + dram.StallCycles);
         return new OpResult
         {

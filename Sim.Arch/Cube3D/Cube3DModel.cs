@@ -37,7 +37,7 @@ public sealed class Cube3DModel : ITileModel
         var g = Cube3DTiming.Geometry(gemm, spec);
         var computeCycles = Cube3DTiming.ComputeCycles(g, Cube3DTiming.PipelineDepthCycles(spec));
         var period = Cube3DTiming.FoldPeriodCycles(g);
-        var dram = FoldTraffic.Compute(g, gemm, arch, _ => period);
+        var dram = FoldTraffic.Compute(g, gemm, arch, (_, _) => period);
         var sram = SramWords(g, gemm);
         var l0c = AccumulatorWords(g, gemm);
         var totalCycles = checked(computeCycles + dram.StallCycles);

@@ -49,7 +49,7 @@ public sealed class Matrix2DModel : ITileModel
         var computeCycles = ComputeCycles(g);
         var period = FoldPeriodCycles(g);
         var sram = SramWords(g, gemm);
-        var dram = FoldTraffic.Compute(g, gemm, arch, _ => period);
+        var dram = FoldTraffic.Compute(g, gemm, arch, (_, _) => period);
         var totalCycles = checked(computeCycles + dram.StallCycles);
         return new OpResult
         {

@@ -24,14 +24,14 @@ public sealed class FoldTraffic
     private readonly FoldGeometry _g;
     private readonly GemmShape _gemm;
     private readonly ArchSpec _arch;
-    private readonly Func<int, long> _foldCycles;
+    private readonly Func<int, int, long> _foldCycles;
     private readonly bool _collapseRepeats;
     private readonly bool _ifmapResident;
     private readonly bool _filterResident;
     private DramPipeline _pipe;
     private long _ifmap, _filter, _ofmapWrites, _ofmapReads;
 
-    private FoldTraffic(FoldGeometry g, GemmShape gemm, ArchSpec arch, Func<int, long> foldCycles, bool collapseRepeats)
+    private FoldTraffic(FoldGeometry g, GemmShape gemm, ArchSpec arch, Func<int, int, long> foldCycles, bool collapseRepeats)
     {
         (_g, _gemm, _arch, _foldCycles, _collapseRepeats) = (g, gemm, arch, foldCycles, collapseRepeats);
         long w = arch.WordBytes;
@@ -40,8 +40,8 @@ public sealed class FoldTraffic
         _pipe = new DramPipeline(arch.Dram);
     }
 
-    /// <param name="foldCycles">Compute cycles of a fold with the given number of active grid columns.</param>
-    public static DramTraffic Compute(FoldGeometry g, GemmShape gemm, ArchSpec arch, Func<int, long> foldCycles, bool collapseRepeats = true)
+    /// <param name="foldCycles">Compute cycles of a fold with the given numbers of active grid rows and columns.</param>
+    public static DramTraffic Compute(FoldGeometry g, GemmShape gemm, ArchSpec arch, Func<int, int, long> foldCycles, bool collapseRepeats = true)
     {
         ArgumentNullException.ThrowIfNull(arch);
         ArgumentNullException.ThrowIfNull(foldCycles);
@@ -103,7 +103,7 @@ public sealed class FoldTraffic
                 break;
         }
 
-        _pipe.AddFold(_foldCycles((int)cols), checked(readI + readF + readZ), writeZ);
+        _pipe.AddFold(_foldCycles((int)rows, (int)cols), checked(readI + readF + readZ), writeZ);
         _ifmap += readI;
         _filter += readF;
         _ofmapReads += readZ;

@@ -26,7 +26,7 @@ public sealed class SystolicModel : ITileModel
         var g = FoldGeometry.Of(gemm, spec);
         var computeCycles = ComputeCycles(g, mode);
         var sram = SramWords(g, gemm, mode);
-        var dram = FoldTraffic.Compute(g, gemm, arch, cols => g.FoldCycles(mode, cols));
+        var dram = FoldTraffic.Compute(g, gemm, arch, (_, cols) => g.FoldCycles(mode, cols));
         var totalCycles = checked(computeCycles + dram.StallCycles);
         return new OpResult
         {

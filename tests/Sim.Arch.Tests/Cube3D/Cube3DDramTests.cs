@@ -65,7 +65,7 @@ public class Cube3DDramTests
         var spec = (Cube3DSpec)arch.Tile;
         var kSteps = (gemm.K + spec.K - 1) / spec.K;
         var g = new Sim.Arch.Folding.FoldGeometry(Dataflow.Os, spec.M, spec.N, gemm.M, gemm.N, kSteps);
-        var d = FoldTraffic.Compute(g, gemm, arch, _ => Math.Max(kSteps, spec.M), collapseRepeats: false);
+        var d = FoldTraffic.Compute(g, gemm, arch, (_, _) => Math.Max(kSteps, spec.M), collapseRepeats: false);
         return (d.StallCycles, d.IfmapBytes, d.FilterBytes, d.OfmapWriteBytes, d.OfmapReadBytes);
     }
 }

@@ -139,7 +139,7 @@ public class DramPipelineTests
                 var gemm = new GemmShape(m, n, k);
                 var arch = new ArchSpec("s", new SystolicSpec(rows, cols, df), new ScratchpadSpec(kb, kb, kb / 4), new DramSpec(kb / 8, 30), 1, 1);
                 var g = FoldGeometry.Of(gemm, (SystolicSpec)arch.Tile);
-                return FoldTraffic.Compute(g, gemm, arch, cols => g.FoldCycles(mode, cols)) == FoldTraffic.Compute(g, gemm, arch, cols => g.FoldCycles(mode, cols), collapseRepeats: false);
+                return FoldTraffic.Compute(g, gemm, arch, (_, cols) => g.FoldCycles(mode, cols)) == FoldTraffic.Compute(g, gemm, arch, (_, cols) => g.FoldCycles(mode, cols), collapseRepeats: false);
             });
     }
 
