@@ -19,19 +19,28 @@ public sealed record BenchMeasurement(string Name, long Layers, long SimulatedCy
 /// </summary>
 public static class BenchRunner
 {
-    public static BenchMeasurement Analytical(IReadOnlyList<(Core.Workloads.GemmShape Gemm, ArchSpec Arch)> cases, double minSeconds)
+    public static BenchMeasurement Analytical(IReadOnlyList<(Core.Workloads.GemmShape Gemm, ArchSpec Arch)> cases, double minSeconds) =>
+        Timed("analytical", cases, minSeconds, c => TileModels.For(c.Arch.Tile).Evaluate("bench", c.Gemm, c.Arch, SimMode.Default).TotalCycles);
+
+    /// <summary>The full per-op path a sweep runs: the tile model plus the energy table (resolved per op here).</summary>
+    public static BenchMeasurement WithEnergy(string name, IReadOnlyList<(Core.Workloads.GemmShape Gemm, ArchSpec Arch)> cases, double minSeconds) =>
+        Timed(name, cases, minSeconds, c => TileEvaluator.Evaluate("bench", c.Gemm, c.Arch, SimMode.Default).TotalCycles);
+
+    private static BenchMeasurement Timed(string name, IReadOnlyList<(Core.Workloads.GemmShape Gemm, ArchSpec Arch)> cases, double minSeconds,
+        Func<(Core.Workloads.GemmShape Gemm, ArchSpec Arch), long> evaluate)
     {
         ArgumentNullException.ThrowIfNull(cases);
-        RunAnalytical(cases, 1); // JIT warm-up
+        foreach (var c in cases) evaluate(c); // JIT warm-up
         long layers = 0, cycles = 0;
         var clock = Stopwatch.StartNew();
         do
         {
-            cycles += RunAnalytical(cases, 1);
+            foreach (var c in cases)
+                cycles += evaluate(c);
             layers += cases.Count;
         }
         while (clock.Elapsed.TotalSeconds < minSeconds);
-        return new BenchMeasurement("analytical", layers, cycles, clock.Elapsed.TotalSeconds);
+        return new BenchMeasurement(name, layers, cycles, clock.Elapsed.TotalSeconds);
     }
 
     /// <summary>The trace model is far slower: it runs layers in suite order until <paramref name="budgetSeconds"/> is spent.</summary>
@@ -50,17 +59,5 @@ public static class BenchRunner
         }
 
         return new BenchMeasurement("cycle-stepped trace", layers, cycles, clock.Elapsed.TotalSeconds);
-    }
-
-    private static long RunAnalytical(IReadOnlyList<(Core.Workloads.GemmShape Gemm, ArchSpec Arch)> cases, int repeat)
-    {
-        long cycles = 0;
-        for (var r = 0; r < repeat; r++)
-        {
-            foreach (var (gemm, arch) in cases)
-                cycles += TileModels.For(arch.Tile).Evaluate("bench", gemm, arch, SimMode.Default).TotalCycles;
-        }
-
-        return cycles;
     }
 }

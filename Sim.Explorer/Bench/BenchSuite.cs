@@ -14,12 +14,25 @@ public static class BenchSuite
     private static readonly string[] s_workloads =
         ["workloads/dnn/resnet50.yaml", "workloads/dnn/bert_base_encoder.yaml", "workloads/dnn/gpt2_decoder_decode.yaml"];
 
+    /// <summary>One 1024-MAC tile of each kind (the tpe-compare shapes), for the per-engine speed table.</summary>
+    public static readonly TileSpec[] EngineTiles =
+        [new SystolicSpec(32, 32, Dataflow.Ws), new Cube3DSpec(8, 16, 8), new AdderTreeSpec(64, 16), new Matrix2DSpec(32, 32)];
+
+    /// <summary>The suite's GEMMs on <paramref name="tile"/>, with the same memory system as <see cref="Cases"/>.</summary>
+    public static IReadOnlyList<(GemmShape Gemm, ArchSpec Arch)> EngineCases(TileSpec tile)
+    {
+        var arch = new ArchSpec($"bench-{TileGrid.Of(tile).Label}", tile, new ScratchpadSpec(256, 256, 128), new DramSpec(16, 100), 1.0, 1);
+        return Gemms().Select(g => (g, arch)).ToList();
+    }
+
+    private static List<GemmShape> Gemms() => s_workloads
+        .SelectMany(path => InputLoaders.LoadWorkload(InputFile.ReadEmbedded(path)).Ops)
+        .Select(op => op.ToGemm())
+        .ToList();
+
     public static IReadOnlyList<(GemmShape Gemm, ArchSpec Arch)> Cases()
     {
-        var gemms = s_workloads
-            .SelectMany(path => InputLoaders.LoadWorkload(InputFile.ReadEmbedded(path)).Ops)
-            .Select(op => op.ToGemm())
-            .ToList();
+        var gemms = Gemms();
         var cases = new List<(GemmShape, ArchSpec)>();
         foreach (var size in new[] { 32, 128 })
         {

@@ -29,15 +29,19 @@ public static class BenchCommand
             var samePrefix = BenchRunner.Analytical(cases.Take((int)trace.Layers).ToList(), window);
             var speedup = samePrefix.SimulatedCyclesPerSecond / trace.SimulatedCyclesPerSecond;
             var vsScaleSim = analytical.SimulatedCyclesPerSecond / ScaleSimReferenceCyclesPerSecond;
+            // Each engine's model plus energy on the same GEMMs; a quarter of the window each keeps the bench short.
+            var engines = BenchSuite.EngineTiles
+                .Select(t => BenchRunner.WithEnergy(Core.Hardware.TileGrid.Of(t).Label, BenchSuite.EngineCases(t), window / 4))
+                .ToList();
             if (parse.GetValue(json))
             {
-                context.Out.WriteLine(Json(cases.Count, analytical, trace, samePrefix, speedup, vsScaleSim));
+                context.Out.WriteLine(Json(cases.Count, analytical, trace, samePrefix, speedup, vsScaleSim, engines));
                 return ExitCodes.Ok;
             }
 
             var table = new Table().AddColumn("simulator").AddColumn(new TableColumn("layers").RightAligned())
                 .AddColumn(new TableColumn("layers/s").RightAligned()).AddColumn(new TableColumn("simulated cycles/s").RightAligned());
-            foreach (var m in new[] { analytical, trace })
+            foreach (var m in engines.Prepend(trace).Prepend(analytical))
                 table.AddRow(m.Name, m.Layers.ToString(CultureInfo.InvariantCulture), m.LayersPerSecond.ToString("0", CultureInfo.InvariantCulture),
                     m.SimulatedCyclesPerSecond.ToString("0.00e0", CultureInfo.InvariantCulture));
             Terminal.Render(context, table);
@@ -48,7 +52,8 @@ public static class BenchCommand
         return command;
     }
 
-    private static string Json(int suiteLayers, BenchMeasurement analytical, BenchMeasurement trace, BenchMeasurement samePrefix, double speedup, double vsScaleSim)
+    private static string Json(int suiteLayers, BenchMeasurement analytical, BenchMeasurement trace, BenchMeasurement samePrefix, double speedup, double vsScaleSim,
+        IReadOnlyList<BenchMeasurement> engines)
     {
         using var stream = new MemoryStream();
         using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
@@ -65,6 +70,17 @@ public static class BenchCommand
                 json.WriteEndObject();
             }
 
+            json.WriteStartObject("engines_with_energy");
+            foreach (var m in engines)
+            {
+                json.WriteStartObject(m.Name);
+                json.WriteNumber("layers", m.Layers);
+                json.WriteNumber("layers_per_second", m.LayersPerSecond);
+                json.WriteNumber("simulated_cycles_per_second", m.SimulatedCyclesPerSecond);
+                json.WriteEndObject();
+            }
+
+            json.WriteEndObject();
             json.WriteNumber("speedup_vs_trace_baseline", speedup);
             json.WriteNumber("scalesim_reference_cycles_per_second", ScaleSimReferenceCyclesPerSecond);
             json.WriteNumber("speedup_vs_scalesim_reference", vsScaleSim);

@@ -31,6 +31,28 @@ public class RunCommandTests
         Assert.Contains(",c1,conv2d,64,16,36,36864,", lines[1], StringComparison.Ordinal);
     }
 
+    public static TheoryData<string> ShippedArchs()
+    {
+        var data = new TheoryData<string>();
+        foreach (var file in Directory.GetFiles(Path.Combine(Import.RepoPaths.Workloads, "arch")).Order(StringComparer.Ordinal))
+            data.Add(Path.GetFileName(file));
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(ShippedArchs))]
+    public void Every_shipped_arch_runs_a_network(string arch)
+    {
+        using var dir = new TempDirectory();
+        var (code, stdout, stderr) = CliRunner.Run("run", Path.Combine(Import.RepoPaths.Workloads, "arch", arch),
+            Path.Combine(Import.RepoPaths.Workloads, "dnn", "resnet18.yaml"), "-o", dir.Path);
+        Assert.True(code == 0, stderr);
+        Assert.Contains("total", stdout, StringComparison.Ordinal);
+        var point = Results.ResultsCsv.Read<Results.PointRow>(Path.Combine(dir.Path, "points.csv")).Single();
+        Assert.Equal(1_814_073_344, point.Macs);
+        Assert.True(point.EnergyPj > 0 && point.AreaMm2 > 0 && point.Utilization is > 0 and <= 1);
+    }
+
     [Fact]
     public void Bad_arch_file_exits_2_naming_file_line_and_field()
     {
