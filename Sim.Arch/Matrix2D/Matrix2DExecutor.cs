@@ -5,10 +5,11 @@ namespace Sim.Arch.Matrix2D;
 
 /// <summary>
 /// Functional execution at register level: computes Z = A·B (row-major) by clocking the broadcast matrix on the
-/// schedule <see cref="Matrix2DModel"/> assumes — fold f issues its step p in cycle f·max(K, R) + p, folds
-/// column-fold-major. Each cycle, in reverse pipeline order: the shadow accumulators drain one row (bottom row first)
-/// into Z; the operand registers' A column and B row (broadcast) are multiplied and added in place by every active PE;
-/// a fold whose K steps are done is handed to the shadow; the next step's operands are latched. The overlap rule is
+/// schedule <see cref="Matrix2DModel"/> assumes — fold f issues its step p in cycle S_f + p, where S_0 = 0 and
+/// S_{f+1} = S_f + max(K, r_f) with r_f fold f's active rows, folds column-fold-major. Each cycle, in reverse pipeline
+/// order: the shadow accumulators drain one of the fold's active rows (row select, top row first) into Z; the operand
+/// registers' A column and B row (broadcast) are multiplied and added in place by every active PE; a fold whose K
+/// steps are done is handed to the shadow; the next step's operands are latched. The overlap rule is
 /// checked, not assumed: a MAC into accumulators that still hold an earlier fold, or a handover into a shadow still
 /// draining, throws. Each PE adds its products in step order p = 0…K−1, product and sum each rounded to
 /// <typeparamref name="T"/> (no fused multiply-add), so fp32 results round in the hardware's order.
@@ -34,7 +35,6 @@ public static class Matrix2DExecutor
         var z = new T[m * n];
         Array.Fill(z, T.Zero);
         var g = Matrix2DModel.Geometry(new(m, n, k), spec);
-        var period = Matrix2DModel.FoldPeriodCycles(g);
         int gridRows = spec.Rows, gridCols = spec.Cols;
 
         // Fold f → its tile origin and active extent, column folds outer.
@@ -49,21 +49,17 @@ public static class Matrix2DExecutor
         var acc = new T[gridRows, gridCols];
         var shadow = new T[gridRows, gridCols];
         long regFold = -1, accFold = -1, shadowFold = -1;
-        int regStep = -1, accSteps = 0, shadowRowsLeft = 0;
-        for (long t = 0; t < g.Folds * period || regFold >= 0 || accFold >= 0 || shadowFold >= 0; t++)
+        int regStep = -1, accSteps = 0, shadowRow = 0;
+        long issueFold = 0, issueStart = 0; // the fold whose steps issue now, and its start cycle S_f
+        for (long t = 0; issueFold < g.Folds || regFold >= 0 || accFold >= 0 || shadowFold >= 0; t++)
         {
             if (shadowFold >= 0)
             {
-                // One row leaves per cycle, the bottom one first; rows past the fold's active ones carry no output.
+                // One active row leaves per cycle; idle rows of a partial row fold are never selected.
                 var (row0, col0, rows, cols) = Tile(shadowFold);
-                var r = --shadowRowsLeft;
-                if (r < rows)
-                {
-                    for (var j = 0; j < cols; j++)
-                        z[(row0 + r) * n + col0 + j] = shadow[r, j];
-                }
-
-                if (shadowRowsLeft == 0) shadowFold = -1;
+                for (var j = 0; j < cols; j++)
+                    z[(row0 + shadowRow) * n + col0 + j] = shadow[shadowRow, j];
+                if (++shadowRow == rows) shadowFold = -1;
             }
 
             if (regFold >= 0)
@@ -89,7 +85,7 @@ public static class Matrix2DExecutor
             {
                 if (shadowFold >= 0)
                     throw new InvalidOperationException($"schedule broken at cycle {t}: fold {accFold} done while the shadow still drains fold {shadowFold}");
-                (shadowFold, shadowRowsLeft, accFold) = (accFold, gridRows, -1);
+                (shadowFold, shadowRow, accFold) = (accFold, 0, -1);
                 for (var i = 0; i < gridRows; i++)
                 {
                     for (var j = 0; j < gridCols; j++)
@@ -97,16 +93,23 @@ public static class Matrix2DExecutor
                 }
             }
 
-            long fold = t / period, step = t % period;
-            if (fold < g.Folds && step < k)
+            if (issueFold < g.Folds)
             {
-                // Broadcast buses: column `step` of the A tile along the rows, row `step` of the B tile down the columns.
-                var (row0, col0, rows, cols) = Tile(fold);
-                for (var i = 0; i < rows; i++)
-                    aReg[i] = a[(row0 + i) * k + step];
-                for (var j = 0; j < cols; j++)
-                    bReg[j] = b[step * n + col0 + j];
-                (regFold, regStep) = (fold, (int)step);
+                var step = t - issueStart;
+                var (row0, col0, rows, cols) = Tile(issueFold);
+                if (step < k)
+                {
+                    // Broadcast buses: column `step` of the A tile along the rows, row `step` of the B tile down the columns.
+                    for (var i = 0; i < rows; i++)
+                        aReg[i] = a[(row0 + i) * k + step];
+                    for (var j = 0; j < cols; j++)
+                        bReg[j] = b[step * n + col0 + j];
+                    (regFold, regStep) = (issueFold, (int)step);
+                }
+
+                var period = Matrix2DModel.FoldPeriodCycles(g, rows);
+                if (step == period - 1)
+                    (issueFold, issueStart) = (issueFold + 1, issueStart + period);
             }
         }
 

@@ -16,14 +16,35 @@ namespace Sim.Arch.Matrix2D;
 /// </para>
 /// <para>
 /// Derivation. The pipeline has <see cref="PipelineDepthCycles"/> = D = 2 stages (operand registers, then MAC), so a
-/// fold's K steps issue in cycles 0…K−1 and its last MAC lands in cycle K−1+(D−1). Its R×C results are then handed to
-/// shadow accumulators and leave one row (C values) per cycle down a fixed R-deep row chain: R drain cycles, the full
-/// height even for a partial row fold, because a top row must shift past every row below it. The shadow lets the next
-/// fold's K steps run during that drain, but (i) the main accumulators take a new fold only after K steps and (ii) the
-/// shadow takes a new fold only after R drain cycles, so folds start every P = max(K, R) cycles. The last fold
-/// finishes K + (D − 1) + R cycles after it starts:
-/// <c>ComputeCycles = (folds − 1)·max(K, R) + K + (D − 1) + R</c>. When K &lt; R the drain binds (the overlap rule).
-/// FoldTraffic gets P per fold whatever the active columns: a partial column fold still takes K steps and R drains.
+/// fold's K steps issue in cycles 0…K−1 and its last MAC lands in cycle K−1+(D−1). Its results are then handed to
+/// shadow accumulators, which a row select reads out one row (C values on the column buses) per cycle: a fold with
+/// r active rows (<see cref="FoldGeometry.ActiveRows"/> of its row fold) drains in r cycles; the idle rows of a
+/// partial row fold hold no results and are never selected. The shadow lets the next fold's K steps run during that
+/// drain, but (i) the main accumulators take fold i+1 only after fold i's K steps and (ii) the shadow takes fold i+1
+/// only after fold i's r_i drain cycles, so fold i+1 starts <c>P_i = max(K, r_i)</c> cycles after fold i. The last fold
+/// ends K + (D − 1) + r_last cycles after it starts:
+/// <c>ComputeCycles = Σ_{i &lt; last} max(K, r_i) + K + (D − 1) + r_last</c>. When K &lt; r_i the drain binds (the
+/// overlap rule). The active columns change no time: every column drains in parallel.
+/// </para>
+/// <para>
+/// Closed form. Folds run column-fold-major, so in every column fold the row folds 0…RF−2 have R active rows and row
+/// fold RF−1 has r_L = <see cref="FoldGeometry.LastRows"/> (= R when R divides M); the last fold overall is the last
+/// row fold of the last column fold, so r_last = r_L. The sum therefore has CF·(RF−1) terms max(K, R) and CF−1 terms
+/// max(K, r_L) (CF = ⌈N/C⌉, RF = ⌈M/R⌉):
+/// <c>ComputeCycles = CF·(RF−1)·max(K, R) + (CF−1)·max(K, r_L) + K + (D − 1) + r_L</c>, O(1) for any fold count.
+/// </para>
+/// <para>
+/// Monotonicity. Regroup as (CF−1)·B + L with B = (RF−1)·max(K, R) + max(K, r_L), one column fold's periods, and
+/// L = (RF−1)·max(K, R) + K + (D − 1) + r_L, the last column fold. A wider grid (C) only lowers CF: never slower.
+/// A taller grid (R) never raises L: for R ≥ K, L = (RF−1)·R + r_L + K + 1 = M + K + 1; for R ≤ K,
+/// L = RF·K + 1 + r_L is at least that and never rises with R (at equal RF, r_L shrinks; a fold fewer saves K ≥ any r_L rise). B ≥ M for every R
+/// (max(K, r) ≥ r) and B = RF·K falls as R grows while R ≤ K, but for R &gt; K, B = M + (K − r_L)⁺: a partial row
+/// fold with r_L &lt; K holds the accumulators K cycles yet drains only r_L, and r_L = M − (RF−1)·R jumps about as R
+/// grows. So growing the grid (R→R', C→C') is never slower when R' ≤ K, when N ≤ C' (one column fold), or when
+/// r_L' ≥ K, and otherwise adds at most (CF'−1)·(K − r_L') cycles. Real example: 10×2×3 on a 5×1 grid (row folds 5,
+/// 5) takes 24 cycles, on 9×1 (row folds 9, 1) 26. There is no adder tree: D is the same for every grid, so no grid
+/// dimension adds fill cycles.
+/// FoldTraffic gets each fold's P = max(K, r) from its own active rows.
 /// </para>
 /// <para>
 /// Mode: this engine has no SCALE-Sim convention, so <see cref="SimMode"/> changes no number; it is accepted for the
@@ -47,9 +68,8 @@ public sealed class Matrix2DModel : ITileModel
         var macs = gemm.Macs; // checked: an op too large for 64-bit counters fails here, before any walk
         var g = Geometry(gemm, spec);
         var computeCycles = ComputeCycles(g);
-        var period = FoldPeriodCycles(g);
         var sram = SramWords(g, gemm);
-        var dram = FoldTraffic.Compute(g, gemm, arch, (_, _) => period);
+        var dram = FoldTraffic.Compute(g, gemm, arch, (rows, _) => FoldPeriodCycles(g, rows));
         var totalCycles = checked(computeCycles + dram.StallCycles);
         return new OpResult
         {
@@ -82,12 +102,25 @@ public sealed class Matrix2DModel : ITileModel
         return FoldGeometry.Of(gemm, Dataflow.Os, spec.Rows, spec.Cols);
     }
 
-    /// <summary>P = max(K, R): the main accumulators are busy K steps, the shadow R drain cycles (see the class doc).</summary>
-    public static long FoldPeriodCycles(FoldGeometry g) => Math.Max(g.StreamDim, g.ArrayRows);
+    /// <summary>
+    /// P = max(K, r): cycles from a fold's start to the next fold's, for a fold with r active rows — the main
+    /// accumulators are busy K steps, the shadow r drain cycles (see the class doc).
+    /// </summary>
+    public static long FoldPeriodCycles(FoldGeometry g, int activeRows) => Math.Max(g.StreamDim, activeRows);
 
-    /// <summary>(folds − 1)·max(K, R) + K + (D − 1) + R.</summary>
-    public static long ComputeCycles(FoldGeometry g) =>
-        checked((g.Folds - 1) * FoldPeriodCycles(g) + g.StreamDim + (PipelineDepthCycles - 1) + g.ArrayRows);
+    /// <summary>CF·(RF−1)·max(K, R) + (CF−1)·max(K, r_L) + K + (D − 1) + r_L, with r_L the last row fold's active rows.</summary>
+    public static long ComputeCycles(FoldGeometry g)
+    {
+        checked
+        {
+            var lastRows = g.LastRows;
+            var fullRowFolds = g.ColFolds * (g.RowFolds - 1);  // R active rows; never the last fold
+            var lastRowFoldsButOne = g.ColFolds - 1;           // r_L active rows, except the very last fold
+            return fullRowFolds * FoldPeriodCycles(g, g.ArrayRows)
+                + lastRowFoldsButOne * FoldPeriodCycles(g, lastRows)
+                + g.StreamDim + (PipelineDepthCycles - 1) + lastRows;
+        }
+    }
 
     /// <summary>
     /// Words moved between the scratchpads and the grid. Each step reads the fold's active A column (≤ R words) and

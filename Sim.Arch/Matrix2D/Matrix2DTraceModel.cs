@@ -9,9 +9,10 @@ public readonly record struct Matrix2DTraceCounts(long Cycles, long IfmapReads, 
 /// <summary>
 /// A cycle-stepped reference of the broadcast matrix, built from its resources rather than from the closed form of
 /// <see cref="Matrix2DModel"/> (which tests check against it): one operand-register stage, the main accumulators, the
-/// shadow accumulators and the R-deep drain chain. The controller issues greedily — a step is read from SRAM whenever
-/// the operand registers are free — and a MAC stalls while the accumulators hold a finished fold that the still-
-/// draining shadow cannot take yet. No fold period is assumed; it emerges. Deliberately O(cycles × (R + C)): every
+/// shadow accumulators and their row-select drain (one of the fold's active rows a cycle). The controller issues
+/// greedily — a step is read from SRAM whenever the operand registers are free — and a MAC stalls while the
+/// accumulators hold a finished fold that the still-draining shadow cannot take yet. No fold period is assumed; each
+/// fold's max(K, r) emerges. Deliberately O(cycles × (R + C)): every
 /// word read, MAC slot and word written is counted one by one.
 /// </summary>
 public static class Matrix2DTraceModel
@@ -19,7 +20,6 @@ public static class Matrix2DTraceModel
     public static Matrix2DTraceCounts Run(GemmShape gemm, Matrix2DSpec spec)
     {
         var g = Matrix2DModel.Geometry(gemm, spec);
-        int gridRows = spec.Rows;
         var k = g.StreamDim;
         long ifmap = 0, filter = 0, ofmap = 0, macs = 0;
 
@@ -31,18 +31,16 @@ public static class Matrix2DTraceModel
         long regFold = -1;                 // operand registers: which fold's step they hold (-1 = empty)
         long accFold = -1, accSteps = 0;   // main accumulators
         long shadowFold = -1;              // shadow accumulators
-        int shadowRowsLeft = 0;
+        int shadowRowsLeft = 0;            // active rows of the shadow's fold not yet drained
         long t = 0;
         for (; drained < g.Folds; t++)
         {
-            // Drain: the bottom row of the chain leaves; only the fold's active rows and columns are real outputs.
+            // Drain: one active row of the shadow leaves over the column buses, one word per active column.
             if (shadowFold >= 0)
             {
-                var row = --shadowRowsLeft;
+                shadowRowsLeft--;
                 for (var j = 0; j < Cols(shadowFold); j++)
-                {
-                    if (row < Rows(shadowFold)) ofmap++;
-                }
+                    ofmap++;
 
                 if (shadowRowsLeft == 0)
                 {
@@ -68,7 +66,7 @@ public static class Matrix2DTraceModel
             // Handover at the clock edge: a finished fold moves to the shadow once the shadow has drained.
             if (accFold >= 0 && accSteps == k && shadowFold < 0)
             {
-                (shadowFold, shadowRowsLeft) = (accFold, gridRows);
+                (shadowFold, shadowRowsLeft) = (accFold, Rows(accFold));
                 (accFold, accSteps) = (-1, 0);
             }
 

@@ -51,42 +51,69 @@ public class Matrix2DPropertyTests
         s_cases.Sample(c => Eval(c.Gemm, c.Rows, c.Cols, SimMode.Default) == Eval(c.Gemm, c.Rows, c.Cols, SimMode.ScaleSim));
     }
 
+    // Small dims, so that R > K, partial row folds with r < K, and several column folds all occur often.
+    private static readonly Gen<(GemmShape Gemm, int Rows, int Cols, int ExtraRows, int ExtraCols)> s_growth =
+        Gen.Select(Gen.Long[1, 300], Gen.Long[1, 300], Gen.Long[1, 64], Gen.Int[1, 64], Gen.Int[1, 64], Gen.Int[0, 64], Gen.Int[0, 64])
+            .Select((m, n, k, r, c, dr, dc) => (new GemmShape(m, n, k), r, c, dr, dc));
+
     [Fact]
     public void More_columns_never_add_compute_cycles()
     {
-        // C is monotone: it only sets ⌈N/C⌉ (folds), never the pipeline depth, the drain or the period max(K, R).
+        // C is monotone: it only sets CF = ⌈N/C⌉, and cycles = CF·B − max(K, r_L) + K + 1 + r_L with
+        // B = (RF−1)·max(K, R) + max(K, r_L) ≥ max(K, r_L) grows with CF.
         Gen.Select(s_cases, Gen.Int[1, 128]).Sample((c, extra) =>
             Eval(c.Gemm, c.Rows, c.Cols + extra).ComputeCycles <= Eval(c.Gemm, c.Rows, c.Cols).ComputeCycles);
+        s_growth.Sample(c => Eval(c.Gemm, c.Rows, c.Cols + c.ExtraCols).ComputeCycles <= Eval(c.Gemm, c.Rows, c.Cols).ComputeCycles);
     }
 
     [Fact]
-    public void More_rows_up_to_k_add_at_most_the_extra_drain_cycles()
+    public void More_rows_up_to_k_never_add_compute_cycles()
     {
-        // R is not monotone: it is the drain depth and, above K, the period. While R ≤ K the period stays K, folds never
-        // grow, so Δcycles = (folds' − folds)·K + ΔR ≤ ΔR.
-        s_cases.Sample(c =>
+        // While R' ≤ K every period is K: cycles = (CF−1)·RF·K + RF·K + 1 + r_L, and a fold fewer saves K ≥ any r_L rise.
+        s_growth.Sample(c =>
         {
-            var k = (int)Math.Min(c.Gemm.K, 128);
-            int r = Math.Min(c.Rows, k), r2 = Math.Min(c.Rows + c.Cols, k);
-            return Eval(c.Gemm, r2, c.Cols).ComputeCycles - Eval(c.Gemm, r, c.Cols).ComputeCycles <= r2 - r;
+            var k = (int)Math.Min(c.Gemm.K, 64);
+            int r = Math.Min(c.Rows, k), r2 = Math.Min(c.Rows + c.ExtraRows, k);
+            return Eval(c.Gemm, r2, c.Cols).ComputeCycles <= Eval(c.Gemm, r, c.Cols).ComputeCycles;
         });
     }
 
     [Fact]
-    public void A_taller_grid_can_slow_a_small_op_by_its_drain()
+    public void A_bigger_grid_adds_cycles_only_through_a_k_bound_partial_row_fold()
     {
-        // Real effect: results leave one row per cycle down the whole R-deep chain, so a taller grid drains longer.
-        // 1x1x1: on 1x1, 0 + 1 + 1 + 1 = 3 cycles; on 2x1, 0 + 1 + 1 + 2 = 4.
-        Assert.Equal(3, Eval(new GemmShape(1, 1, 1), 1, 1).ComputeCycles);
-        Assert.Equal(4, Eval(new GemmShape(1, 1, 1), 2, 1).ComputeCycles);
+        // Growing R→R' and C→C' adds nothing if R' ≤ K, and at most (CF'−1)·(K − r_L')⁺ otherwise (CF' = ⌈N/C'⌉,
+        // r_L' the last row fold's active rows on R'): one column fold's periods are B ≥ M on any grid and
+        // B = M + (K − r_L)⁺ once R > K, and the last column fold, L, never grows (see the Matrix2DModel doc).
+        s_growth.Sample(c =>
+        {
+            int r2 = c.Rows + c.ExtraRows, c2 = c.Cols + c.ExtraCols;
+            var g2 = Matrix2DModel.Geometry(c.Gemm, new Matrix2DSpec(r2, c2));
+            var bound = r2 <= c.Gemm.K ? 0 : (g2.ColFolds - 1) * Math.Max(0, c.Gemm.K - g2.LastRows);
+            return Eval(c.Gemm, r2, c2).ComputeCycles - Eval(c.Gemm, c.Rows, c.Cols).ComputeCycles <= bound;
+        });
     }
 
     [Fact]
-    public void A_taller_grid_without_fewer_folds_pays_the_drain_bound_period()
+    public void A_taller_grid_no_longer_slows_a_small_op_by_its_idle_rows()
     {
-        // Real effect: with K < R the shadow's R-cycle drain sets the period. 10x1x1 has 2 folds on 5x1 and on 6x1:
-        // 5x1: 1*max(1,5) + 1 + 1 + 5 = 12; 6x1: 1*max(1,6) + 1 + 1 + 6 = 14.
+        // A partial fold drains only its active rows. 1x1x1: on 1x1 and on 2x1 alike 0 + 1 + 1 + 1 = 3 (the old
+        // full-height drain made 2x1 take 4). 10x1x1, drain-bound (K=1): 5x1 (rows 5, 5): 5 + 1 + 1 + 5 = 12;
+        // 6x1 (rows 6, 4): 6 + 1 + 1 + 4 = 12: every output row costs one drain cycle, M + K + 1 either way.
+        Assert.Equal(3, Eval(new GemmShape(1, 1, 1), 1, 1).ComputeCycles);
+        Assert.Equal(3, Eval(new GemmShape(1, 1, 1), 2, 1).ComputeCycles);
         Assert.Equal(12, Eval(new GemmShape(10, 1, 1), 5, 1).ComputeCycles);
-        Assert.Equal(14, Eval(new GemmShape(10, 1, 1), 6, 1).ComputeCycles);
+        Assert.Equal(12, Eval(new GemmShape(10, 1, 1), 6, 1).ComputeCycles);
+    }
+
+    [Fact]
+    public void A_taller_grid_can_slow_an_op_whose_partial_row_fold_is_k_bound()
+    {
+        // Real effect, with R > K and more than one column fold. 10x2x3 on a 1-column grid: 2 column folds.
+        // 5x1: rows 5, 5 | 5, [5]: periods max(3,5) = 5 three times: 15 + 3 + 1 + 5 = 24.
+        // 9x1: rows 9, 1 | 9, [1]: periods 9, max(3,1) = 3, 9: 21 + 3 + 1 + 1 = 26.
+        // The 1-row fold holds the accumulators K = 3 cycles but drains 1, so the next column fold's 9-row fold
+        // cannot start earlier: +2 = (CF−1)·(K − r_L') = 1·(3 − 1), the bound of the property above, met exactly.
+        Assert.Equal(24, Eval(new GemmShape(10, 2, 3), 5, 1).ComputeCycles);
+        Assert.Equal(26, Eval(new GemmShape(10, 2, 3), 9, 1).ComputeCycles);
     }
 }
