@@ -8,8 +8,9 @@ namespace Sim.Arch.Cube3D;
 /// Functional execution of Z = A·B (row-major) in the cube's own order: folds column-fold-major, then the K steps of
 /// each fold in order; within a step every active output sums its K0 products in a binary adder tree (leaves paired
 /// neighbour with neighbour, level by level; lanes past K padded with zero leaves) and adds the tree's sum into its L0C
-/// entry (the first step initialises it). A finished block then drains row by row into Z. fp32 therefore rounds as the
-/// hardware does: tree first, then accumulation across steps, not the reference loop's sequential order.
+/// entry (the first step initialises it). A finished block then drains its active rows, one by one, into Z. fp32
+/// therefore rounds as the hardware does: tree first, then accumulation across steps, not the reference loop's
+/// sequential order.
 /// </summary>
 public static class Cube3DExecutor
 {

@@ -36,8 +36,8 @@ public sealed class Cube3DModel : ITileModel
         var macs = gemm.Macs; // checked: an op too large for 64-bit counters fails here, before any walk
         var g = Cube3DTiming.Geometry(gemm, spec);
         var computeCycles = Cube3DTiming.ComputeCycles(g, Cube3DTiming.PipelineDepthCycles(spec));
-        var period = Cube3DTiming.FoldPeriodCycles(g);
-        var dram = FoldTraffic.Compute(g, gemm, arch, (_, _) => period);
+        // Each fold's DRAM window is its own period: its active rows set its drain, its columns nothing.
+        var dram = FoldTraffic.Compute(g, gemm, arch, (rows, _) => Cube3DTiming.FoldPeriodCycles(g.StreamDim, rows));
         var sram = SramWords(g, gemm);
         var l0c = AccumulatorWords(g, gemm);
         var totalCycles = checked(computeCycles + dram.StallCycles);

@@ -9,29 +9,54 @@ namespace Sim.Arch.Cube3D;
 /// How a GEMM maps onto an M0×K0×N0 cube and how long it takes, in closed form.
 /// <para>
 /// Mapping: output-stationary. The cube's M0 rows take GEMM M, its N0 columns GEMM N; a fold is one M0×N0 output block,
-/// and folds run column-fold-major like every other grid (<see cref="FoldGeometry"/>). Within a fold the streamed dim is
-/// the K <em>step</em> count kSteps = ⌈K/K0⌉: every cycle the cube issues one step,
+/// and folds run column-fold-major like every other grid (<see cref="FoldGeometry"/>). Within a fold the streamed dim
+/// is the K <em>step</em> count k = kSteps = ⌈K/K0⌉: every cycle the cube issues one step,
 /// C_block[M0×N0] += A_block[M0×K0]·B_block[K0×N0].
 /// </para>
 /// <para>
 /// Pipeline: a step multiplies (1 cycle), sums each output's K0 products in a binary adder tree (⌈log2 K0⌉ cycles,
-/// 0 for K0 = 1) and adds the sum into the accumulator buffer L0C (1 cycle): depth D = 2 + ⌈log2 K0⌉. A step issued at
-/// cycle t writes L0C at t + D − 1, so a fold's last write is at S + kSteps + D − 2 for a fold starting at S.
+/// 0 for K0 = 1) and adds the sum into the accumulator buffer L0C (1 cycle): depth D = 2 + ⌈log2 K0⌉. Steps write L0C
+/// in issue order, one per cycle unless the pipeline holds; the first write is at D − 1.
 /// </para>
 /// <para>
-/// Drain: a finished block leaves L0C one row of N0 values per cycle, M0 cycles whatever its active rows (the drain
-/// port walks the whole buffer), one block at a time. L0C is double-buffered, so a block drains while the next fold
-/// issues; fold f + 2's first L0C write must wait until fold f's drain has ended. Fold starts are therefore
-/// S_{f+1} = max(S_f + kSteps, DE_{f−1} − (D − 1)) and drains DS_f = max(S_f + kSteps + D − 1, DE_{f−1}),
-/// DE_f = DS_f + M0. Solving: if kSteps ≥ M0 the issue port binds and S_f = f·kSteps, drains never wait; if M0 &gt; kSteps
-/// the drain port binds and drains run back to back (the L0C wait then delays issue, but never the last drain: the
-/// serial drain port is the bottleneck either way). The steady-state fold period is P = max(kSteps, M0), and the last
-/// drain ends at
+/// Drain: a finished block leaves L0C one row of N0 accumulators per cycle, so fold f, whose row fold has r_f active
+/// rows (<see cref="FoldGeometry.ActiveRows"/>), drains in r_f cycles; its active columns do not matter (the port is
+/// N0 wide), so of the four fold kinds (full/partial rows × full/partial columns) only two times differ. Blocks drain
+/// one at a time, in fold order, starting the cycle after their last write. L0C is double-buffered: fold f + 2's first
+/// write waits (the whole pipeline holds) until fold f has drained.
 /// </para>
-/// <code>compute = (folds − 1)·P + kSteps + (D − 1) + M0</code>
 /// <para>
-/// (the last fold's own steps, its pipeline latency and its drain are exposed). <see cref="Cube3DTraceModel"/> steps
-/// the same rules cycle by cycle without this algebra.
+/// Derivation. Let W_f be fold f's first L0C write and DE_f the cycle after its drain ends. Writes are in order, so
+/// W_{f+1} = max(W_f + k, DE_{f−1}), and fold f drains from DS_f = max(W_f + k, DE_{f−1}) = W_{f+1}, so
+/// DE_f = W_{f+1} + r_f. Substituting DE_{f−1} = W_f + r_{f−1}: W_1 = W_0 + k and W_{f+1} = W_f + max(k, r_{f−1}).
+/// The run ends at DE_{F−1} = W_{F−1} + max(k, r_{F−2}) + r_{F−1} (for F folds; W_0 + k + r_0 if F = 1), i.e.
+/// </para>
+/// <code>compute = Σ_{f &lt; F−1} max(k, r_f) + k + (D − 1) + r_last</code>
+/// <para>
+/// every fold but the last costs its own period max(k, r_f) (issue port or drain port, whichever is slower), and the
+/// last fold's steps, pipeline latency and r_last-row drain are exposed. Column-fold-major, the last fold is the last
+/// row fold of the last column fold, so r_last = <see cref="FoldGeometry.LastRows"/>. Each of the C = ColFolds column
+/// folds has R − 1 full row folds (M0 rows) and one last row fold (r_last rows, = M0 when M0 divides M), so the sum
+/// has two kinds of term and the closed form is O(1):
+/// </para>
+/// <code>compute = C·(R − 1)·max(k, M0) + (C − 1)·max(k, r_last) + k + (D − 1) + r_last</code>
+/// <para>
+/// <see cref="Cube3DTraceModel"/> steps the same rules cycle by cycle without this algebra.
+/// </para>
+/// <para>
+/// Monotonicity (growing one cube side, the others fixed). N0: only C drops, and C's coefficient
+/// (R − 1)·max(k, M0) + max(k, r_last) is ≥ 0, so cycles never grow. K0: R, C, r_last stay, k never grows and every
+/// term is non-decreasing in k, but D may gain adder-tree levels, so cycles grow by at most the extra levels. M0 is
+/// <em>not</em> monotone. Write compute = (C − 1)·G + H + k + (D − 1) with G = (R − 1)·max(k, M0) + max(k, r_last)
+/// (a column fold but the last) and H = (R − 1)·max(k, M0) + r_last (the last one). H never grows with M0: H = M once
+/// M0 ≥ k; below, H = (R − 1)·k + r_last ≥ M, and a taller M0′ &lt; k either keeps R and shrinks r_last or drops R,
+/// saving ≥ k against an r_last growth &lt; M0′ &lt; k. G ≥ M always and G = R·k is non-increasing while M0 &lt; k,
+/// but once M0 ≥ k and R ≥ 2, G = M + max(0, k − r_last): the drain port moves the same M rows per column fold
+/// whatever M0 is, and idles k − r_last cycles whenever the partial block drains in fewer cycles than the k steps of
+/// the block after it. Growing M0 to M0′ (with R′, r′_last) therefore adds at most (C − 1)·max(0, k − r′_last), and
+/// only if R′ ≥ 2 and M0′ ≥ k; with a single column fold, or r′_last ≥ k, it never adds cycles. Example (pinned in
+/// the tests): M=5, N=2, K=2 on M0×1×1 (k = 2, C = 2): M0 = 3 splits each column's 5 rows 3 + 2 and takes 13 cycles;
+/// M0 = 4 splits them 4 + 1, the 1-row drain leaves the port idle a cycle, and it takes 14 (the bound, 1·(2 − 1)).
 /// </para>
 /// </summary>
 public static class Cube3DTiming
@@ -61,15 +86,25 @@ public static class Cube3DTiming
     }
 
     /// <summary>
-    /// Steady-state cycles between fold starts, max(kSteps, M0): the slower of the issue port (kSteps steps) and the
-    /// drain port (M0 rows). This is also the window <see cref="Memory.FoldTraffic"/> gets per fold to prefetch the next
-    /// fold's operands and write back an earlier block: consecutive folds start P apart, so that is the time the
-    /// double-buffered scratchpads have. It does not depend on the active columns (a partial block still issues every
-    /// step and drains all M0 rows).
+    /// Cycles fold f costs before the next one can take its place, max(kSteps, r_f): the slower of the issue port
+    /// (kSteps steps) and the drain port (its r_f active rows). This is also the window
+    /// <see cref="Memory.FoldTraffic"/> gets per fold to prefetch the next fold's operands and write back an earlier
+    /// block. Active columns do not change it (a partial block still issues every step and drains one row per cycle).
     /// </summary>
-    public static long FoldPeriodCycles(FoldGeometry g) => Math.Max(g.StreamDim, g.ArrayRows);
+    public static long FoldPeriodCycles(long kSteps, int activeRows) => Math.Max(kSteps, activeRows);
 
-    /// <summary>(folds − 1)·max(kSteps, M0) + kSteps + (D − 1) + M0; checked, so an absurd op throws instead of wrapping.</summary>
-    public static long ComputeCycles(FoldGeometry g, int pipelineDepthCycles) =>
-        checked((g.Folds - 1) * FoldPeriodCycles(g) + g.StreamDim + (pipelineDepthCycles - 1) + g.ArrayRows);
+    /// <summary>
+    /// C·(R − 1)·max(kSteps, M0) + (C − 1)·max(kSteps, r_last) + kSteps + (D − 1) + r_last, with C column folds, R row
+    /// folds and r_last = <see cref="FoldGeometry.LastRows"/> (derivation above); checked, so an absurd op throws
+    /// instead of wrapping.
+    /// </summary>
+    public static long ComputeCycles(FoldGeometry g, int pipelineDepthCycles)
+    {
+        var kSteps = g.StreamDim;
+        var lastRows = g.LastRows;
+        return checked(
+            g.ColFolds * (g.RowFolds - 1) * FoldPeriodCycles(kSteps, g.ArrayRows)
+            + (g.ColFolds - 1) * FoldPeriodCycles(kSteps, lastRows)
+            + kSteps + (pipelineDepthCycles - 1) + lastRows);
+    }
 }

@@ -15,12 +15,13 @@ public readonly record struct Cube3DTraceCounts(
 
 /// <summary>
 /// A cycle-stepped reference of the cube: an in-order pipeline of D stages (multiply, one stage per adder-tree level,
-/// accumulate into L0C), a two-buffer L0C and a drain port that moves one row of a finished block per cycle. Every
-/// cycle: a step enters the multiply stage if it is empty; the drain port moves a row of the oldest finished block;
-/// the step in the accumulate stage writes its L0C buffer if that buffer is its fold's or was drained in an earlier
-/// cycle — otherwise the whole pipeline holds for the cycle; then the pipeline shifts. The run ends when the last block
-/// has drained. Nothing here uses <see cref="Cube3DTiming"/>'s closed forms (the tree depth is counted by halving), which
-/// tests check against it. Deliberately O(cycles × D) plus per-step counting; for small shapes only.
+/// accumulate into L0C), a two-buffer L0C and a drain port that moves one row of a finished block per cycle, for its
+/// active rows only. Every cycle: a step enters the multiply stage if it is empty; the drain port moves a row of the
+/// oldest finished block; the step in the accumulate stage writes its L0C buffer if that buffer is its fold's or was
+/// drained in an earlier cycle — otherwise the whole pipeline holds for the cycle; then the pipeline shifts. The run
+/// ends when the last block has drained. Nothing here uses <see cref="Cube3DTiming"/>'s closed forms (the tree depth is
+/// counted by halving), which tests check against it. Deliberately O(cycles × D) plus per-step counting; for small
+/// shapes only.
 /// </summary>
 public static class Cube3DTraceModel
 {
@@ -66,12 +67,12 @@ public static class Cube3DTraceModel
                 macs += Rows(f) * lanes * Cols(f);
             }
 
-            // Drain port: one row per cycle of the oldest block whose last write happened in an earlier cycle.
+            // Drain port: one row (its active columns) per cycle of the oldest block whose last write happened in an
+            // earlier cycle; the block is done after its active rows, so a partial row fold drains sooner.
             if (drainFold < folds && written[drainFold] == steps && (drainRow > 0 || finishedAt[drainFold] < t))
             {
-                if (drainRow < Rows(drainFold))
-                    ofmap += Cols(drainFold);
-                if (++drainRow == spec.M)
+                ofmap += Cols(drainFold);
+                if (++drainRow == Rows(drainFold))
                 {
                     owner[drainFold % 2] = Empty;
                     freeFrom[drainFold % 2] = t + 1;
