@@ -6,9 +6,10 @@ namespace Sim.Arch.AdderTree;
 
 /// <summary>
 /// Functional execution of Z = A·B (row-major) in the engine's order: column folds (N) outer, K folds inner; each fold
-/// loads a T×L weight tile into the lanes, then streams the input vectors A[m, k0..k0+T] for m = 0…M−1. Every lane
-/// multiplies its T pairs, sums them with its binary adder tree (idle leaves hold zero, as the hardware zero-pads a
-/// partial K fold), and adds the lane sum into Z[m, n0+lane] in the ofmap buffer. fp32 results therefore round in the
+/// loads the T weights of each of its c active lanes (idle lanes keep the previous fold's weights, as the hardware
+/// loads only active lanes), then streams the input vectors A[m, k0..k0+T] for m = 0…M−1. Every lane multiplies its
+/// T pairs and sums them with its binary adder tree (idle leaves hold zero, as the hardware zero-pads a partial K fold);
+/// the c active lanes add their sums into Z[m, n0+lane] in the ofmap buffer, idle lanes' sums are discarded. fp32 results therefore round in the
 /// hardware's order: a pairwise tree per K fold, then sequential accumulation across K folds — not the reference loop's.
 /// </summary>
 public static class AdderTreeExecutor
@@ -44,11 +45,11 @@ public static class AdderTreeExecutor
             {
                 int k0 = (int)(rowFold * width), n0 = (int)(colFold * lanes);
                 int rows = g.ActiveRows(rowFold), cols = g.ActiveCols(colFold);
-                // Weight load: lane j gets B[k0.., n0+j]; idle lanes and leaves are zeroed.
-                for (var j = 0; j < lanes; j++)
+                // Weight load: active lane j gets B[k0.., n0+j], zero past the fold's K rows; idle lanes are not loaded.
+                for (var j = 0; j < cols; j++)
                 {
                     for (var i = 0; i < width; i++)
-                        weights[j, i] = j < cols && i < rows ? b[(k0 + i) * n + n0 + j] : T.Zero;
+                        weights[j, i] = i < rows ? b[(k0 + i) * n + n0 + j] : T.Zero;
                 }
 
                 for (var item = 0; item < m; item++)
@@ -57,11 +58,13 @@ public static class AdderTreeExecutor
                     for (var i = 0; i < width; i++)
                         input[i] = i < rows ? a[item * k + k0 + i] : T.Zero;
 
-                    for (var j = 0; j < cols; j++)
+                    for (var j = 0; j < lanes; j++)
                     {
                         for (var i = 0; i < width; i++)
                             leaves[i] = input[i] * weights[j, i];
-                        z[item * n + n0 + j] += TreeSum(leaves);
+                        var laneSum = TreeSum(leaves);
+                        if (j < cols)
+                            z[item * n + n0 + j] += laneSum; // write enable: active lanes only
                     }
                 }
             }

@@ -28,18 +28,19 @@ public static class AdderTreeTiming
     }
 
     /// <summary>
-    /// A fold's weight tile goes in lane by lane, T weights per cycle: L cycles. The loader walks every lane even in a
-    /// partial fold (idle lanes get zeros so stale weights of the previous fold cannot leak into their trees).
+    /// A fold's weight tile goes in lane by lane, T weights per cycle, and only its c active lanes are loaded: c cycles.
+    /// Idle lanes keep stale weights; their sums are never written to the output (the write enable covers c lanes).
     /// </summary>
-    public static long WeightLoadCycles(AdderTreeSpec spec)
+    public static long WeightLoadCycles(int activeLanes)
     {
-        ArgumentNullException.ThrowIfNull(spec);
-        return spec.Lanes;
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(activeLanes);
+        return activeLanes;
     }
 
     /// <summary>
-    /// Issue-to-issue distance of consecutive folds: the stream (M vectors) or the next fold's weight load into the
-    /// shadow registers (L cycles, started when this fold's weights became active), whichever is longer.
+    /// The cycles a fold with <paramref name="activeLanes"/> lanes adds to the schedule: its weights load into the
+    /// shadow registers while the previous fold streams its <paramref name="streamM"/> vectors, so it can start
+    /// max(M, c) cycles after the previous fold started.
     /// </summary>
-    public static long FoldPeriodCycles(AdderTreeSpec spec, long streamM) => Math.Max(streamM, WeightLoadCycles(spec));
+    public static long FoldPeriodCycles(long streamM, int activeLanes) => Math.Max(streamM, WeightLoadCycles(activeLanes));
 }

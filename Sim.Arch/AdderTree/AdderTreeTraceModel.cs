@@ -11,7 +11,8 @@ public readonly record struct AdderTreeTraceCounts(long Cycles, long IfmapReads,
 /// A cycle-stepped reference of the engine's schedule, independent of <see cref="AdderTreeModel"/>'s closed forms
 /// (which tests check against it). Each cycle, in this order: the issue unit swaps in the shadow weights when its fold
 /// is done and the next tile is ready; it broadcasts one input vector into the pipeline; the weight loader fills one
-/// lane of the shadow registers (starting a new tile only when the shadow set is free); the pipeline advances one
+/// of the next fold's active lanes in the shadow registers (starting a new tile only when the shadow set is free; a
+/// tile is ready once its active lanes are loaded, idle lanes are skipped); the pipeline advances one
 /// stage, and the vector in the last stage adds its lane sums into the ofmap buffer. The run ends the cycle after the
 /// last add. The tree depth comes from halving the leaf count until one node is left. Deliberately
 /// O(cycles × D).
@@ -56,15 +57,14 @@ public static class AdderTreeTraceModel
                 issued = new InFlight(activeFold, nextItem++);
             }
 
-            // Weight loader: one lane per cycle into the shadow registers.
+            // Weight loader: one active lane per cycle into the shadow registers (its K rows read, the rest zeros).
             if (loadingFold < 0 && shadowFold < 0 && nextToLoad < folds.Count)
                 (loadingFold, loadedLanes) = (nextToLoad++, 0);
             if (loadingFold >= 0)
             {
                 var (rows, cols, _) = folds[loadingFold];
-                if (loadedLanes < cols)
-                    filter += rows; // idle lanes are zeroed, not read
-                if (++loadedLanes == spec.Lanes)
+                filter += rows;
+                if (++loadedLanes == cols)
                     (shadowFold, loadingFold) = (loadingFold, -1);
             }
 

@@ -5,8 +5,9 @@ using Sim.Core.Workloads;
 namespace Sim.Arch.Tests.AdderTree;
 
 /// <summary>
-/// Compute cycles pinned to hand derivations of L + (F − 1)·max(M, L) + M + (D − 1), with F = ⌈K/T⌉·⌈N/L⌉ and
-/// D = 1 + ⌈log2 T⌉ + 1.
+/// Compute cycles pinned to hand derivations of the schedule c_0 + Σ_{i=1}^{F−1} max(M, c_i) + M + (D − 1): fold i
+/// loads its c_i active lanes (L, or N mod L in the last column fold) while the previous fold streams M vectors,
+/// F = ⌈K/T⌉·⌈N/L⌉, D = 1 + ⌈log2 T⌉ + 1.
 /// </summary>
 public class AdderTreeCyclesTests
 {
@@ -21,10 +22,14 @@ public class AdderTreeCyclesTests
     // M=100 N=10 K=20 on L=4 T=8: K folds ceil(20/8)=3 (8,8,4), N folds ceil(10/4)=3 (4,4,2): F=9, partial folds
     // on both dims; D=1+3+1=5; stream-bound, max(100,4)=100: 4 + 8*100 + 100 + 4 = 908.
     [InlineData(100, 10, 20, 4, 8, 9, 908)]
-    // GEMV M=1 N=300 K=100 on L=32 T=16: ceil(100/16)=7 (last 4) x ceil(300/32)=10 (last 12) = 70 folds;
-    // D=1+4+1=6. The overlap rule binds: each fold waits for the next 32-cycle weight load, max(1,32)=32:
-    // 32 + 69*32 + 1 + 5 = 2246.
-    [InlineData(1, 300, 100, 32, 16, 70, 2246)]
+    // GEMV M=1 N=300 K=100 on L=32 T=16: ceil(100/16)=7 (last 4) x ceil(300/32)=10 (last 300-9*32=12) = 70 folds;
+    // D=1+4+1=6. The overlap rule binds: each fold waits for its own weight load. Column folds 0-8 hold folds 0-62
+    // with 32 lanes, column fold 9 holds folds 63-69 with 12 lanes:
+    // 32 + 62*max(1,32) + 7*max(1,12) + 1 + 5 = 32 + 1984 + 84 + 6 = 2106.
+    [InlineData(1, 300, 100, 32, 16, 70, 2106)]
+    // Partial column fold hidden by the stream: M=5 N=10 K=4 on L=8 T=4: 1 x 2 folds with 8 and 2 lanes, D=1+2+1=4.
+    // The 2-lane load takes 2 < 5 cycles: 8 + max(5,2) + 5 + 3 = 21 (charging all 8 lanes would give 8+8+5+3 = 24).
+    [InlineData(5, 10, 4, 8, 4, 2, 21)]
     // Non-power-of-two tree: M=7 N=3 K=12 on L=2 T=5: ceil(12/5)=3 x ceil(3/2)=2 = 6 folds; ceil(log2 5)=3, D=5;
     // max(7,2)=7: 2 + 5*7 + 7 + 4 = 48.
     [InlineData(7, 3, 12, 2, 5, 6, 48)]

@@ -6,7 +6,10 @@ using Sim.Core.Workloads;
 
 namespace Sim.Arch.Tests.AdderTree;
 
-/// <summary>DRAM traffic and stalls through <see cref="FoldTraffic"/>, each fold a max(M, L)-cycle window.</summary>
+/// <summary>
+/// DRAM traffic and stalls through <see cref="FoldTraffic"/>, each fold a window of its period max(M, c), c its active
+/// lanes.
+/// </summary>
 public class AdderTreeDramTests
 {
     [Fact]
@@ -21,6 +24,23 @@ public class AdderTreeDramTests
         Assert.Equal(11, r.ComputeCycles);
         Assert.Equal(22, r.StallCycles);
         Assert.Equal(64.0 / (16.0 * 33), r.Utilization, 12);
+    }
+
+    [Fact]
+    public void A_partial_column_fold_has_a_shorter_window_by_hand()
+    {
+        // M=1 N=6 K=4 on L=4 T=4, int8, DRAM 1 B/cycle, 2-cycle latency, everything fits on chip. Folds: 4 lanes, then 2.
+        // Fold 0 (window max(1,4) = 4): B 16 B + A 4 B up front: 2 + 20 = 22 stall; writes Z 4 B.
+        // Fold 1 (window max(1,2) = 2): B 4*2 = 8 B during fold 0's window: 2 + 8 - 4 = 6 stall; writes Z 2 B.
+        // Finish: fold 0's 4 B writeback shares fold 1's 2-cycle window: 4 - 2 = 2; fold 1's 2 B exposed: 2.
+        // Stalls 22 + 6 + 2 + 2 = 32 (a full-grid window of 4 for fold 1 would hide the 4 B: 30).
+        // Compute: 4 + max(1,2) + 1 + (1+2+1-1) = 10.
+        var arch = new ArchSpec("t", new AdderTreeSpec(4, 4), new ScratchpadSpec(64, 64, 64), new DramSpec(1, 2), 1, 1);
+        var r = new AdderTreeModel().Evaluate("t", new GemmShape(1, 6, 4), arch, SimMode.Default);
+        Assert.Equal((4L, 24L, 6L, 0L), (r.DramReadsIfmapBytes, r.DramReadsFilterBytes, r.DramWritesOfmapBytes, r.DramReadsOfmapBytes));
+        Assert.Equal(10, r.ComputeCycles);
+        Assert.Equal(32, r.StallCycles);
+        Assert.Equal(24.0 / (16.0 * 42), r.Utilization, 12);
     }
 
     [Fact]
@@ -50,7 +70,7 @@ public class AdderTreeDramTests
                 var spec = new AdderTreeSpec(lanes, width);
                 var arch = new ArchSpec("s", spec, new ScratchpadSpec(kb, kb, kb / 4), new DramSpec(kb / 8, 30), 1, 1);
                 var r = new AdderTreeModel().Evaluate("p", gemm, arch, SimMode.Default);
-                var walk = FoldTraffic.Compute(AdderTreeModel.Geometry(gemm, spec), gemm, arch, (_, _) => Math.Max(m, lanes), collapseRepeats: false);
+                var walk = FoldTraffic.Compute(AdderTreeModel.Geometry(gemm, spec), gemm, arch, (_, cols) => Math.Max(m, cols), collapseRepeats: false);
                 return r.StallCycles == walk.StallCycles && r.DramBytes == walk.IfmapBytes + walk.FilterBytes + walk.OfmapWriteBytes + walk.OfmapReadBytes;
             });
     }

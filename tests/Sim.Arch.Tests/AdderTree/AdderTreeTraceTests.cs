@@ -39,4 +39,18 @@ public class AdderTreeTraceTests
         Assert.Equal((6L, 24L, 16L, 8L), (trace.IfmapReads, trace.FilterReads, trace.OfmapWrites, trace.OfmapReads));
         Assert.Equal(1 * 8 * 3, trace.MacSlots);
     }
+
+    [Fact]
+    public void Trace_loads_only_the_active_lanes_of_a_partial_column_fold()
+    {
+        // M=1 N=6 K=3 on L=4 T=2: folds (cf, rf) = (0,0) (0,1) with 4 lanes, (1,0) (1,1) with 2; D = 1+1+1 = 3.
+        // Loads: cycles 0-3, 4-7, 8-9, 10-11; each tile goes active the cycle after its load ends and the previous
+        // fold's single vector has issued: vectors issue at 4, 8, 10, 12; the last lands in Z at the end of cycle 14:
+        // 15 cycles (closed form 4 + max(1,4) + 2*max(1,2) + 1 + 2 = 15; loading all 4 lanes would give 19).
+        var trace = AdderTreeTraceModel.Run(new GemmShape(1, 6, 3), new AdderTreeSpec(4, 2));
+        Assert.Equal(15, trace.Cycles);
+        // A: 2 column folds x 3 elements = 6; B: 3*6 = 18; Z: 2 K folds x 6 = 12 writes, 6 read-backs.
+        Assert.Equal((6L, 18L, 12L, 6L), (trace.IfmapReads, trace.FilterReads, trace.OfmapWrites, trace.OfmapReads));
+        Assert.Equal(1 * 6 * 3, trace.MacSlots);
+    }
 }
