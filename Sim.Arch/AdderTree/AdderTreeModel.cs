@@ -58,35 +58,12 @@ public sealed class AdderTreeModel : ITileModel
             throw new ArgumentException($"arch '{arch.Name}' has a '{arch.Tile.Kind}' tile, not a multiplier-adder tree", nameof(arch));
         if (spec.Lanes <= 0 || spec.TreeWidth <= 0)
             throw new ArgumentException($"arch '{arch.Name}': lanes and tree width must be positive ({spec})", nameof(arch));
-        if (gemm.M <= 0 || gemm.N <= 0 || gemm.K <= 0)
-            throw new ArgumentException($"op '{opName}': GEMM dims must be positive ({gemm})", nameof(gemm));
-
-        var macs = gemm.Macs; // checked: an op too large for 64-bit counters fails here, before any walk
+        FoldResult.Validate(opName, gemm);
         var g = Geometry(gemm, spec);
         var computeCycles = ComputeCycles(g, spec);
         var sram = SramWords(g, gemm);
         var dram = FoldTraffic.Compute(g, gemm, arch, (_, activeLanes) => AdderTreeTiming.FoldPeriodCycles(gemm.M, activeLanes));
-        var totalCycles = checked(computeCycles + dram.StallCycles);
-        return new OpResult
-        {
-            Op = opName,
-            Macs = macs,
-            ComputeCycles = computeCycles,
-            StallCycles = dram.StallCycles,
-            Utilization = macs / ((double)spec.PeCount * totalCycles),
-            ComputeUtilization = macs / ((double)spec.PeCount * computeCycles),
-            MappingEfficiency = g.MappingEfficiency,
-            Folds = g.Folds,
-            SramReadsIfmapWords = sram.IfmapReads,
-            SramReadsFilterWords = sram.FilterReads,
-            SramWritesOfmapWords = sram.OfmapWrites,
-            SramReadsOfmapWords = sram.OfmapReads,
-            DramReadsIfmapBytes = dram.IfmapBytes,
-            DramReadsFilterBytes = dram.FilterBytes,
-            DramWritesOfmapBytes = dram.OfmapWriteBytes,
-            DramReadsOfmapBytes = dram.OfmapReadBytes,
-            AccumulatorAccessBytes = 0, // lane sums go straight into the ofmap buffer (counted as SRAM words)
-        };
+        return FoldResult.Build(opName, gemm, spec.PeCount, computeCycles, g.Folds, g.MappingEfficiency, sram, dram, accumulatorAccessBytes: 0); // partial sums go to the ofmap buffer (SRAM counts)
     }
 
     /// <summary>The weight-stationary grid: T rows ← K, L columns ← N, M streamed.</summary>
@@ -120,12 +97,12 @@ public sealed class AdderTreeModel : ITileModel
     /// partial sums into Z; every K fold after the first reads the earlier partial sums back to add to them.
     /// Padding (idle leaves and lanes) is generated as zeros, never read.
     /// </summary>
-    public static (long IfmapReads, long FilterReads, long OfmapWrites, long OfmapReads) SramWords(FoldGeometry g, GemmShape gemm)
+    public static SramWords SramWords(FoldGeometry g, GemmShape gemm)
     {
         checked
         {
             long m = gemm.M, n = gemm.N, k = gemm.K;
-            return (g.ColFolds * m * k, k * n, g.RowFolds * m * n, (g.RowFolds - 1) * m * n);
+            return new(g.ColFolds * m * k, k * n, g.RowFolds * m * n, (g.RowFolds - 1) * m * n);
         }
     }
 }

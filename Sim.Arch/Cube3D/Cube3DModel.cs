@@ -6,9 +6,6 @@ using Sim.Core.Workloads;
 
 namespace Sim.Arch.Cube3D;
 
-/// <summary>SRAM words moved between the scratchpads and the cube (operand elements).</summary>
-public readonly record struct Cube3DSramWords(long IfmapReads, long FilterReads, long OfmapWrites, long OfmapReads);
-
 /// <summary>L0C accumulator accesses in words (one word per output element per access).</summary>
 public readonly record struct Cube3DAccumulatorWords(long Reads, long Writes);
 
@@ -30,38 +27,14 @@ public sealed class Cube3DModel : ITileModel
         ArgumentNullException.ThrowIfNull(arch);
         if (arch.Tile is not Cube3DSpec spec)
             throw new ArgumentException($"arch '{arch.Name}' has a '{arch.Tile.Kind}' tile, not a cube", nameof(arch));
-        if (gemm.M <= 0 || gemm.N <= 0 || gemm.K <= 0)
-            throw new ArgumentException($"op '{opName}': GEMM dims must be positive ({gemm})", nameof(gemm));
-
-        var macs = gemm.Macs; // checked: an op too large for 64-bit counters fails here, before any walk
+        FoldResult.Validate(opName, gemm);
         var g = Cube3DTiming.Geometry(gemm, spec);
         var computeCycles = Cube3DTiming.ComputeCycles(g, Cube3DTiming.PipelineDepthCycles(spec));
         // Each fold's DRAM window is its own period: its active rows set its drain, its columns nothing.
         var dram = FoldTraffic.Compute(g, gemm, arch, (rows, _) => Cube3DTiming.FoldPeriodCycles(g.StreamDim, rows));
         var sram = SramWords(g, gemm);
         var l0c = AccumulatorWords(g, gemm);
-        var totalCycles = checked(computeCycles + dram.StallCycles);
-        double pes = spec.PeCount;
-        return new OpResult
-        {
-            Op = opName,
-            Macs = macs,
-            ComputeCycles = computeCycles,
-            StallCycles = dram.StallCycles,
-            Utilization = macs / (pes * totalCycles),
-            ComputeUtilization = macs / (pes * computeCycles),
-            MappingEfficiency = MappingEfficiency(g, gemm, spec),
-            Folds = g.Folds,
-            SramReadsIfmapWords = sram.IfmapReads,
-            SramReadsFilterWords = sram.FilterReads,
-            SramWritesOfmapWords = sram.OfmapWrites,
-            SramReadsOfmapWords = sram.OfmapReads,
-            DramReadsIfmapBytes = dram.IfmapBytes,
-            DramReadsFilterBytes = dram.FilterBytes,
-            DramWritesOfmapBytes = dram.OfmapWriteBytes,
-            DramReadsOfmapBytes = dram.OfmapReadBytes,
-            AccumulatorAccessBytes = checked(AccumulatorWordBytes * (l0c.Reads + l0c.Writes)),
-        };
+        return FoldResult.Build(opName, gemm, spec.PeCount, computeCycles, g.Folds, MappingEfficiency(g, gemm, spec), sram, dram, checked(AccumulatorWordBytes * (l0c.Reads + l0c.Writes)));
     }
 
     /// <summary>
@@ -80,7 +53,7 @@ public sealed class Cube3DModel : ITileModel
     /// B for every row fold. Each output is written once, when its block drains; L0C, not the ofmap buffer, holds the
     /// partial sums, so no ofmap reads.
     /// </summary>
-    public static Cube3DSramWords SramWords(FoldGeometry g, GemmShape gemm) =>
+    public static SramWords SramWords(FoldGeometry g, GemmShape gemm) =>
         checked(new(g.ColFolds * gemm.M * gemm.K, g.RowFolds * gemm.K * gemm.N, gemm.M * gemm.N, 0));
 
     /// <summary>Every step writes each active output's running sum; every step but a fold's first reads it back.</summary>

@@ -62,35 +62,12 @@ public sealed class Matrix2DModel : ITileModel
     {
         ArgumentNullException.ThrowIfNull(arch);
         var spec = SpecOf(arch);
-        if (gemm.M <= 0 || gemm.N <= 0 || gemm.K <= 0)
-            throw new ArgumentException($"op '{opName}': GEMM dims must be positive ({gemm})", nameof(gemm));
-
-        var macs = gemm.Macs; // checked: an op too large for 64-bit counters fails here, before any walk
+        FoldResult.Validate(opName, gemm);
         var g = Geometry(gemm, spec);
         var computeCycles = ComputeCycles(g);
         var sram = SramWords(g, gemm);
         var dram = FoldTraffic.Compute(g, gemm, arch, (rows, _) => FoldPeriodCycles(g, rows));
-        var totalCycles = checked(computeCycles + dram.StallCycles);
-        return new OpResult
-        {
-            Op = opName,
-            Macs = macs,
-            ComputeCycles = computeCycles,
-            StallCycles = dram.StallCycles,
-            Utilization = macs / ((double)spec.PeCount * totalCycles),
-            ComputeUtilization = macs / ((double)spec.PeCount * computeCycles),
-            MappingEfficiency = g.MappingEfficiency,
-            Folds = g.Folds,
-            SramReadsIfmapWords = sram.IfmapReads,
-            SramReadsFilterWords = sram.FilterReads,
-            SramWritesOfmapWords = sram.OfmapWrites,
-            SramReadsOfmapWords = sram.OfmapReads,
-            DramReadsIfmapBytes = dram.IfmapBytes,
-            DramReadsFilterBytes = dram.FilterBytes,
-            DramWritesOfmapBytes = dram.OfmapWriteBytes,
-            DramReadsOfmapBytes = dram.OfmapReadBytes,
-            AccumulatorAccessBytes = 0, // every output is accumulated in its own PE; the shadow copy is in the PE too
-        };
+        return FoldResult.Build(opName, gemm, spec.PeCount, computeCycles, g.Folds, g.MappingEfficiency, sram, dram, accumulatorAccessBytes: 0); // each output accumulates in its own PE
     }
 
     /// <summary>The OS grid mapping: rows ← M, cols ← N, K streamed.</summary>
@@ -128,11 +105,11 @@ public sealed class Matrix2DModel : ITileModel
     /// fold (RowFolds·K·N). Each output leaves once, in the drain (M·N writes); nothing is read back, since a fold
     /// covers all of K.
     /// </summary>
-    public static (long IfmapReads, long FilterReads, long OfmapWrites, long OfmapReads) SramWords(FoldGeometry g, GemmShape gemm)
+    public static SramWords SramWords(FoldGeometry g, GemmShape gemm)
     {
         checked
         {
-            return (g.ColFolds * gemm.M * gemm.K, g.RowFolds * gemm.K * gemm.N, gemm.M * gemm.N, 0);
+            return new(g.ColFolds * gemm.M * gemm.K, g.RowFolds * gemm.K * gemm.N, gemm.M * gemm.N, 0);
         }
     }
 

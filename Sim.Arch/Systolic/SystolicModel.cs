@@ -19,35 +19,14 @@ public sealed class SystolicModel : ITileModel
         ArgumentNullException.ThrowIfNull(arch);
         if (arch.Tile is not SystolicSpec spec)
             throw new ArgumentException($"arch '{arch.Name}' has a '{arch.Tile.Kind}' tile, not a systolic array", nameof(arch));
-        if (gemm.M <= 0 || gemm.N <= 0 || gemm.K <= 0)
-            throw new ArgumentException($"op '{opName}': GEMM dims must be positive ({gemm})", nameof(gemm));
-
-        var macs = gemm.Macs; // checked: an op too large for 64-bit counters fails here, before any walk
+        FoldResult.Validate(opName, gemm);
         var g = FoldGeometry.Of(gemm, spec);
         var computeCycles = ComputeCycles(g, mode);
         var sram = SramWords(g, gemm, mode);
         var dram = FoldTraffic.Compute(g, gemm, arch, (_, cols) => g.FoldCycles(mode, cols));
-        var totalCycles = checked(computeCycles + dram.StallCycles);
-        return new OpResult
-        {
-            Op = opName,
-            Macs = macs,
-            ComputeCycles = computeCycles,
-            StallCycles = dram.StallCycles,
-            Utilization = macs / ((double)spec.PeCount * totalCycles),
-            ComputeUtilization = ComputeUtilization(g, gemm, computeCycles, mode),
-            MappingEfficiency = g.MappingEfficiency,
-            Folds = g.Folds,
-            SramReadsIfmapWords = sram.IfmapReads,
-            SramReadsFilterWords = sram.FilterReads,
-            SramWritesOfmapWords = sram.OfmapWrites,
-            SramReadsOfmapWords = sram.OfmapReads,
-            DramReadsIfmapBytes = dram.IfmapBytes,
-            DramReadsFilterBytes = dram.FilterBytes,
-            DramWritesOfmapBytes = dram.OfmapWriteBytes,
-            DramReadsOfmapBytes = dram.OfmapReadBytes,
-            AccumulatorAccessBytes = 0, // OS accumulates in the PEs; WS/IS partial sums go to the ofmap buffer (SRAM counts)
-        };
+        // OS accumulates in the PEs; WS/IS partial sums go to the ofmap buffer (SRAM counts): no accumulator bytes.
+        var result = FoldResult.Build(opName, gemm, spec.PeCount, computeCycles, g.Folds, g.MappingEfficiency, sram, dram, accumulatorAccessBytes: 0);
+        return result with { ComputeUtilization = ComputeUtilization(g, gemm, computeCycles, mode) };
     }
 
     /// <summary>
@@ -89,18 +68,18 @@ public sealed class SystolicModel : ITileModel
     /// SCALE-Sim mode keeps its OS ofmap counter, which adds R+C per fold (systolic_compute_os.py adds the block's
     /// shape sum as well as its size).
     /// </summary>
-    public static (long IfmapReads, long FilterReads, long OfmapWrites, long OfmapReads) SramWords(FoldGeometry g, GemmShape gemm, SimMode mode)
+    public static SramWords SramWords(FoldGeometry g, GemmShape gemm, SimMode mode)
     {
         long m = gemm.M, n = gemm.N, k = gemm.K;
         var osOfmapExtra = mode == SimMode.ScaleSim ? g.Folds * (g.ArrayRows + g.ArrayCols) : 0;
         return g.Dataflow switch
         {
             // rows ← M, cols ← N: A re-read for every column fold, B for every row fold.
-            Dataflow.Os => (g.ColFolds * m * k, g.RowFolds * k * n, m * n + osOfmapExtra, 0),
+            Dataflow.Os => new(g.ColFolds * m * k, g.RowFolds * k * n, m * n + osOfmapExtra, 0),
             // rows ← K, cols ← N: B read once; A re-read per column fold; Z written per K fold.
-            Dataflow.Ws => (g.ColFolds * m * k, k * n, g.RowFolds * m * n, (g.RowFolds - 1) * m * n),
+            Dataflow.Ws => new(g.ColFolds * m * k, k * n, g.RowFolds * m * n, (g.RowFolds - 1) * m * n),
             // rows ← K, cols ← M: A read once; B re-read per column fold; Z written per K fold.
-            Dataflow.Is => (m * k, g.ColFolds * k * n, g.RowFolds * m * n, (g.RowFolds - 1) * m * n),
+            Dataflow.Is => new(m * k, g.ColFolds * k * n, g.RowFolds * m * n, (g.RowFolds - 1) * m * n),
             _ => throw new ArgumentOutOfRangeException(nameof(g)),
         };
     }
