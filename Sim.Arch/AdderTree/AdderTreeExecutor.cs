@@ -1,4 +1,5 @@
 using System.Numerics;
+using Sim.Arch.Folding;
 using Sim.Core.Hardware;
 using Sim.Core.Workloads;
 
@@ -19,18 +20,15 @@ public static class AdderTreeExecutor
 
     /// <summary>int8 operands, int32 accumulation (exact).</summary>
     public static int[] RunInt8(AdderTreeSpec spec, sbyte[] a, sbyte[] b, int m, int n, int k) =>
-        Run(spec, Array.ConvertAll(a, x => (int)x), Array.ConvertAll(b, x => (int)x), m, n, k);
+        Run(spec, GemmOperands.Widen(a), GemmOperands.Widen(b), m, n, k);
 
     public static T[] Run<T>(AdderTreeSpec spec, T[] a, T[] b, int m, int n, int k)
         where T : INumber<T>
     {
         ArgumentNullException.ThrowIfNull(spec);
-        ArgumentNullException.ThrowIfNull(a);
-        ArgumentNullException.ThrowIfNull(b);
         if (spec.Lanes <= 0 || spec.TreeWidth <= 0)
             throw new ArgumentException($"lanes and tree width must be positive ({spec})", nameof(spec));
-        if (m <= 0 || n <= 0 || k <= 0 || a.Length != (long)m * k || b.Length != (long)k * n)
-            throw new ArgumentException($"operand sizes {a.Length}, {b.Length} do not match M={m} N={n} K={k}");
+        GemmOperands.Check(a, b, m, n, k);
 
         int lanes = spec.Lanes, width = spec.TreeWidth;
         var z = new T[m * n];
@@ -62,7 +60,7 @@ public static class AdderTreeExecutor
                     {
                         for (var i = 0; i < width; i++)
                             leaves[i] = input[i] * weights[j, i];
-                        var laneSum = TreeSum(leaves);
+                        var laneSum = BinaryAdderTree.Sum(leaves);
                         if (j < cols)
                             z[item * n + n0 + j] += laneSum; // write enable: active lanes only
                     }
@@ -71,26 +69,5 @@ public static class AdderTreeExecutor
         }
 
         return z;
-    }
-
-    /// <summary>
-    /// The adder tree: each level adds neighbours (2i, 2i+1); an odd last node passes through unchanged, which is what
-    /// padding the tree to a power of two with zero leaves computes. ⌈log2 T⌉ levels. Overwrites <paramref name="nodes"/>.
-    /// </summary>
-    public static T TreeSum<T>(T[] nodes)
-        where T : INumber<T>
-    {
-        ArgumentNullException.ThrowIfNull(nodes);
-        if (nodes.Length == 0)
-            throw new ArgumentException("an adder tree has at least one leaf", nameof(nodes));
-        for (var width = nodes.Length; width > 1; width = (width + 1) / 2)
-        {
-            for (var i = 0; i < width / 2; i++)
-                nodes[i] = nodes[2 * i] + nodes[2 * i + 1];
-            if (width % 2 == 1)
-                nodes[width / 2] = nodes[width - 1];
-        }
-
-        return nodes[0];
     }
 }

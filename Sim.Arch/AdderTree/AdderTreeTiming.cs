@@ -1,4 +1,4 @@
-using System.Numerics;
+using Sim.Arch.Folding;
 using Sim.Core.Hardware;
 
 namespace Sim.Arch.AdderTree;
@@ -10,12 +10,7 @@ namespace Sim.Arch.AdderTree;
 public static class AdderTreeTiming
 {
     /// <summary>Adder levels that reduce <paramref name="treeWidth"/> products to one: ⌈log2 T⌉ (0 for T = 1).</summary>
-    public static int TreeLevels(int treeWidth)
-    {
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(treeWidth);
-        // ⌈log2 T⌉ = bit length of T − 1.
-        return 32 - BitOperations.LeadingZeroCount((uint)(treeWidth - 1));
-    }
+    public static int TreeLevels(int treeWidth) => BinaryAdderTree.Levels(treeWidth);
 
     /// <summary>
     /// Cycles from issuing an input vector to its partial sums being in the ofmap buffer:

@@ -1,4 +1,5 @@
 using System.Numerics;
+using Sim.Arch.Folding;
 using Sim.Core.Hardware;
 using Sim.Core.Workloads;
 
@@ -19,16 +20,13 @@ public static class Cube3DExecutor
 
     /// <summary>int8 operands, int32 products, tree and accumulation (exact).</summary>
     public static int[] RunInt8(Cube3DSpec spec, sbyte[] a, sbyte[] b, int m, int n, int k) =>
-        Run(spec, Array.ConvertAll(a, x => (int)x), Array.ConvertAll(b, x => (int)x), m, n, k);
+        Run(spec, GemmOperands.Widen(a), GemmOperands.Widen(b), m, n, k);
 
     public static T[] Run<T>(Cube3DSpec spec, T[] a, T[] b, int m, int n, int k)
         where T : INumber<T>
     {
         ArgumentNullException.ThrowIfNull(spec);
-        ArgumentNullException.ThrowIfNull(a);
-        ArgumentNullException.ThrowIfNull(b);
-        if (m <= 0 || n <= 0 || k <= 0 || a.Length != (long)m * k || b.Length != (long)k * n)
-            throw new ArgumentException($"operand sizes {a.Length}, {b.Length} do not match M={m} N={n} K={k}");
+        GemmOperands.Check(a, b, m, n, k);
 
         var g = Cube3DTiming.Geometry(new GemmShape(m, n, k), spec);
         var z = new T[m * n];
@@ -50,7 +48,7 @@ public static class Cube3DExecutor
                         {
                             for (var q = 0; q < leaves.Length; q++)
                                 leaves[q] = q < lanes ? a[(row0 + i) * k + k0 + q] * b[(k0 + q) * n + col0 + j] : T.Zero;
-                            var sum = TreeSum(leaves);
+                            var sum = BinaryAdderTree.Sum(leaves);
                             l0c[i * spec.N + j] = step == 0 ? sum : l0c[i * spec.N + j] + sum;
                         }
                     }
@@ -66,18 +64,5 @@ public static class Cube3DExecutor
         }
 
         return z;
-    }
-
-    /// <summary>Reduces a power-of-two number of leaves pairwise, level by level, in place; returns the root.</summary>
-    private static T TreeSum<T>(T[] leaves)
-        where T : INumber<T>
-    {
-        for (var width = leaves.Length; width > 1; width /= 2)
-        {
-            for (var q = 0; q < width / 2; q++)
-                leaves[q] = leaves[2 * q] + leaves[2 * q + 1];
-        }
-
-        return leaves[0];
     }
 }

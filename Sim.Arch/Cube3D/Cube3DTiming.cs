@@ -1,4 +1,3 @@
-using System.Numerics;
 using Sim.Arch.Folding;
 using Sim.Core.Hardware;
 using Sim.Core.Workloads;
@@ -76,7 +75,7 @@ public static class Cube3DTiming
     }
 
     /// <summary>Levels of a binary adder tree over <paramref name="k0"/> leaves: ⌈log2 K0⌉, 0 for a single leaf.</summary>
-    public static int AdderTreeLevels(int k0) => k0 <= 1 ? 0 : BitOperations.Log2((uint)(k0 - 1)) + 1;
+    public static int AdderTreeLevels(int k0) => BinaryAdderTree.Levels(k0);
 
     /// <summary>D = multiply (1) + adder tree (⌈log2 K0⌉) + accumulate into L0C (1).</summary>
     public static int PipelineDepthCycles(Cube3DSpec spec)

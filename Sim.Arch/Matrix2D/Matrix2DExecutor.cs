@@ -1,4 +1,5 @@
 using System.Numerics;
+using Sim.Arch.Folding;
 using Sim.Core.Hardware;
 
 namespace Sim.Arch.Matrix2D;
@@ -21,16 +22,13 @@ public static class Matrix2DExecutor
 
     /// <summary>int8 operands, int32 accumulation (exact).</summary>
     public static int[] RunInt8(Matrix2DSpec spec, sbyte[] a, sbyte[] b, int m, int n, int k) =>
-        Run(spec, Array.ConvertAll(a, x => (int)x), Array.ConvertAll(b, x => (int)x), m, n, k);
+        Run(spec, GemmOperands.Widen(a), GemmOperands.Widen(b), m, n, k);
 
     public static T[] Run<T>(Matrix2DSpec spec, T[] a, T[] b, int m, int n, int k)
         where T : INumber<T>
     {
         ArgumentNullException.ThrowIfNull(spec);
-        ArgumentNullException.ThrowIfNull(a);
-        ArgumentNullException.ThrowIfNull(b);
-        if (m <= 0 || n <= 0 || k <= 0 || a.Length != (long)m * k || b.Length != (long)k * n)
-            throw new ArgumentException($"operand sizes {a.Length}, {b.Length} do not match M={m} N={n} K={k}");
+        GemmOperands.Check(a, b, m, n, k);
 
         var z = new T[m * n];
         Array.Fill(z, T.Zero);

@@ -1,4 +1,5 @@
 using Sim.Arch.AdderTree;
+using Sim.Arch.Folding;
 using Sim.Core.Hardware;
 using Sim.Core.Reference;
 
@@ -79,8 +80,8 @@ public class AdderTreeExecutorTests
     public void Odd_tree_passes_the_last_node_through()
     {
         // 5 leaves: level 1 (1+2, 3+4, 5), level 2 (3+7, 5), level 3 (10+5) = 15.
-        Assert.Equal(15, AdderTreeExecutor.TreeSum(new[] { 1, 2, 3, 4, 5 }));
-        Assert.Equal(7, AdderTreeExecutor.TreeSum(new[] { 7 }));
+        Assert.Equal(15, BinaryAdderTree.Sum(new[] { 1, 2, 3, 4, 5 }));
+        Assert.Equal(7, BinaryAdderTree.Sum(new[] { 7 }));
     }
 
     [Fact]
