@@ -9,5 +9,5 @@ public sealed record SystolicSpec(int Rows, int Cols, Dataflow Dataflow) : TileS
 
     public override long PeCount => (long)Rows * Cols;
 
-    public override string ToString() => $"{Rows}x{Cols} {Dataflow.ToName()}";
+    public override string ToString() => $"systolic {Rows}x{Cols} {Dataflow.ToName()}";
 }

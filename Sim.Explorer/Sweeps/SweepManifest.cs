@@ -76,7 +76,7 @@ public static class SweepManifest
     {
         json.WriteStartObject("base");
         json.WriteString("name", arch.Name);
-        json.WriteString("tile", arch.Tile.ToString());
+        json.WriteString("tile", TileGrid.Of(arch.Tile).Label);
         json.WriteNumber("ifmap_kb", arch.Scratchpad.IfmapKb);
         json.WriteNumber("filter_kb", arch.Scratchpad.FilterKb);
         json.WriteNumber("ofmap_kb", arch.Scratchpad.OfmapKb);
