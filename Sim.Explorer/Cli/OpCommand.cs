@@ -59,6 +59,8 @@ public static class OpCommand
             var simMode = OptionParsers.Mode(parse.GetValue(mode)!);
             if (chooseBest)
                 arch = arch with { Tile = (SystolicSpec)tile with { Dataflow = DataflowMapper.Choose("gemm", shape, arch, simMode).Dataflow } };
+            if (TileFeasibility.Problem(arch) is { } problem)
+                throw new Core.Config.SimInputException($"--array/--sram-kb: {problem}. Fix: raise --sram-kb or use a smaller tile");
             var costs = CostResolver.Resolve(arch);
             var result = TileEvaluator.Evaluate("gemm", shape, arch, simMode, costs);
             var area = AreaModel.Of(arch, costs);

@@ -23,6 +23,8 @@ public static class RunCommand
             var arch = InputLoaders.LoadArch(InputFile.Read(parse.GetValue(archArg)!));
             var workload = InputLoaders.LoadWorkload(InputFile.Read(parse.GetValue(workloadArg)!));
             var pointId = new SweepPoint(0, "", workload, arch, simMode).Id;
+            if (Sim.Arch.TileFeasibility.Problem(arch) is { } problem)
+                throw new Core.Config.SimInputException($"{parse.GetValue(archArg)}: arch '{arch.Name}' is infeasible: {problem}. Fix: enlarge that scratchpad or use a smaller tile");
             var (point, layers) = PointEvaluator.Evaluate(pointId, workload, arch, simMode);
             point.Sweep = "run";
 

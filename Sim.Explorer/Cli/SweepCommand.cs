@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
+using Sim.Explorer.Analysis;
 using Sim.Explorer.Inputs;
 using Sim.Explorer.Reports;
 using Sim.Explorer.Sweeps;
@@ -59,9 +60,9 @@ public static class SweepCommand
 
             Terminal.Render(context, BestTable(outcome));
             context.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{outcome.Points.Count} points ({outcome.Computed} simulated, {outcome.Resumed} resumed) in {clock.Elapsed.TotalSeconds:0.00} s; {outcome.Points.Count(p => p.Status != "ok")} not ok"));
+                $"{outcome.Points.Count} points ({outcome.Computed} simulated, {outcome.Resumed} resumed) in {clock.Elapsed.TotalSeconds:0.00} s; {outcome.Points.Count(p => p.Status == RowStatus.Infeasible)} infeasible, {outcome.Points.Count(p => p.Status == RowStatus.Error)} failed"));
             context.Out.WriteLine($"wrote {Path.Combine(directory, "points.csv")}, layers.csv, manifest.json, {string.Join(", ", plots.Select(Path.GetFileName))}");
-            return outcome.Points.All(p => p.Status == "ok") ? ExitCodes.Ok : ExitCodes.Failed;
+            return outcome.Points.Any(p => p.Status == RowStatus.Error) ? ExitCodes.Failed : ExitCodes.Ok;
         });
         return command;
     }
@@ -87,7 +88,7 @@ public static class SweepCommand
     {
         var table = new Table().AddColumn("workload").AddColumn("fastest design").AddColumn(new TableColumn("cycles").RightAligned())
             .AddColumn(new TableColumn("util").RightAligned()).AddColumn(new TableColumn("pareto points").RightAligned());
-        foreach (var group in outcome.Points.Where(p => p.Status == "ok").GroupBy(p => p.Workload))
+        foreach (var group in outcome.Points.Where(RowStatus.IsOk).GroupBy(p => p.Workload))
         {
             var best = group.OrderBy(p => p.LatencyCycles).ThenBy(p => p.PeCount).First();
             table.AddRow(Markup.Escape(group.Key), best.Tile + (best.PeVariant == "mac" ? "" : " " + best.PeVariant),

@@ -2,6 +2,7 @@ using Sim.Arch;
 using Sim.Arch.Energy;
 using Sim.Core.Hardware;
 using Sim.Core.Workloads;
+using Sim.Explorer.Analysis;
 using Sim.Explorer.Results;
 
 namespace Sim.Explorer.Sweeps;
@@ -9,6 +10,7 @@ namespace Sim.Explorer.Sweeps;
 /// <summary>
 /// Runs every op of a workload on one arch, in topological order, one after another (no inter-layer overlap), and
 /// sums the layers into the point's totals (costs add up: the network's energy is the sum of its layers').
+/// An arch that cannot run (<see cref="TileFeasibility"/>) gives an <c>infeasible</c> row with the reason and no layers.
 /// </summary>
 public static class PointEvaluator
 {
@@ -16,6 +18,14 @@ public static class PointEvaluator
     {
         ArgumentNullException.ThrowIfNull(workload);
         ArgumentNullException.ThrowIfNull(arch);
+        if (TileFeasibility.Problem(arch) is { } problem)
+        {
+            var infeasible = PointRow.Describe(pointId, workload.Name, arch, mode);
+            infeasible.Status = RowStatus.Infeasible;
+            infeasible.Reason = problem;
+            return (infeasible, []);
+        }
+
         var costs = CostResolver.Resolve(arch);
         var layers = new List<LayerRow>(workload.Ops.Count);
         foreach (var op in workload.Ops)
@@ -40,7 +50,7 @@ public static class PointEvaluator
         // 2 ops per MAC; latency in seconds = cycles / (GHz · 1e9), so TOPS = 2·MACs·GHz / cycles / 1e3.
         var tops = 2.0 * macs * arch.ClockGhz / latency / 1e3;
         var row = PointRow.Describe(pointId, workloadName, arch, mode);
-        row.Status = "ok";
+        row.Status = RowStatus.Ok;
         row.Layers = layers.Count;
         row.Macs = macs;
         row.LatencyCycles = latency;

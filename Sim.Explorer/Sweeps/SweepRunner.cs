@@ -66,7 +66,7 @@ public static class SweepRunner
 #pragma warning restore CA1031
         {
             var row = PointRow.Describe(point.Id, point.Workload.Name, point.Arch, point.Mode);
-            row.Status = "error";
+            row.Status = Analysis.RowStatus.Error;
             row.Reason = $"{e.GetType().Name}: {e.Message}";
             return new SweepJournal.Entry(row, []);
         }

@@ -83,3 +83,45 @@ public class TileAxisTests
         Assert.Equal(180, spec.PointCount);
     }
 }
+
+public class InfeasiblePointTests
+{
+    [Fact]
+    public void Infeasible_points_are_kept_with_a_reason_and_do_not_fail_the_sweep()
+    {
+        using var dir = new TempDirectory();
+        dir.Write("w.yaml", "name: w\nops:\n  - {name: g, kind: gemm, m: 64, n: 64, k: 64}\n");
+        var spec = dir.Write("sweep.yaml", """
+            name: feasibility
+            base:
+              name: b
+              tile: {kind: cube, m: 4, k: 4, n: 4}
+              scratchpad: {ifmap_kb: 8, filter_kb: 8, ofmap_kb: 1}
+              dram: {bandwidth_bytes_per_cycle: 8}
+            workloads: [w.yaml]
+            axes:
+              tile:
+                - {kind: cube, m: 8, k: 8, n: 8}
+                - {kind: cube, m: 16, k: 16, n: 16}
+            """);
+        var output = Path.Combine(dir.Path, "out");
+        var (code, stdout, stderr) = Cli.CliRunner.Run("sweep", spec, "-o", output);
+        Assert.True(code == 0, stderr);
+        Assert.Contains("1 infeasible, 0 failed", stdout, StringComparison.Ordinal);
+        var rows = Results.ResultsCsv.Read<Results.PointRow>(Path.Combine(output, "points.csv"));
+        // 8×8 blocks: 2 × 256 B fit in 1 KB; 16×16 blocks need 2048 B.
+        Assert.Equal(["ok", "infeasible"], rows.Select(r => r.Status));
+        Assert.Equal("the ofmap scratchpad (1024 B) cannot hold two 16x16 blocks of 32-bit accumulators (L0C) (2048 B)", rows[1].Reason);
+        Assert.Equal("cube-16x16x16", rows[1].Tile);
+        Assert.Equal(2, File.ReadLines(Path.Combine(output, "layers.csv")).Count()); // header + the feasible point's layer
+    }
+
+    [Fact]
+    public void An_infeasible_single_op_is_bad_input()
+    {
+        var (code, _, stderr) = Cli.CliRunner.Run("op", "gemm", "--m", "8", "--n", "8", "--k", "8", "--arch", "cube", "--sram-kb", "64,64,1");
+        Assert.Equal(2, code);
+        Assert.Contains("the ofmap scratchpad (1024 B) cannot hold two 16x16 blocks", stderr, StringComparison.Ordinal);
+        Assert.Contains("Fix: raise --sram-kb or use a smaller tile", stderr, StringComparison.Ordinal);
+    }
+}
