@@ -1,4 +1,5 @@
 using Sim.Arch.Energy;
+using Sim.Arch.Memory;
 using Sim.Core.Hardware;
 using Sim.Core.Results;
 using Sim.Core.Workloads;
@@ -16,6 +17,8 @@ public static class TileEvaluator
     {
         ArgumentNullException.ThrowIfNull(arch);
         var result = TileModels.For(arch.Tile).Evaluate(opName, gemm, arch, mode);
-        return result with { Energy = EnergyModel.Of(result, arch, costs) };
+        // Only the systolic array has a SCALE-Sim convention (operand-width partial sums); the others ignore the mode.
+        var partialSumBytes = PartialSumWidth.Bytes(arch, arch.Tile is SystolicSpec ? mode : SimMode.Default);
+        return result with { Energy = EnergyModel.Of(result, arch, costs, partialSumBytes) };
     }
 }

@@ -62,7 +62,7 @@ public sealed class AdderTreeModel : ITileModel
         var g = Geometry(gemm, spec);
         var computeCycles = ComputeCycles(g, spec);
         var sram = SramWords(g, gemm);
-        var dram = FoldTraffic.Compute(g, gemm, arch, (_, activeLanes) => AdderTreeTiming.FoldPeriodCycles(gemm.M, activeLanes));
+        var dram = FoldTraffic.Compute(g, gemm, arch, PartialSumWidth.Bytes(arch, SimMode.Default), (_, activeLanes) => AdderTreeTiming.FoldPeriodCycles(gemm.M, activeLanes));
         return FoldResult.Build(opName, gemm, spec.PeCount, computeCycles, g.Folds, g.MappingEfficiency, sram, dram, accumulatorAccessBytes: 0); // partial sums go to the ofmap buffer (SRAM counts)
     }
 

@@ -31,7 +31,7 @@ public sealed class Cube3DModel : ITileModel
         var g = Cube3DTiming.Geometry(gemm, spec);
         var computeCycles = Cube3DTiming.ComputeCycles(g, Cube3DTiming.PipelineDepthCycles(spec));
         // Each fold's DRAM window is its own period: its active rows set its drain, its columns nothing.
-        var dram = FoldTraffic.Compute(g, gemm, arch, (rows, _) => Cube3DTiming.FoldPeriodCycles(g.StreamDim, rows));
+        var dram = FoldTraffic.Compute(g, gemm, arch, PartialSumWidth.Bytes(arch, SimMode.Default), (rows, _) => Cube3DTiming.FoldPeriodCycles(g.StreamDim, rows));
         var sram = SramWords(g, gemm);
         var l0c = AccumulatorWords(g, gemm);
         return FoldResult.Build(opName, gemm, spec.PeCount, computeCycles, g.Folds, MappingEfficiency(g, gemm, spec), sram, dram, checked(AccumulatorWordBytes * (l0c.Reads + l0c.Writes)));
@@ -56,7 +56,10 @@ public sealed class Cube3DModel : ITileModel
     public static SramWords SramWords(FoldGeometry g, GemmShape gemm) =>
         checked(new(g.ColFolds * gemm.M * gemm.K, g.RowFolds * gemm.K * gemm.N, gemm.M * gemm.N, 0));
 
-    /// <summary>Every step writes each active output's running sum; every step but a fold's first reads it back.</summary>
+    /// <summary>
+    /// Every step writes each active output's running sum and every step but a fold's first reads it back; the drain
+    /// reads each finished output once more on its way to the ofmap buffer: M·N·(k − 1) + M·N = M·N·k reads.
+    /// </summary>
     public static Cube3DAccumulatorWords AccumulatorWords(FoldGeometry g, GemmShape gemm) =>
-        checked(new(gemm.M * gemm.N * (g.StreamDim - 1), gemm.M * gemm.N * g.StreamDim));
+        checked(new(gemm.M * gemm.N * g.StreamDim, gemm.M * gemm.N * g.StreamDim));
 }

@@ -72,6 +72,7 @@ public static class Cube3DTraceModel
             if (drainFold < folds && written[drainFold] == steps && (drainRow > 0 || finishedAt[drainFold] < t))
             {
                 ofmap += Cols(drainFold);
+                accReads += Cols(drainFold); // the drained row is read out of L0C
                 if (++drainRow == Rows(drainFold))
                 {
                     owner[drainFold % 2] = Empty;

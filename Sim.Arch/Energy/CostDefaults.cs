@@ -19,14 +19,16 @@ namespace Sim.Arch.Energy;
 /// <item>addertree: only the bit-weight (OPT2) tree is synthesized: K16×N16 0.40 pJ, 899 µm² per MAC. Baseline =
 /// OPT2 × the paper's gains for this engine (energy 1.49×, area 1.56×) → 0.60 pJ, 1402 µm² (derived).</item>
 /// <item>matrix2d: only the OPT4C column is synthesized (991 and 965 µm² per PE for N = 16, 32; no power report).
-/// Area = mean 978 × the paper's area gain 1.44 → 1408 µm² (derived); energy = the single MAC PE
-/// (OPT1/systolic_array_os/mac_pe: 0.28 mW at 1.667 ns → 0.47 pJ), a 2D-matrix PE being a plain MAC fed by
-/// broadcast wires.</item>
+/// Area = mean 978 × the paper's area gain 1.44 → 1408 µm² (derived). Energy: no array figure exists; a 2D matrix
+/// is an output-stationary array of the same MAC PEs, so it takes the systolic OS array's 0.70 pJ (not the bare
+/// PE's 0.47, which leaves out the array's wiring and registers): forwarding registers and broadcast wires are not
+/// told apart.</item>
 /// </list>
 /// <para>
 /// Shared figures (pJ per byte) from the AttAcc simulator's energy table (src/config.py, per-bit values from
 /// O'Connor et al., "Fine-Grained DRAM", MICRO 2017): HBM access (0.11+0.44+1.01+1.23+0.5+0.3)·8 = 28.7;
-/// on-chip SRAM = its L1 figure 1.28 (read and write); accumulator register file = its register figure 0.0675.
+/// on-chip SRAM = its L1 figure 1.28 (read and write). Accumulator storage outside the PEs (a cube's L0C) is SRAM
+/// too — it lives in the ofmap scratchpad (see TileFeasibility) — so it takes the SRAM figure.
 /// SRAM area: 600 λ² per 6T bit cell (CACTI-era rule of thumb, Greaves, Cambridge SoC D&amp;V notes) with λ = 16 nm
 /// (half the 32 nm node) → 0.154 µm²/bit → 1258 µm² per KB of bit cells; periphery is not included.
 /// </para>
@@ -35,7 +37,7 @@ public static class CostDefaults
 {
     public const double DramPjPerByte = 28.7;
     public const double SramPjPerByte = 1.28;
-    public const double AccumulatorPjPerByte = 0.0675;
+    public const double AccumulatorPjPerByte = SramPjPerByte;
     public const double SramAreaUm2PerKb = 1258;
 
     /// <summary>Baseline MAC energy (pJ per MAC-op) and area (µm² per MAC) of <paramref name="tile"/>'s kind.</summary>
@@ -45,7 +47,7 @@ public static class CostDefaults
         SystolicSpec => (0.41, 1080),
         Cube3DSpec => (0.42, 973),
         AdderTreeSpec => (0.60, 1402),
-        Matrix2DSpec => (0.47, 1408),
+        Matrix2DSpec => (0.70, 1408),
         null => throw new ArgumentNullException(nameof(tile)),
         _ => throw new NotSupportedException($"no default costs for tile kind '{tile.Kind}'"),
     };

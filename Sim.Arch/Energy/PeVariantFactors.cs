@@ -11,13 +11,14 @@ namespace Sim.Arch.Energy;
 /// 1.56× / 1.44× and energy efficiency 1.04× / 1.56× / 1.49× / 1.20× for systolic / 3D-cube / adder tree /
 /// 2D-matrix.</item>
 /// <item>ent — Wu et al., "EN-T", ICCD 2024 (arXiv 2404.11887): +8.7 / +12.2 / +11.0 % area efficiency and
-/// +13.0 / +17.5 / +15.5 % energy efficiency at 256 GOPS, 1 TOPS and 4 TOPS engines; a tile takes the figures of the
-/// scale nearest (in log) to its peak 2 · MACs · clock.</item>
+/// +13.0 / +17.5 / +15.5 % energy efficiency at 256 GOPS, 1 TOPS and 4 TOPS engines. We read those scales as MAC
+/// operations per second — 256, 1024 and 4096 MACs at 1 GHz, the engine sizes both papers evaluate — and a tile takes
+/// the figures of the scale nearest (in log) to its peak MACs × clock; a tie goes to the smaller scale.</item>
 /// </list>
 /// </summary>
 public static class PeVariantFactors
 {
-    private static readonly (double PeakGops, double AreaGain, double EnergyGain)[] s_enT =
+    private static readonly (double PeakGmacs, double AreaGain, double EnergyGain)[] s_enT =
     [
         (256, 1.087, 1.130),
         (1024, 1.122, 1.175),
@@ -38,14 +39,16 @@ public static class PeVariantFactors
                 Matrix2DSpec => (1.44, 1.20),
                 _ => throw new NotSupportedException($"the bit-weight paper has no figures for tile kind '{tile.Kind}'"),
             },
-            PeVariant.EnT => EnT(2.0 * tile.PeCount * clockGhz),
+            PeVariant.EnT => EnT(tile.PeCount * clockGhz),
             _ => throw new ArgumentOutOfRangeException(nameof(variant)),
         };
     }
 
-    private static (double AreaGain, double EnergyGain) EnT(double peakGops)
+    private static (double AreaGain, double EnergyGain) EnT(double peakGmacs)
     {
-        var nearest = s_enT.MinBy(s => Math.Abs(Math.Log(peakGops / s.PeakGops)));
+        // MinBy keeps the first of equal distances: scales are listed smallest first. Distances are compared in
+        // log2 and rounded, so a tile exactly between two scales is a tie, not a floating-point coin toss.
+        var nearest = s_enT.MinBy(s => Math.Round(Math.Abs(Math.Log2(peakGmacs / s.PeakGmacs)), 9));
         return (nearest.AreaGain, nearest.EnergyGain);
     }
 }

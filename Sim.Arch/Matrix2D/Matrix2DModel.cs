@@ -66,7 +66,7 @@ public sealed class Matrix2DModel : ITileModel
         var g = Geometry(gemm, spec);
         var computeCycles = ComputeCycles(g);
         var sram = SramWords(g, gemm);
-        var dram = FoldTraffic.Compute(g, gemm, arch, (rows, _) => FoldPeriodCycles(g, rows));
+        var dram = FoldTraffic.Compute(g, gemm, arch, PartialSumWidth.Bytes(arch, SimMode.Default), (rows, _) => FoldPeriodCycles(g, rows));
         return FoldResult.Build(opName, gemm, spec.PeCount, computeCycles, g.Folds, g.MappingEfficiency, sram, dram, accumulatorAccessBytes: 0); // each output accumulates in its own PE
     }
 

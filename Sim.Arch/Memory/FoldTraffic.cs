@@ -24,6 +24,7 @@ public sealed class FoldTraffic
     private readonly FoldGeometry _g;
     private readonly GemmShape _gemm;
     private readonly ArchSpec _arch;
+    private readonly long _partialSumBytes;
     private readonly Func<int, int, long> _foldCycles;
     private readonly bool _collapseRepeats;
     private readonly bool _ifmapResident;
@@ -31,21 +32,23 @@ public sealed class FoldTraffic
     private DramPipeline _pipe;
     private long _ifmap, _filter, _ofmapWrites, _ofmapReads;
 
-    private FoldTraffic(FoldGeometry g, GemmShape gemm, ArchSpec arch, Func<int, int, long> foldCycles, bool collapseRepeats)
+    private FoldTraffic(FoldGeometry g, GemmShape gemm, ArchSpec arch, int partialSumBytes, Func<int, int, long> foldCycles, bool collapseRepeats)
     {
-        (_g, _gemm, _arch, _foldCycles, _collapseRepeats) = (g, gemm, arch, foldCycles, collapseRepeats);
+        (_g, _gemm, _arch, _partialSumBytes, _foldCycles, _collapseRepeats) = (g, gemm, arch, partialSumBytes, foldCycles, collapseRepeats);
         long w = arch.WordBytes;
         _ifmapResident = checked(gemm.M * gemm.K * w) <= arch.Scratchpad.IfmapBytes;
         _filterResident = checked(gemm.K * gemm.N * w) <= arch.Scratchpad.FilterBytes;
         _pipe = new DramPipeline(arch.Dram);
     }
 
+    /// <param name="partialSumBytes">Bytes per partial sum (<see cref="PartialSumWidth"/>).</param>
     /// <param name="foldCycles">Compute cycles of a fold with the given numbers of active grid rows and columns.</param>
-    public static DramTraffic Compute(FoldGeometry g, GemmShape gemm, ArchSpec arch, Func<int, int, long> foldCycles, bool collapseRepeats = true)
+    public static DramTraffic Compute(FoldGeometry g, GemmShape gemm, ArchSpec arch, int partialSumBytes, Func<int, int, long> foldCycles, bool collapseRepeats = true)
     {
         ArgumentNullException.ThrowIfNull(arch);
         ArgumentNullException.ThrowIfNull(foldCycles);
-        var walk = new FoldTraffic(g, gemm, arch, foldCycles, collapseRepeats);
+        ArgumentOutOfRangeException.ThrowIfLessThan(partialSumBytes, arch.WordBytes);
+        var walk = new FoldTraffic(g, gemm, arch, partialSumBytes, foldCycles, collapseRepeats);
         walk.Walk(g.ColFolds, cf => walk.Walk(g.RowFolds, rf => walk.Fold(cf, rf)));
         return new DramTraffic(walk._pipe.Finish(), walk._ifmap, walk._filter, walk._ofmapWrites, walk._ofmapReads);
     }
@@ -93,13 +96,13 @@ public sealed class FoldTraffic
                 // B[rows(K), cols(N)] is new every fold; A[M, rows(K)] changes with the row fold.
                 readF = rows * cols * w;
                 if (innerChanges && (!_ifmapResident || cf == 0)) readI = _gemm.M * rows * w;
-                (readZ, writeZ) = PartialSums(_gemm.M * cols * w, rf);
+                (readZ, writeZ) = PartialSums(_gemm.M * cols, rf);
                 break;
             case Dataflow.Is:
                 // A[cols(M), rows(K)] is new every fold; B[rows(K), N] changes with the row fold.
                 readI = rows * cols * w;
                 if (innerChanges && (!_filterResident || cf == 0)) readF = rows * _gemm.N * w;
-                (readZ, writeZ) = PartialSums(cols * _gemm.N * w, rf);
+                (readZ, writeZ) = PartialSums(cols * _gemm.N, rf);
                 break;
         }
 
@@ -114,10 +117,13 @@ public sealed class FoldTraffic
     /// An output tile accumulating over the K folds: kept on chip if it fits half the ofmap scratchpad (written once,
     /// after the last K fold); otherwise every K fold writes it and every later one reads it back.
     /// </summary>
-    private (long ReadBytes, long WriteBytes) PartialSums(long tileBytes, long kFold)
+    private (long ReadBytes, long WriteBytes) PartialSums(long elements, long kFold)
     {
-        if (tileBytes <= _arch.Scratchpad.OfmapBytes / 2)
-            return (0, kFold == _g.RowFolds - 1 ? tileBytes : 0);
-        return (kFold > 0 ? tileBytes : 0, tileBytes);
+        var last = kFold == _g.RowFolds - 1;
+        var outputBytes = checked(elements * _arch.WordBytes);
+        var partialBytes = checked(elements * _partialSumBytes);
+        if (partialBytes <= _arch.Scratchpad.OfmapBytes / 2)
+            return (0, last ? outputBytes : 0);
+        return (kFold > 0 ? partialBytes : 0, last ? outputBytes : partialBytes);
     }
 }

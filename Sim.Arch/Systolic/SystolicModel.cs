@@ -23,7 +23,7 @@ public sealed class SystolicModel : ITileModel
         var g = FoldGeometry.Of(gemm, spec);
         var computeCycles = ComputeCycles(g, mode);
         var sram = SramWords(g, gemm, mode);
-        var dram = FoldTraffic.Compute(g, gemm, arch, (_, cols) => g.FoldCycles(mode, cols));
+        var dram = FoldTraffic.Compute(g, gemm, arch, PartialSumWidth.Bytes(arch, mode), (_, cols) => g.FoldCycles(mode, cols));
         // OS accumulates in the PEs; WS/IS partial sums go to the ofmap buffer (SRAM counts): no accumulator bytes.
         var result = FoldResult.Build(opName, gemm, spec.PeCount, computeCycles, g.Folds, g.MappingEfficiency, sram, dram, accumulatorAccessBytes: 0);
         return result with { ComputeUtilization = ComputeUtilization(g, gemm, computeCycles, mode) };

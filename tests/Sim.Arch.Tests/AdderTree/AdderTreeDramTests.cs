@@ -52,7 +52,7 @@ public class AdderTreeDramTests
         var arch = new ArchSpec("t", new AdderTreeSpec(16, 16), new ScratchpadSpec(4, 4, 4), new DramSpec(2, 40), 1, 1);
         var r = new AdderTreeModel().Evaluate("t", gemm, arch, SimMode.Default);
         var g = AdderTreeModel.Geometry(gemm, (AdderTreeSpec)arch.Tile);
-        var walk = FoldTraffic.Compute(g, gemm, arch, (_, _) => 64, collapseRepeats: false);
+        var walk = FoldTraffic.Compute(g, gemm, arch, PartialSumWidth.Bytes(arch, SimMode.Default), (_, _) => 64, collapseRepeats: false);
         Assert.True(r.StallCycles > 0);
         Assert.Equal(walk.StallCycles, r.StallCycles);
         Assert.Equal((walk.IfmapBytes, walk.FilterBytes, walk.OfmapWriteBytes, walk.OfmapReadBytes),
@@ -70,7 +70,7 @@ public class AdderTreeDramTests
                 var spec = new AdderTreeSpec(lanes, width);
                 var arch = new ArchSpec("s", spec, new ScratchpadSpec(kb, kb, kb / 4), new DramSpec(kb / 8, 30), 1, 1);
                 var r = new AdderTreeModel().Evaluate("p", gemm, arch, SimMode.Default);
-                var walk = FoldTraffic.Compute(AdderTreeModel.Geometry(gemm, spec), gemm, arch, (_, cols) => Math.Max(m, cols), collapseRepeats: false);
+                var walk = FoldTraffic.Compute(AdderTreeModel.Geometry(gemm, spec), gemm, arch, PartialSumWidth.Bytes(arch, SimMode.Default), (_, cols) => Math.Max(m, cols), collapseRepeats: false);
                 return r.StallCycles == walk.StallCycles && r.DramBytes == walk.IfmapBytes + walk.FilterBytes + walk.OfmapWriteBytes + walk.OfmapReadBytes;
             });
     }

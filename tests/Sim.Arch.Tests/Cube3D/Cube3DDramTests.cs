@@ -85,7 +85,7 @@ public class Cube3DDramTests
         var spec = (Cube3DSpec)arch.Tile;
         var kSteps = (gemm.K + spec.K - 1) / spec.K;
         var g = new Sim.Arch.Folding.FoldGeometry(Dataflow.Os, spec.M, spec.N, gemm.M, gemm.N, kSteps);
-        var d = FoldTraffic.Compute(g, gemm, arch, (rows, _) => Math.Max(kSteps, rows), collapseRepeats: false);
+        var d = FoldTraffic.Compute(g, gemm, arch, PartialSumWidth.Bytes(arch, SimMode.Default), (rows, _) => Math.Max(kSteps, rows), collapseRepeats: false);
         return (d.StallCycles, d.IfmapBytes, d.FilterBytes, d.OfmapWriteBytes, d.OfmapReadBytes);
     }
 }

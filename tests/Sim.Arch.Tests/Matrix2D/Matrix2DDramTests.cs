@@ -34,7 +34,7 @@ public class Matrix2DDramTests
         var r = new Matrix2DModel().Evaluate("t", gemm, arch, SimMode.Default);
         Assert.Equal(11, r.ComputeCycles);
         Assert.Equal(48, r.StallCycles);
-        var walk = FoldTraffic.Compute(Matrix2DModel.Geometry(gemm, new Matrix2DSpec(4, 4)), gemm, arch, (_, _) => 4, collapseRepeats: false);
+        var walk = FoldTraffic.Compute(Matrix2DModel.Geometry(gemm, new Matrix2DSpec(4, 4)), gemm, arch, PartialSumWidth.Bytes(arch, SimMode.Default), (_, _) => 4, collapseRepeats: false);
         Assert.Equal(walk.StallCycles, r.StallCycles);
     }
 
@@ -66,7 +66,7 @@ public class Matrix2DDramTests
                 var arch = Arch(rows, cols, new(kb, kb, kb / 4), new DramSpec(kb / 8, 30));
                 var r = new Matrix2DModel().Evaluate("p", gemm, arch, SimMode.Default);
                 var g = Matrix2DModel.Geometry(gemm, new Matrix2DSpec(rows, cols));
-                var walk = FoldTraffic.Compute(g, gemm, arch, (activeRows, _) => Math.Max(k, activeRows), collapseRepeats: false);
+                var walk = FoldTraffic.Compute(g, gemm, arch, PartialSumWidth.Bytes(arch, SimMode.Default), (activeRows, _) => Math.Max(k, activeRows), collapseRepeats: false);
                 return r.StallCycles == walk.StallCycles
                     && r.DramReadsIfmapBytes == walk.IfmapBytes && r.DramReadsFilterBytes == walk.FilterBytes
                     && r.DramWritesOfmapBytes == walk.OfmapWriteBytes && r.DramReadsOfmapBytes == walk.OfmapReadBytes;
@@ -81,7 +81,7 @@ public class Matrix2DDramTests
         GemmShape gemm = new(256, 256, 8);
         var arch = Arch(8, 8, new(1, 64, 64), new DramSpec(1, 20));
         var r = new Matrix2DModel().Evaluate("t", gemm, arch, SimMode.Default);
-        var walk = FoldTraffic.Compute(Matrix2DModel.Geometry(gemm, new Matrix2DSpec(8, 8)), gemm, arch, (_, _) => 8, collapseRepeats: false);
+        var walk = FoldTraffic.Compute(Matrix2DModel.Geometry(gemm, new Matrix2DSpec(8, 8)), gemm, arch, PartialSumWidth.Bytes(arch, SimMode.Default), (_, _) => 8, collapseRepeats: false);
         Assert.True(r.StallCycles > 1024 * 50, $"stall {r.StallCycles}");
         Assert.Equal(walk.StallCycles, r.StallCycles);
         Assert.True(r.Utilization < r.ComputeUtilization);

@@ -52,15 +52,17 @@ public class DramPipelineTests
     [Fact]
     public void Ws_partial_sums_spill_when_the_output_tile_exceeds_half_the_ofmap_buffer()
     {
-        // M=8 N=4 K=8 on 4x4 WS: 2 K folds of 8+4+4-2+4 = 18 cycles. Z tile 8x4 = 32 B > 10/2 B: spills.
-        // fold0 reads B 16 + A 32 (48 B: 6 cycles), writes 32; fold1 reads B 16 + A 32 + psum 32 = 80 B (10 ≤ 18), writes 32.
+        // M=8 N=4 K=8 on 4x4 WS: 2 K folds of 8+4+4-2+4 = 18 cycles. Z tile 8x4 = 32 partial sums × 4 B = 128 B > 10/2 B:
+        // spills. fold0 reads B 16 + A 32 (48 B: 6 cycles, exposed), writes 128 B of partial sums; fold1 reads
+        // B 16 + A 32 + partials 128 = 176 B (22 cycles in fold0's 18: 4 stall), writes the 32 B int8 result.
+        // Finish: fold0's 128 B writeback (16 cycles) hides under fold1's 18; fold1's 32 B (4 cycles) is exposed.
         var arch = new ArchSpec("t", new SystolicSpec(4, 4, Dataflow.Ws), new ScratchpadSpec(1, 1, 10.0 / 1024), new DramSpec(8, 0), 1, 1);
         var r = new SystolicModel().Evaluate("t", new GemmShape(8, 4, 8), arch, SimMode.Default);
         Assert.Equal(32, r.DramReadsFilterBytes);
         Assert.Equal(64, r.DramReadsIfmapBytes);
-        Assert.Equal(64, r.DramWritesOfmapBytes);
-        Assert.Equal(32, r.DramReadsOfmapBytes);
-        Assert.Equal(6 + 4, r.StallCycles);
+        Assert.Equal(128 + 32, r.DramWritesOfmapBytes);
+        Assert.Equal(128, r.DramReadsOfmapBytes);
+        Assert.Equal(6 + 4 + 4, r.StallCycles);
     }
 
     [Fact]
@@ -139,7 +141,7 @@ public class DramPipelineTests
                 var gemm = new GemmShape(m, n, k);
                 var arch = new ArchSpec("s", new SystolicSpec(rows, cols, df), new ScratchpadSpec(kb, kb, kb / 4), new DramSpec(kb / 8, 30), 1, 1);
                 var g = FoldGeometry.Of(gemm, (SystolicSpec)arch.Tile);
-                return FoldTraffic.Compute(g, gemm, arch, (_, cols) => g.FoldCycles(mode, cols)) == FoldTraffic.Compute(g, gemm, arch, (_, cols) => g.FoldCycles(mode, cols), collapseRepeats: false);
+                return FoldTraffic.Compute(g, gemm, arch, PartialSumWidth.Bytes(arch, mode), (_, cols) => g.FoldCycles(mode, cols)) == FoldTraffic.Compute(g, gemm, arch, PartialSumWidth.Bytes(arch, mode), (_, cols) => g.FoldCycles(mode, cols), collapseRepeats: false);
             });
     }
 
