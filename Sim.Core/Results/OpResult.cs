@@ -47,8 +47,9 @@ public sealed record OpResult
     public required long DramReadsOfmapBytes { get; init; }
 
     /// <summary>
-    /// Bytes read and written in accumulator storage outside the PEs (a cube's L0C, an adder tree's accumulators):
-    /// partial sums that a tile adds into a buffer rather than in the PE that made them. 0 for in-PE accumulation.
+    /// Bytes read and written in accumulator storage outside the PEs (a cube's L0C): partial sums a tile adds into a
+    /// dedicated accumulator buffer every step. 0 where accumulation is in the PEs, and where partial sums go to the
+    /// ofmap scratchpad per fold (systolic WS/IS, adder tree: counted as SRAM ofmap reads and writes).
     /// </summary>
     public required long AccumulatorAccessBytes { get; init; }
 

@@ -18,7 +18,7 @@ public static class OpCommand
         var n = new Option<long>("--n") { Description = "GEMM N: ofmap columns (conv: filters)", Required = true };
         var k = new Option<long>("--k") { Description = "GEMM K: reduction length (conv: window size)", Required = true };
         var archKind = new Option<string>("--arch") { Description = "Tile kind: systolic, cube, addertree or matrix2d", DefaultValueFactory = _ => SystolicSpec.KindName };
-        var array = new Option<string?>("--array") { Description = "Tile shape: ROWSxCOLS (systolic 32x32, matrix2d 32x32), LANESxWIDTH (addertree 16x16), MxKxN (cube 16x16x16)" };
+        var array = new Option<string?>("--array") { Description = "Tile shape: ROWSxCOLS (systolic, matrix2d), LANESxWIDTH (addertree), MxKxN (cube); default: 1024 MACs (32x32, 64x16, 8x16x8)" };
         var dataflow = new Option<string?>("--dataflow") { Description = "Systolic only: os (default), ws, is, or best (the fastest of the three)" };
         var peVariant = new Option<string>("--pe-variant") { Description = "mac, bitweight (HPCA'25 factors) or ent (ICCD'24 factors)", DefaultValueFactory = _ => "mac" };
         var sramKb = new Option<string>("--sram-kb") { Description = "Scratchpads IFMAP,FILTER,OFMAP in KB", DefaultValueFactory = _ => "64,64,64" };

@@ -12,10 +12,11 @@ public static class TileShapes
 {
     public static readonly string[] Kinds = [SystolicSpec.KindName, Cube3DSpec.KindName, AdderTreeSpec.KindName, Matrix2DSpec.KindName];
 
+    /// <summary>1024 MACs for every kind (the tpe-compare shapes), so defaults compare at iso-MACs.</summary>
     public static string DefaultShape(string kind) => kind switch
     {
-        Cube3DSpec.KindName => "16x16x16",
-        AdderTreeSpec.KindName => "16x16",
+        Cube3DSpec.KindName => "8x16x8",
+        AdderTreeSpec.KindName => "64x16",
         _ => "32x32",
     };
 

@@ -9,7 +9,7 @@ namespace Sim.Explorer.Plots;
 /// <summary>
 /// Tensor engines side by side (the iso-MAC comparison of the TPE papers): one grouped bar chart per metric —
 /// TOPS/mm², TOPS/W, on-chip TOPS/W, utilization — with a group per (workload, MAC count) and a bar per tile kind. A kind swept in
-/// several shapes or dataflows at one MAC count shows its best. Only baseline-MAC-PE rows are drawn when the sweep
+/// several shapes or dataflows at one MAC count is shown by its fastest design, the same one in every chart. Only baseline-MAC-PE rows are drawn when the sweep
 /// has them, so PE-variant factors do not mix into the engine comparison (they are in points.csv).
 /// </summary>
 public static class EngineComparisonPlot
@@ -23,6 +23,15 @@ public static class EngineComparisonPlot
     ];
 
     public const string XLabel = "workload / MACs per tile";
+
+    /// <summary>
+    /// The one design a bar stands for in every chart: of a kind's designs in the group (shapes, dataflows, memory
+    /// axes), the fastest; ties go to the first in plan order. Every metric is then that design's.
+    /// </summary>
+    internal static PointRow? Representative(IEnumerable<PointRow> rows, string workload, long peCount, string kind) =>
+        rows.Where(r => r.Workload == workload && r.PeCount == peCount && r.TileKind == kind)
+            .OrderBy(r => r.LatencyCycles)
+            .FirstOrDefault();
 
     public static void Save(IReadOnlyList<PointRow> rows, string directory, string title)
     {
@@ -55,13 +64,13 @@ public static class EngineComparisonPlot
         {
             for (int k = 0; k < kinds.Count; k++)
             {
-                var members = ok.Where(r => r.Workload == groups[g].Workload && r.PeCount == groups[g].PeCount && r.TileKind == kinds[k]).ToList();
-                if (members.Count == 0)
+                var best = Representative(ok, groups[g].Workload, groups[g].PeCount, kinds[k]);
+                if (best is null)
                     continue;
                 bars.Add(new Bar
                 {
                     Position = g * slot + k,
-                    Value = members.Max(value),
+                    Value = value(best),
                     FillColor = plot.Add.Palette.GetColor(k),
                     LineWidth = 0,
                 });

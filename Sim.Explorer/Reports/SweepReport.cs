@@ -1,3 +1,4 @@
+using Sim.Core.Hardware;
 using Sim.Explorer.Plots;
 using Sim.Explorer.Results;
 
@@ -10,11 +11,12 @@ public static class SweepReport
     {
         var rows = ResultsCsv.Read<PointRow>(Path.Combine(directory, "points.csv"));
         ParetoPlot.Save(rows, directory, title);
-        // The heatmap's rows × cols only mean one thing within one tile kind; across kinds, compare the engines.
-        if (rows.Select(r => r.TileKind).Distinct(StringComparer.Ordinal).Count() > 1)
-            EngineComparisonPlot.Save(rows, directory, title);
-        else
+        // The heatmap's rows × cols describe a systolic array completely; other kinds have a third side (a cube's K0)
+        // or a fixed dataflow, so they are compared with the engine charts instead.
+        if (rows.All(r => r.TileKind is SystolicSpec.KindName or ""))
             UtilizationHeatmap.Save(rows, directory, title);
+        else
+            EngineComparisonPlot.Save(rows, directory, title);
         return Directory.GetFiles(directory)
             .Where(f => f.EndsWith(".png", StringComparison.Ordinal) || f.EndsWith(".svg", StringComparison.Ordinal))
             .Order(StringComparer.Ordinal)

@@ -84,7 +84,23 @@ public static class SweepManifest
         json.WriteNumber("dram_latency_cycles", arch.Dram.LatencyCycles);
         json.WriteNumber("clock_ghz", arch.ClockGhz);
         json.WriteNumber("word_bytes", arch.WordBytes);
-        json.WriteString("costs", arch.Costs.ToString());
+        json.WriteStartObject("costs"); // the overrides; null = the tile kind's default
+        json.WriteString("pe_variant", arch.Costs.Variant.ToName());
+        foreach (var (key, value) in new[]
+        {
+            ("mac_pj", arch.Costs.MacPj), ("accumulator_pj_per_byte", arch.Costs.AccumulatorPjPerByte),
+            ("sram_read_pj_per_byte", arch.Costs.SramReadPjPerByte), ("sram_write_pj_per_byte", arch.Costs.SramWritePjPerByte),
+            ("dram_pj_per_byte", arch.Costs.DramPjPerByte), ("mac_area_um2", arch.Costs.MacAreaUm2),
+            ("sram_area_um2_per_kb", arch.Costs.SramAreaUm2PerKb),
+        })
+        {
+            if (value is { } v)
+                json.WriteNumber(key, v);
+            else
+                json.WriteNull(key);
+        }
+
+        json.WriteEndObject();
         json.WriteEndObject();
     }
 

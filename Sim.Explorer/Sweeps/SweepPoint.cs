@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using Sim.Arch;
+using Sim.Arch.Energy;
 using Sim.Core.Hardware;
 using Sim.Core.Workloads;
 
@@ -17,10 +19,23 @@ public sealed record SweepPoint(int Index, string WorkloadPath, Workload Workloa
 
     private static string ComputeId(Workload workload, ArchSpec arch, SimMode mode)
     {
+        // Canonical text, invariant culture, round-trip doubles: the resolved cost table (not the overrides) so a
+        // changed default also changes the id; the tile label names kind, shape and dataflow.
+        var costs = CostResolver.Resolve(arch);
+        var s = arch.Scratchpad;
         var text = new StringBuilder();
-        text.Append(CultureInfo.InvariantCulture, $"r{Sim.Arch.TileModels.ModelRevision}|{mode}|{arch.Tile}|{arch.Costs}|{arch.Scratchpad}|{arch.Dram}|{arch.ClockGhz}|{arch.WordBytes}|{workload.Name}");
+        text.Append(CultureInfo.InvariantCulture,
+            $"r{TileModels.ModelRevision}|{mode}|{TileGrid.Of(arch.Tile).Label}|{arch.Costs.Variant.ToName()}");
+        text.Append(CultureInfo.InvariantCulture,
+            $"|costs:{costs.MacPj:R},{costs.AccumulatorPjPerByte:R},{costs.SramReadPjPerByte:R},{costs.SramWritePjPerByte:R},{costs.DramPjPerByte:R},{costs.MacAreaUm2:R},{costs.SramAreaUm2PerKb:R}");
+        text.Append(CultureInfo.InvariantCulture,
+            $"|spad:{s.IfmapKb:R},{s.FilterKb:R},{s.OfmapKb:R}|dram:{arch.Dram.BandwidthBytesPerCycle:R},{arch.Dram.LatencyCycles}|clock:{arch.ClockGhz:R}|word:{arch.WordBytes}|{workload.Name}");
         foreach (var op in workload.Ops)
-            text.Append(CultureInfo.InvariantCulture, $"|{op.Name}:{op.ToGemm(mode)}");
+        {
+            var g = op.ToGemm(mode);
+            text.Append(CultureInfo.InvariantCulture, $"|{op.Name}:{g.M},{g.N},{g.K}");
+        }
+
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())))[..16];
     }
 }

@@ -50,6 +50,8 @@ public static class SweepSpecYaml
             throw root.ErrorAt("workloads", $"two workloads are named '{duplicate.Key}'", "list each workload once (points are keyed by workload name)");
 
         var axes = root.Has("axes") ? root.RequireMap("axes").AllowOnly(s_axes) : null;
+        var tiles = Tiles(axes, baseArch.Tile);
+        RejectSharedMacOverrides(root, baseArch, tiles);
         var spad = baseArch.Scratchpad;
         return new SweepSpec(
             name,
@@ -58,12 +60,26 @@ public static class SweepSpecYaml
             mode,
             baseArch,
             workloads,
-            Tiles(axes, baseArch.Tile),
+            tiles,
             Axis(axes, "pe_variant", baseArch.Costs.Variant, t => PeVariantNames.TryParse(t, out var v) ? v : null),
             Axis(axes, "ifmap_kb", spad.IfmapKb, ParsePositive),
             Axis(axes, "filter_kb", spad.FilterKb, ParsePositive),
             Axis(axes, "ofmap_kb", spad.OfmapKb, ParsePositive),
             Axis(axes, "dram_bandwidth_bytes_per_cycle", baseArch.Dram.BandwidthBytesPerCycle, ParsePositive));
+    }
+
+    /// <summary>
+    /// A MAC energy or area given in <c>base.costs</c> is a figure for one tile kind; applied to every kind of a mixed
+    /// tile axis it would silently give, say, a systolic array the cube's MAC. Per-kind defaults apply instead.
+    /// </summary>
+    private static void RejectSharedMacOverrides(YamlMap root, ArchSpec baseArch, List<TileSpec> tiles)
+    {
+        if (tiles.Select(t => t.Kind).Distinct(StringComparer.Ordinal).Count() < 2)
+            return;
+        var key = baseArch.Costs.MacPj is not null ? "mac_pj" : baseArch.Costs.MacAreaUm2 is not null ? "mac_area_um2" : null;
+        if (key is not null)
+            throw root.RequireMap("base").RequireMap("costs").ErrorAt(key, $"'{key}' would apply to every tile kind of the 'tile' axis ({string.Join(", ", tiles.Select(t => t.Kind).Distinct(StringComparer.Ordinal))})",
+                "drop it (each kind then uses its own default) or sweep one tile kind per spec");
     }
 
     /// <summary>
