@@ -50,7 +50,7 @@ public class AdderTreePropertyTests
                     macs += (long)g.ActiveRows(rf) * g.ActiveCols(cf) * g.StreamDim;
             }
 
-            return macs == c.Gemm.Macs && Eval(c.Gemm, c.Lanes, c.Width).Macs == c.Gemm.Macs;
+            return macs == c.Gemm.Macs;
         });
         // The trace counts the multipliers it feeds cycle by cycle (small dims: it is slow).
         Gen.Select(Gen.Long[1, 30], Gen.Long[1, 30], Gen.Long[1, 30], Gen.Int[1, 10], Gen.Int[1, 10])

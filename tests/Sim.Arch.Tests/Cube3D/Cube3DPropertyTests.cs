@@ -62,7 +62,7 @@ public class Cube3DPropertyTests
                     macs += (long)g.ActiveRows(rf) * g.ActiveCols(cf) * lanes;
             }
 
-            return macs == c.Gemm.Macs && Eval(c.Gemm, c.Spec).Macs == c.Gemm.Macs;
+            return macs == c.Gemm.Macs;
         });
     }
 

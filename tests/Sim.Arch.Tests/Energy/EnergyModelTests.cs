@@ -98,4 +98,40 @@ public class EnergyModelTests
         Assert.Equal(new EnergyBreakdown(11, 22, 33, 44), sum);
         Assert.Equal(110, sum.TotalPj);
     }
+
+    [Fact]
+    public void A_cube_pays_for_its_l0c_accumulators_at_the_sram_rate()
+    {
+        // 16×16×32 on a 16×16×16 cube, int8, one fold of k = 2 steps, everything fits. MACs 8192.
+        // SRAM words: A 16·32 = 512, B 32·16 = 512, Z 256. L0C: 256 outputs × 2 steps written = 512 words, read back by
+        // step 2 (256) and by the drain (256) = 512 words: 1024 words × 4 B = 4096 B. DRAM: A 512 + B 512 + Z 256 B.
+        var arch = ArchSpec.Default(new Cube3DSpec(16, 16, 16));
+        var r = TileEvaluator.Evaluate("g", new GemmShape(16, 16, 32), arch, SimMode.Default);
+        Assert.Equal(4096, r.AccumulatorAccessBytes);
+        var e = r.Energy!;
+        Assert.Equal(8192 * 0.42, e.MacPj, 9);
+        Assert.Equal(4096 * 1.28, e.AccumulatorPj, 9);
+        // SRAM reads: A+B 1024 B + the 256 B drained to DRAM; writes: Z 256 B + the 1024 B filled from DRAM.
+        Assert.Equal((1280 + 1280) * 1.28, e.SramPj, 9);
+        Assert.Equal(1280 * 28.7, e.DramPj, 9);
+    }
+
+    [Fact]
+    public void Partial_sums_are_charged_at_32_bits_and_outputs_at_the_operand_width()
+    {
+        // 4×4×32 on an adder tree of 4 lanes × 16: 2 K folds (rows ← K), 1 column fold. MACs 512 × 0.60 pJ.
+        // SRAM words: inputs 1·4·32 = 128, weights 32·4 = 128, Z written 2·16 = 32, read back 16.
+        // The 16-element partial-sum tile (64 B) stays on chip: DRAM reads A 2·4·16 = 128 + B 2·16·4 = 128, writes Z 16.
+        // SRAM reads: 256 operand B + 16 read-backs × 4 B + 16 B drained = 336 B;
+        // SRAM writes: 16 finished outputs × 1 B + 16 partial sums × 4 B + 256 B filled = 336 B.
+        var arch = ArchSpec.Default(new AdderTreeSpec(4, 16));
+        var r = TileEvaluator.Evaluate("g", new GemmShape(4, 4, 32), arch, SimMode.Default);
+        Assert.Equal((128, 128, 32, 16), (r.SramReadsIfmapWords, r.SramReadsFilterWords, r.SramWritesOfmapWords, r.SramReadsOfmapWords));
+        Assert.Equal((256, 16), (r.DramReadsIfmapBytes + r.DramReadsFilterBytes, r.DramWritesOfmapBytes));
+        var e = r.Energy!;
+        Assert.Equal(512 * 0.60, e.MacPj, 9);
+        Assert.Equal(0, e.AccumulatorPj);
+        Assert.Equal((336 + 336) * 1.28, e.SramPj, 9);
+        Assert.Equal(272 * 28.7, e.DramPj, 9);
+    }
 }

@@ -40,7 +40,7 @@ public class SystolicPropertyTests
                     macs += (long)g.ActiveRows(rf) * g.ActiveCols(cf) * g.StreamDim;
             }
 
-            return macs == c.Gemm.Macs && Eval(c.Gemm, c.Rows, c.Cols, c.Df, c.Mode).Macs == c.Gemm.Macs;
+            return macs == c.Gemm.Macs;
         });
     }
 

@@ -119,9 +119,54 @@ public class InfeasiblePointTests
     [Fact]
     public void An_infeasible_single_op_is_bad_input()
     {
-        var (code, _, stderr) = Cli.CliRunner.Run("op", "gemm", "--m", "8", "--n", "8", "--k", "8", "--arch", "cube", "--sram-kb", "64,64,1");
+        var (code, _, stderr) = Cli.CliRunner.Run("op", "gemm", "--m", "8", "--n", "8", "--k", "8", "--arch", "cube", "--array", "16x16x16", "--sram-kb", "64,64,1");
         Assert.Equal(2, code);
         Assert.Contains("the ofmap scratchpad (1024 B) cannot hold two 16x16 blocks", stderr, StringComparison.Ordinal);
         Assert.Contains("Fix: raise --sram-kb or use a smaller tile", stderr, StringComparison.Ordinal);
+    }
+}
+
+public class ThroughputColumnTests
+{
+    [Fact]
+    public void Tops_area_and_energy_columns_follow_from_a_hand_case()
+    {
+        // One 16×16×32 GEMM on a 16×16×16 cube at 2 GHz, unlimited DRAM: 1 fold, k = 2 steps, depth 1 + 4 + 1 = 6,
+        // latency 2 + 5 + 16 (drain) = 23 cycles. Energy (see EnergyModelTests): MAC 3440.64 + L0C 5242.88 +
+        // SRAM 3276.8 + DRAM 36736 pJ. MAC area 4096 × 973 µm² = 3.985408 mm².
+        var workload = new Core.Workloads.Workload("w", [new Core.Workloads.Gemm("g", 16, 16, 32, [])]);
+        var arch = ArchSpec.Default(new Cube3DSpec(16, 16, 16)) with { ClockGhz = 2.0 };
+        var (row, _) = PointEvaluator.Evaluate("p", workload, arch, SimMode.Default);
+        Assert.Equal(23, row.LatencyCycles);
+        Assert.Equal(2.0 * 8192 * 2.0 / 23 / 1e3, row.Tops, 12);                  // 2·MACs per (23 cycles / 2 GHz)
+        Assert.Equal(3.985408, row.MacAreaMm2, 9);
+        Assert.Equal(row.Tops / 3.985408, row.TopsPerMm2, 12);
+        Assert.Equal(3440.64 + 5242.88 + 3276.8 + 36736, row.EnergyPj, 6);
+        Assert.Equal(16384 / (3440.64 + 5242.88 + 3276.8 + 36736), row.TopsPerW, 9);
+        Assert.Equal(16384 / (3440.64 + 5242.88 + 3276.8), row.OnChipTopsPerW, 9);
+        Assert.Equal(3.985408 + 192 * 1258 / 1e6, row.AreaMm2, 9);                // + 3 × 64 KB of scratchpad
+    }
+
+    [Fact]
+    public void A_base_mac_figure_cannot_be_shared_by_several_tile_kinds()
+    {
+        using var dir = new TempDirectory();
+        dir.Write("w.yaml", "name: w\nops:\n  - {name: g, kind: gemm, m: 8, n: 8, k: 8}\n");
+        var spec = dir.Write("sweep.yaml", """
+            name: shared
+            base:
+              name: b
+              tile: {kind: cube, m: 4, k: 4, n: 4}
+              scratchpad: {ifmap_kb: 8, filter_kb: 8, ofmap_kb: 8}
+              dram: {bandwidth_bytes_per_cycle: 8}
+              costs: {mac_pj: 0.42}
+            workloads: [w.yaml]
+            axes:
+              tile:
+                - {kind: cube, m: 4, k: 4, n: 4}
+                - {kind: systolic, rows: 8, cols: 8, dataflow: os}
+            """);
+        var e = Assert.Throws<SimInputException>(() => SweepSpecYaml.Read(InputFile.Read(spec, ".")));
+        Assert.Contains("sweep.yaml:7:19: field 'base.costs.mac_pj': 'mac_pj' would apply to every tile kind of the 'tile' axis (cube, systolic)", e.Message, StringComparison.Ordinal);
     }
 }
