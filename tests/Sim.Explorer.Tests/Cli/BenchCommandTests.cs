@@ -16,7 +16,7 @@ public class BenchCommandTests
         var trace = root.GetProperty("trace_baseline");
         var prefix = root.GetProperty("analytical_on_trace_prefix");
         Assert.True(trace.GetProperty("layers").GetInt64() >= 1);
-        Assert.Equal(prefix.GetProperty("simulated_cycles_per_second").GetDouble() / trace.GetProperty("simulated_cycles_per_second").GetDouble(),
+        Assert.Equal(prefix.GetProperty("layers_per_second").GetDouble() / trace.GetProperty("layers_per_second").GetDouble(),
             root.GetProperty("speedup_vs_trace_baseline").GetDouble(), 6);
         var engines = root.GetProperty("engines_with_energy");
         Assert.Equal(["systolic-32x32-ws", "cube-8x16x8", "addertree-64x16", "matrix2d-32x32"], engines.EnumerateObject().Select(p => p.Name));
