@@ -1,6 +1,5 @@
 using Sim.Arch.Cube3D;
 using Sim.Core.Hardware;
-using Sim.Core.Reference;
 
 namespace Sim.Arch.Tests.Cube3D;
 
@@ -22,28 +21,14 @@ public class Cube3DExecutorTests
     [MemberData(nameof(Cases))]
     public void Int8_result_equals_reference_exactly(int m, int n, int k, int m0, int k0, int n0)
     {
-        var rng = new Random(m * 7919 + n * 31 + k);
-        var a = RandomInt8(rng, m * k);
-        var b = RandomInt8(rng, k * n);
-        Assert.Equal(ReferenceGemm.Int8(a, b, m, n, k), Cube3DExecutor.RunInt8(new Cube3DSpec(m0, k0, n0), a, b, m, n, k));
+        ExecutorOracle.AssertInt8MatchesReference(m, n, k, (a, b, m, n, k) => Cube3DExecutor.RunInt8(new Cube3DSpec(m0, k0, n0), a, b, m, n, k));
     }
 
     [Theory]
     [MemberData(nameof(Cases))]
     public void Fp32_result_is_within_1e4_relative_of_reference(int m, int n, int k, int m0, int k0, int n0)
     {
-        var rng = new Random(m * 104729 + n * 17 + k);
-        var a = RandomFloat(rng, m * k);
-        var b = RandomFloat(rng, k * n);
-        var expected = ReferenceGemm.Fp32(a, b, m, n, k);
-        var scale = ReferenceGemm.AbsoluteProductSums(a, b, m, n, k);
-        var actual = Cube3DExecutor.RunFp32(new Cube3DSpec(m0, k0, n0), a, b, m, n, k);
-        for (var i = 0; i < expected.Length; i++)
-        {
-            // Relative to Σ|a·b|: the scale fp32 rounding error grows with, immune to cancellation.
-            var error = Math.Abs(expected[i] - actual[i]) / Math.Max(scale[i], 1e-30);
-            Assert.True(error <= 1e-4, $"element {i}: {actual[i]} vs {expected[i]} (relative {error:g3})");
-        }
+        ExecutorOracle.AssertFp32WithinScaledTolerance(m, n, k, 1e-4, (a, b, m, n, k) => Cube3DExecutor.RunFp32(new Cube3DSpec(m0, k0, n0), a, b, m, n, k));
     }
 
     [Theory]
@@ -79,10 +64,4 @@ public class Cube3DExecutorTests
         Assert.Throws<ArgumentException>(() => Cube3DExecutor.RunFp32(new Cube3DSpec(2, 2, 2), new float[3], new float[4], 2, 2, 2));
         Assert.Throws<ArgumentException>(() => Cube3DExecutor.RunFp32(new Cube3DSpec(2, 0, 2), new float[4], new float[4], 2, 2, 2));
     }
-
-    private static sbyte[] RandomInt8(Random rng, int count) =>
-        Enumerable.Range(0, count).Select(_ => (sbyte)rng.Next(-128, 128)).ToArray();
-
-    private static float[] RandomFloat(Random rng, int count) =>
-        Enumerable.Range(0, count).Select(_ => (float)(rng.NextDouble() * 2 - 1)).ToArray();
 }

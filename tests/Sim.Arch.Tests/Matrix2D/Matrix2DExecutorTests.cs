@@ -22,42 +22,20 @@ public class Matrix2DExecutorTests
     [MemberData(nameof(Cases))]
     public void Int8_result_equals_reference_exactly(int m, int n, int k, int rows, int cols)
     {
-        var rng = new Random(m * 7919 + n * 31 + k);
-        var a = RandomInt8(rng, m * k);
-        var b = RandomInt8(rng, k * n);
-        Assert.Equal(ReferenceGemm.Int8(a, b, m, n, k), Matrix2DExecutor.RunInt8(new Matrix2DSpec(rows, cols), a, b, m, n, k));
+        ExecutorOracle.AssertInt8MatchesReference(m, n, k, (a, b, m, n, k) => Matrix2DExecutor.RunInt8(new Matrix2DSpec(rows, cols), a, b, m, n, k));
     }
 
     [Theory]
     [MemberData(nameof(Cases))]
     public void Fp32_result_is_within_1e4_relative_of_reference(int m, int n, int k, int rows, int cols)
     {
-        var rng = new Random(m * 104729 + n * 17 + k);
-        var a = RandomFloat(rng, m * k);
-        var b = RandomFloat(rng, k * n);
-        var expected = ReferenceGemm.Fp32(a, b, m, n, k);
-        var scale = ReferenceGemm.AbsoluteProductSums(a, b, m, n, k);
-        var actual = Matrix2DExecutor.RunFp32(new Matrix2DSpec(rows, cols), a, b, m, n, k);
-        for (var i = 0; i < expected.Length; i++)
-        {
-            // Relative to Σ|a·b|: the scale fp32 rounding error grows with, immune to cancellation.
-            var error = Math.Abs(expected[i] - actual[i]) / Math.Max(scale[i], 1e-30);
-            Assert.True(error <= 1e-4, $"element {i}: {actual[i]} vs {expected[i]} (relative {error:g3})");
-        }
+        ExecutorOracle.AssertFp32WithinScaledTolerance(m, n, k, 1e-4, (a, b, m, n, k) => Matrix2DExecutor.RunFp32(new Matrix2DSpec(rows, cols), a, b, m, n, k));
     }
 
     [Fact]
     public void Fp32_with_k_1000_is_within_1e4_elementwise_relative()
     {
-        // Positive operands: no cancellation, so plain elementwise relative error is the right measure.
-        var rng = new Random(1000);
-        const int m = 33, n = 20, k = 1000;
-        var a = Enumerable.Range(0, m * k).Select(_ => (float)rng.NextDouble()).ToArray();
-        var b = Enumerable.Range(0, k * n).Select(_ => (float)rng.NextDouble()).ToArray();
-        var expected = ReferenceGemm.Fp32(a, b, m, n, k);
-        var actual = Matrix2DExecutor.RunFp32(new Matrix2DSpec(32, 8), a, b, m, n, k);
-        for (var i = 0; i < expected.Length; i++)
-            Assert.True(Math.Abs(expected[i] - actual[i]) <= 1e-4 * Math.Abs(expected[i]), $"element {i}: {actual[i]} vs {expected[i]}");
+        ExecutorOracle.AssertFp32PositiveK1000WithinElementwiseTolerance(1e-4, (a, b, m, n, k) => Matrix2DExecutor.RunFp32(new Matrix2DSpec(32, 8), a, b, m, n, k));
     }
 
     [Fact]
@@ -86,10 +64,4 @@ public class Matrix2DExecutorTests
         Assert.Throws<ArgumentException>(() => Matrix2DExecutor.RunFp32(new Matrix2DSpec(4, 4), new float[5], new float[6], 2, 2, 3));
         Assert.Throws<ArgumentException>(() => Matrix2DExecutor.RunFp32(new Matrix2DSpec(0, 4), new float[6], new float[6], 2, 2, 3));
     }
-
-    private static sbyte[] RandomInt8(Random rng, int count) =>
-        Enumerable.Range(0, count).Select(_ => (sbyte)rng.Next(-128, 128)).ToArray();
-
-    private static float[] RandomFloat(Random rng, int count) =>
-        Enumerable.Range(0, count).Select(_ => (float)(rng.NextDouble() * 2 - 1)).ToArray();
 }

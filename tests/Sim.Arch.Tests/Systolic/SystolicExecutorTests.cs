@@ -1,6 +1,5 @@
 using Sim.Arch.Systolic;
 using Sim.Core.Hardware;
-using Sim.Core.Reference;
 
 namespace Sim.Arch.Tests.Systolic;
 
@@ -26,30 +25,14 @@ public class SystolicExecutorTests
     [MemberData(nameof(Cases))]
     public void Int8_result_equals_reference_exactly(int m, int n, int k, int rows, int cols, Dataflow df)
     {
-        var rng = new Random(m * 7919 + n * 31 + k);
-        var a = RandomInt8(rng, m * k);
-        var b = RandomInt8(rng, k * n);
-        var expected = ReferenceGemm.Int8(a, b, m, n, k);
-        var actual = SystolicExecutor.RunInt8(new SystolicSpec(rows, cols, df), a, b, m, n, k);
-        Assert.Equal(expected, actual);
+        ExecutorOracle.AssertInt8MatchesReference(m, n, k, (a, b, m, n, k) => SystolicExecutor.RunInt8(new SystolicSpec(rows, cols, df), a, b, m, n, k));
     }
 
     [Theory]
     [MemberData(nameof(Cases))]
     public void Fp32_result_is_within_1e5_relative_of_reference(int m, int n, int k, int rows, int cols, Dataflow df)
     {
-        var rng = new Random(m * 104729 + n * 17 + k);
-        var a = RandomFloat(rng, m * k);
-        var b = RandomFloat(rng, k * n);
-        var expected = ReferenceGemm.Fp32(a, b, m, n, k);
-        var scale = ReferenceGemm.AbsoluteProductSums(a, b, m, n, k);
-        var actual = SystolicExecutor.RunFp32(new SystolicSpec(rows, cols, df), a, b, m, n, k);
-        for (var i = 0; i < expected.Length; i++)
-        {
-            // Relative to Σ|a·b|: the scale fp32 rounding error grows with, immune to cancellation.
-            var error = Math.Abs(expected[i] - actual[i]) / Math.Max(scale[i], 1e-30);
-            Assert.True(error <= 1e-5, $"element {i}: {actual[i]} vs {expected[i]} (relative {error:g3})");
-        }
+        ExecutorOracle.AssertFp32WithinScaledTolerance(m, n, k, 1e-5, (a, b, m, n, k) => SystolicExecutor.RunFp32(new SystolicSpec(rows, cols, df), a, b, m, n, k));
     }
 
     [Theory]
@@ -58,15 +41,7 @@ public class SystolicExecutorTests
     [InlineData(Dataflow.Is)]
     public void Fp32_with_k_1000_is_within_1e5_elementwise_relative(Dataflow df)
     {
-        // Positive operands: no cancellation, so plain elementwise relative error is the right measure.
-        var rng = new Random(1000);
-        const int m = 33, n = 20, k = 1000;
-        var a = Enumerable.Range(0, m * k).Select(_ => (float)rng.NextDouble()).ToArray();
-        var b = Enumerable.Range(0, k * n).Select(_ => (float)rng.NextDouble()).ToArray();
-        var expected = ReferenceGemm.Fp32(a, b, m, n, k);
-        var actual = SystolicExecutor.RunFp32(new SystolicSpec(32, 8, df), a, b, m, n, k);
-        for (var i = 0; i < expected.Length; i++)
-            Assert.True(Math.Abs(expected[i] - actual[i]) <= 1e-5 * Math.Abs(expected[i]), $"element {i}: {actual[i]} vs {expected[i]}");
+        ExecutorOracle.AssertFp32PositiveK1000WithinElementwiseTolerance(1e-5, (a, b, m, n, k) => SystolicExecutor.RunFp32(new SystolicSpec(32, 8, df), a, b, m, n, k));
     }
 
     [Fact]
@@ -78,10 +53,4 @@ public class SystolicExecutorTests
         var z = SystolicExecutor.RunInt8(new SystolicSpec(4, 4, Dataflow.Ws), a, b, 1, 1, k);
         Assert.Equal(16384 * k, z[0]);
     }
-
-    private static sbyte[] RandomInt8(Random rng, int count) =>
-        Enumerable.Range(0, count).Select(_ => (sbyte)rng.Next(-128, 128)).ToArray();
-
-    private static float[] RandomFloat(Random rng, int count) =>
-        Enumerable.Range(0, count).Select(_ => (float)(rng.NextDouble() * 2 - 1)).ToArray();
 }
