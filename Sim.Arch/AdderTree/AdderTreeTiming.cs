@@ -9,8 +9,6 @@ namespace Sim.Arch.AdderTree;
 /// </summary>
 public static class AdderTreeTiming
 {
-    /// <summary>Adder levels that reduce <paramref name="treeWidth"/> products to one: ⌈log2 T⌉ (0 for T = 1).</summary>
-    public static int TreeLevels(int treeWidth) => BinaryAdderTree.Levels(treeWidth);
 
     /// <summary>
     /// Cycles from issuing an input vector to its partial sums being in the ofmap buffer:
@@ -19,7 +17,7 @@ public static class AdderTreeTiming
     public static int PipelineDepthCycles(AdderTreeSpec spec)
     {
         ArgumentNullException.ThrowIfNull(spec);
-        return 1 + TreeLevels(spec.TreeWidth) + 1;
+        return 1 + BinaryAdderTree.Levels(spec.TreeWidth) + 1;
     }
 
     /// <summary>

@@ -31,7 +31,7 @@ public static class Cube3DExecutor
         var g = Cube3DTiming.Geometry(new GemmShape(m, n, k), spec);
         var z = new T[m * n];
         var l0c = new T[spec.M * spec.N]; // one L0C buffer: double buffering changes timing, not values
-        var leaves = new T[1 << Cube3DTiming.AdderTreeLevels(spec.K)];
+        var leaves = new T[1 << BinaryAdderTree.Levels(spec.K)];
         for (long colFold = 0; colFold < g.ColFolds; colFold++)
         {
             for (long rowFold = 0; rowFold < g.RowFolds; rowFold++)

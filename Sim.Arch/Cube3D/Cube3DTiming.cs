@@ -74,14 +74,11 @@ public static class Cube3DTiming
         return new FoldGeometry(Dataflow.Os, spec.M, spec.N, gemm.M, gemm.N, FoldGeometry.CeilDiv(gemm.K, spec.K));
     }
 
-    /// <summary>Levels of a binary adder tree over <paramref name="k0"/> leaves: ⌈log2 K0⌉, 0 for a single leaf.</summary>
-    public static int AdderTreeLevels(int k0) => BinaryAdderTree.Levels(k0);
-
     /// <summary>D = multiply (1) + adder tree (⌈log2 K0⌉) + accumulate into L0C (1).</summary>
     public static int PipelineDepthCycles(Cube3DSpec spec)
     {
         ArgumentNullException.ThrowIfNull(spec);
-        return 1 + AdderTreeLevels(spec.K) + 1;
+        return 1 + BinaryAdderTree.Levels(spec.K) + 1;
     }
 
     /// <summary>

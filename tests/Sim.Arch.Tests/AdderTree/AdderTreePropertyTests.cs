@@ -1,5 +1,6 @@
 using CsCheck;
 using Sim.Arch.AdderTree;
+using Sim.Arch.Folding;
 using Sim.Core.Hardware;
 using Sim.Core.Results;
 using Sim.Core.Workloads;
@@ -64,7 +65,7 @@ public class AdderTreePropertyTests
         // Same ⌈log2 T⌉ → same depth D; fewer or equal K folds → no more cycles.
         Gen.Select(s_cases, Gen.Int[0, 1 << 20]).Sample((c, pick) =>
         {
-            var bucketTop = 1 << AdderTreeTiming.TreeLevels(c.Width);
+            var bucketTop = 1 << BinaryAdderTree.Levels(c.Width);
             var wider = c.Width + pick % (bucketTop - c.Width + 1);
             return Cycles(c.Gemm, c.Lanes, wider) <= Cycles(c.Gemm, c.Lanes, c.Width);
         });
@@ -76,7 +77,7 @@ public class AdderTreePropertyTests
         Gen.Select(s_cases, Gen.Int[1, 256]).Sample((c, extra) =>
         {
             var wider = c.Width + extra;
-            var addedLevels = AdderTreeTiming.TreeLevels(wider) - AdderTreeTiming.TreeLevels(c.Width);
+            var addedLevels = BinaryAdderTree.Levels(wider) - BinaryAdderTree.Levels(c.Width);
             return Cycles(c.Gemm, c.Lanes, wider) <= Cycles(c.Gemm, c.Lanes, c.Width) + addedLevels;
         });
     }
@@ -139,7 +140,7 @@ public class AdderTreePropertyTests
         Gen.Select(s_cases, Gen.Int[0, 256], Gen.Int[1, 16]).Sample((c, extraWidth, factor) =>
         {
             var (lanes, width) = (c.Lanes * factor, c.Width + extraWidth);
-            var addedLevels = AdderTreeTiming.TreeLevels(width) - AdderTreeTiming.TreeLevels(c.Width);
+            var addedLevels = BinaryAdderTree.Levels(width) - BinaryAdderTree.Levels(c.Width);
             return Cycles(c.Gemm, lanes, width) <= Cycles(c.Gemm, c.Lanes, c.Width) + addedLevels;
         });
     }

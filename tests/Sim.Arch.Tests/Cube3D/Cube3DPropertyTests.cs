@@ -1,5 +1,6 @@
 using CsCheck;
 using Sim.Arch.Cube3D;
+using Sim.Arch.Folding;
 using Sim.Core.Hardware;
 using Sim.Core.Results;
 using Sim.Core.Workloads;
@@ -161,21 +162,18 @@ public class Cube3DPropertyTests
     }
 
     [Theory]
-    // ⌈log2 K0⌉ by hand: 1 → 0, 2 → 1, 3 → 2, 4 → 2, 5 → 3, 16 → 4, 17 → 5.
-    [InlineData(1, 0)]
-    [InlineData(2, 1)]
-    [InlineData(3, 2)]
-    [InlineData(4, 2)]
-    [InlineData(5, 3)]
-    [InlineData(16, 4)]
-    [InlineData(17, 5)]
-    public void Adder_tree_levels_are_the_ceiling_of_log2(int k0, int levels) =>
-        Assert.Equal(levels, Cube3DTiming.AdderTreeLevels(k0));
+    // D = 1 (multiply) + ⌈log2 K0⌉ (tree; BinaryAdderTreeTests pins the levels) + 1 (L0C): 1 → 2, 2 → 3, 16 → 6, 17 → 7.
+    [InlineData(1, 2)]
+    [InlineData(2, 3)]
+    [InlineData(16, 6)]
+    [InlineData(17, 7)]
+    public void Pipeline_depth_is_the_tree_plus_multiply_and_accumulate(int k0, int depth) =>
+        Assert.Equal(depth, Cube3DTiming.PipelineDepthCycles(new Cube3DSpec(4, k0, 4)));
 
     private static long Cycles(GemmShape gemm, Cube3DSpec spec) => Eval(gemm, spec).ComputeCycles;
 
     private static int ExtraTreeLevels(Cube3DSpec from, Cube3DSpec to) =>
-        Cube3DTiming.AdderTreeLevels(to.K) - Cube3DTiming.AdderTreeLevels(from.K);
+        BinaryAdderTree.Levels(to.K) - BinaryAdderTree.Levels(from.K);
 
     /// <summary>
     /// (C − 1)·max(0, kSteps − r′) if M0 grew, the taller cube still has ≥ 2 row folds and M0′ ≥ kSteps, else 0.
