@@ -32,6 +32,8 @@ public static class SweepCommand
             var jobCount = parse.GetValue(jobs);
             if (jobCount < 1)
                 throw new Core.Config.SimInputException($"--jobs: {jobCount} must be at least 1. Fix: e.g. --jobs {Environment.ProcessorCount}");
+            if (ExperimentSweeps.For(specFile) is { } experiment)
+                return experiment(context, specFile, parse.GetValue(output), parse.GetValue(resume), jobCount);
             var spec = SweepSpecYaml.Read(specFile);
             var directory = parse.GetValue(output) ?? Path.Combine("reports", spec.Name);
             context.Error.WriteLine($"sweep '{spec.Name}' from {specFile.DisplayPath}: {spec.PointCount} points, {jobCount} jobs → {directory}");
