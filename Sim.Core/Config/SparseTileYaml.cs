@@ -1,0 +1,46 @@
+using Sim.Core.Hardware;
+
+namespace Sim.Core.Config;
+
+/// <summary>
+/// Reads a sparse tile (<c>kind: sparse</c>) into a <see cref="SparseTileSpec"/>. Every field is optional and
+/// defaults to Gamma's configuration (see <see cref="SparseTileSpec"/>); unknown keys are rejected.
+/// </summary>
+public static class SparseTileYaml
+{
+    public const string KindName = "sparse";
+
+    public static readonly string[] Keys =
+    [
+        "kind", "pes", "multipliers_per_pe", "merge_ops_per_pe", "merger_radix", "accumulator_entries", "cache_kb",
+        "value_bytes", "index_bytes", "dram_bytes_per_cycle", "clock_ghz",
+    ];
+
+    public static SparseTileSpec Read(YamlMap tile)
+    {
+        ArgumentNullException.ThrowIfNull(tile);
+        tile.AllowOnly(Keys);
+        if (tile.OptionalString("kind") is { } kind && kind != KindName)
+            throw tile.ErrorAt("kind", $"'{kind}' is not a sparse tile kind", $"write 'kind: {KindName}' (dense tiles do not run SpGEMM)");
+        var d = SparseTileSpec.Gamma;
+        return new SparseTileSpec(
+            Pes: (int)tile.OptionalLong("pes", d.Pes, min: 1, max: 1 << 20),
+            MultipliersPerPe: (int)tile.OptionalLong("multipliers_per_pe", d.MultipliersPerPe, min: 1, max: 1 << 16),
+            MergeOpsPerPe: (int)tile.OptionalLong("merge_ops_per_pe", d.MergeOpsPerPe, min: 1, max: 1 << 16),
+            MergerRadix: (int)tile.OptionalLong("merger_radix", d.MergerRadix, min: 2, max: 1 << 16),
+            AccumulatorEntries: tile.OptionalLong("accumulator_entries", d.AccumulatorEntries, min: 1, max: 1L << 40),
+            CacheBytes: tile.OptionalLong("cache_kb", d.CacheBytes / 1024, min: 0, max: 1L << 30) * 1024,
+            ValueBytes: Width(tile, "value_bytes", d.ValueBytes),
+            IndexBytes: Width(tile, "index_bytes", d.IndexBytes),
+            DramBytesPerCycle: tile.OptionalDouble("dram_bytes_per_cycle", d.DramBytesPerCycle, minExclusive: 0),
+            ClockGhz: tile.OptionalDouble("clock_ghz", d.ClockGhz, minExclusive: 0));
+    }
+
+    private static int Width(YamlMap tile, string key, int defaultValue)
+    {
+        var value = tile.OptionalLong(key, defaultValue, min: 1, max: 8);
+        return value is 1 or 2 or 4 or 8
+            ? (int)value
+            : throw tile.ErrorAt(key, $"{value} bytes is not a machine word width", "use 1, 2, 4 or 8");
+    }
+}
