@@ -85,6 +85,7 @@ public static class RowWiseModel
             BRowFetches = cache.Fetches,
             DramReadABytes = s.NnzA * element + SpGemmModel.PointerBytes(s.M, tile),
             DramReadBBytes = cache.FetchedElements * element + SpGemmModel.PointerBytes(s.K, tile),
+            DramReadBUncachedBytes = s.Multiplies * element + SpGemmModel.PointerBytes(s.K, tile),
             DramPartialBytes = 2 * spilledPartials * element,
             DramWriteCBytes = s.NnzC * element + SpGemmModel.PointerBytes(s.M, tile),
             SramReadABytes = s.NnzA * element,

@@ -80,6 +80,9 @@ public sealed record SpGemmResult
     /// <summary>Partial products written to and read back from DRAM (outer product spill, hash-table overflow).</summary>
     public long DramPartialBytes { get; init; }
 
+    /// <summary>Row-wise: what B would cost with no cache (F elements + row pointers); the cache's saving is this minus <see cref="DramReadBBytes"/>.</summary>
+    public long DramReadBUncachedBytes { get; init; }
+
     public long DramWriteCBytes { get; init; }
 
     public long DramBytes => DramReadABytes + DramReadBBytes + DramPartialBytes + DramWriteCBytes;
