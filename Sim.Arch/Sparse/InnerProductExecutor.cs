@@ -13,13 +13,15 @@ public static class InnerProductExecutor
 {
     public const long DenseIterationLimit = 1L << 24;
 
-    public static CsrMatrix Execute(SpGemm gemm)
+    /// <param name="gemm">The operands.</param>
+    /// <param name="denseIterationLimit">Largest M·N iterated densely (tests lower it to exercise the candidate path).</param>
+    public static CsrMatrix Execute(SpGemm gemm, long denseIterationLimit = DenseIterationLimit)
     {
         ArgumentNullException.ThrowIfNull(gemm);
         var a = gemm.A;
         var b = gemm.B;
         var bColumns = b.ToCsc();
-        var dense = (long)gemm.M * gemm.N <= DenseIterationLimit;
+        var dense = (long)gemm.M * gemm.N <= denseIterationLimit;
         var pointers = new int[gemm.M + 1];
         var columns = new List<int>();
         var values = new List<double>();

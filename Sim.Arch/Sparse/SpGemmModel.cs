@@ -58,10 +58,10 @@ public static class SpGemmModel
     }
 
     /// <summary>CSR/CSC offsets array of a matrix with <paramref name="lines"/> rows or columns, read once per pass.</summary>
-    internal static long PointerBytes(long lines, SparseTileSpec tile) => (lines + 1) * tile.IndexBytes;
+    public static long PointerBytes(long lines, SparseTileSpec tile) => (lines + 1) * tile.IndexBytes;
 
     /// <summary>⌈log_R n⌉ merge passes for n fibers, at least one pass for a non-empty row (its elements still flow through).</summary>
-    internal static int MergePasses(long fibers, int radix)
+    public static int MergePasses(long fibers, int radix)
     {
         var passes = 1;
         for (var width = (long)radix; width < fibers; width *= radix)
@@ -70,5 +70,5 @@ public static class SpGemmModel
     }
 
     /// <summary>n·⌈log₂ n⌉ compare steps to sort n drained accumulator entries into column order (0 for n ≤ 1).</summary>
-    internal static long SortSteps(long n) => n <= 1 ? 0 : n * (64 - long.LeadingZeroCount(n - 1));
+    public static long SortSteps(long n) => n <= 1 ? 0 : n * (64 - long.LeadingZeroCount(n - 1));
 }
