@@ -1,7 +1,6 @@
 using Sim.Arch.Sparse;
 using Sim.Core.Hardware;
 using Sim.Core.Sparse;
-using Xunit;
 
 namespace Sim.Arch.Tests.Sparse;
 

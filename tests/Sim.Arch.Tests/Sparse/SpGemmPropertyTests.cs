@@ -1,7 +1,6 @@
 using CsCheck;
 using Sim.Arch.Sparse;
 using Sim.Core.Sparse;
-using Xunit;
 
 namespace Sim.Arch.Tests.Sparse;
 

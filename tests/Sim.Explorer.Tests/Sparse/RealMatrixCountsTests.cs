@@ -3,7 +3,6 @@ using Sim.Core.Hardware;
 using Sim.Core.Sparse;
 using Sim.Explorer.Import;
 using Sim.Explorer.Tests.Import;
-using Xunit;
 
 namespace Sim.Explorer.Tests.Sparse;
 

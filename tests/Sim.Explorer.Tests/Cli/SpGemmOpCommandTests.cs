@@ -1,0 +1,64 @@
+using System.Text.Json;
+using Sim.Explorer.Tests.Sparse;
+
+namespace Sim.Explorer.Tests.Cli;
+
+public class SpGemmOpCommandTests
+{
+    private static readonly string s_dnn = RealMatrixCountsTests.MatrixPath("dnn_n1024-l1");
+
+    [Fact]
+    public void Json_carries_the_counts_of_the_model()
+    {
+        var (code, output, error) = CliRunner.Run("op", "spgemm", "--a", s_dnn, "--dataflow", "rowwise", "--merge", "merger", "--json");
+        Assert.Equal(0, code);
+        Assert.Equal("", error);
+        using var json = JsonDocument.Parse(output);
+        var root = json.RootElement;
+        Assert.Equal(1_048_576, root.GetProperty("multiplies").GetInt64()); // SOURCES.md
+        Assert.Equal(49_152, root.GetProperty("nnz_c").GetInt64());
+        Assert.Equal(1_048_576 - 49_152, root.GetProperty("merge_adds").GetInt64());
+        Assert.Equal("rowwise-merger", root.GetProperty("label").GetString());
+        Assert.Equal("ok", root.GetProperty("status").GetString());
+        // 32 PEs × 1 multiplier: 1024 rows of 1024 products, 32 rows per PE ⇒ 32768 cycles.
+        Assert.Equal(32_768, root.GetProperty("compute_cycles").GetInt64());
+    }
+
+    [Fact]
+    public void Table_by_default_and_b_defaults_to_a()
+    {
+        var (code, output, _) = CliRunner.Run("op", "spgemm", "--a", s_dnn, "--b", s_dnn, "--dataflow", "inner", "--cache-kb", "64", "--dram-bw", "32");
+        Assert.Equal(0, code);
+        Assert.Contains("coordinate reads", output, StringComparison.Ordinal);
+        Assert.Contains("67108864", output, StringComparison.Ordinal); // N·nnz(A) + M·nnz(B)
+    }
+
+    [Theory]
+    [InlineData("--dataflow", "diagonal", "--dataflow: 'diagonal' is not an SpGEMM dataflow")]
+    [InlineData("--merge", "hash", "--merge: only the rowwise dataflow")]
+    [InlineData("--multipliers", "0", "--multipliers: 0 must be at least 1")]
+    [InlineData("--radix", "1", "--radix: 1 must be at least 2")]
+    public void Bad_flags_exit_2(string flag, string value, string expected)
+    {
+        var args = new List<string> { "op", "spgemm", "--a", s_dnn, flag, value };
+        if (flag != "--dataflow")
+            args.AddRange(["--dataflow", "inner"]);
+        var (code, _, error) = CliRunner.Run([.. args]);
+        Assert.Equal(2, code);
+        Assert.Contains(expected, error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Bad_file_exits_2_with_the_readers_message()
+    {
+        using var dir = new TempDirectory();
+        var bad = dir.Write("bad.mtx", "%%MatrixMarket matrix coordinate real general\n2 2 1\n1 9 1\n");
+        var (code, _, error) = CliRunner.Run("op", "spgemm", "--a", bad, "--dataflow", "outer");
+        Assert.Equal(2, code);
+        Assert.Contains("bad.mtx:3:1: index (1, 9) is outside", error, StringComparison.Ordinal);
+        var rectangular = dir.Write("r.mtx", "%%MatrixMarket matrix coordinate real general\n2 3 1\n1 1 1\n");
+        (code, _, error) = CliRunner.Run("op", "spgemm", "--a", rectangular, "--dataflow", "outer");
+        Assert.Equal(2, code);
+        Assert.Contains("B needs as many rows as A has columns", error, StringComparison.Ordinal);
+    }
+}
