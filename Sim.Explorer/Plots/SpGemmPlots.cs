@@ -67,8 +67,6 @@ public static class SpGemmPlots
             plot.Legend.ManualItems.Add(new LegendItem { LabelText = series[s], FillColor = plot.Add.Palette.GetColor(s) });
         plot.ShowLegend(Edge.Right);
         plot.Axes.Bottom.TickGenerator = new NumericManual(groups.Select((_, g) => g * slot + (series.Count - 1) / 2.0).ToArray(), [.. groups]);
-        plot.Axes.Bottom.TickLabelStyle.Rotation = -30;
-        plot.Axes.Bottom.TickLabelStyle.Alignment = Alignment.MiddleRight;
         plot.Axes.SetLimits(-1, groups.Count * slot - 1, low, high);
         plot.Axes.Left.TickGenerator = new NumericManual(LogTicks.Log10(low, high));
         return plot;
