@@ -5,9 +5,9 @@ namespace Sim.Arch.Attention;
 /// exp(s) = m·2^e, m ∈ [1/√2, √2]. Pass 1 sums the pairs against the largest exponent seen so far (rescaling the sum
 /// when a larger one arrives) — no max pass, no overflow; pass 2 writes p = m·2^(e − E) / M. Then O = P·V.
 /// </summary>
-internal static class TwoPassExecutor
+public static class TwoPassExecutor
 {
-    public static float[] Run(AttentionOperands x)
+    internal static float[] Run(AttentionOperands x)
     {
         var a = x.A;
         int seqQ = (int)a.SeqQ, seqKv = (int)a.SeqKv;
@@ -59,7 +59,7 @@ internal static class TwoPassExecutor
     /// exp(s) = m·2^e with e = round(s·log₂e). The reduction s − e·ln 2 is done in double (XNNPACK uses a two-constant
     /// Cody–Waite split for the same exactness), so m is exp of the correctly reduced argument rounded to fp32.
     /// </summary>
-    internal static (float Mantissa, int Exponent) ExpPair(float s)
+    public static (float Mantissa, int Exponent) ExpPair(float s)
     {
         var e = (int)Math.Round(s * 1.4426950408889634);
         return ((float)Math.Exp(s - e * 0.6931471805599453), e);
