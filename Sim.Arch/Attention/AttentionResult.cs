@@ -23,7 +23,7 @@ public sealed record AttentionResult
     /// <summary>The fused block (Br stacked query rows × Bc keys); null for the unfused lowerings.</summary>
     public FusedBlock? Block { get; init; }
 
-    /// <summary>Fused only: a group's whole K and V fit beside the block, so they are read once instead of once per row block.</summary>
+    /// <summary>Fused only: a group's whole K and V fit on chip (in place of the K/V blocks), so they are read once instead of once per row block.</summary>
     public bool KvResident { get; init; }
 
     /// <summary>Least on-chip buffer the lowering needs to run (independent of sequence length for all three).</summary>

@@ -13,8 +13,9 @@ namespace Sim.Arch.Attention;
 /// sums), exp(m_old − m_new): r subtracts and r exps, rescale of l and O: r·(d + 1) muls, l update r adds, O += P·V
 /// r·d adds; once: |Q| muls (1/√d folded into Q), R reciprocals and R·d muls (O / l).</item>
 /// <item>DRAM: Q once, O once, K and V once per row block: 2·d·b·Σ live block widths per group — or once per group
-/// when the group's K and V (2·SeqKv·d·b) fit in the buffer beside the block (FuseMax's large L3 keeps them: its
-/// traffic is Q, K, V, O once up to 16K tokens).</item>
+/// when the group's whole K and V fit on chip in place of the two Bc·d blocks (Br·d + 2·SeqKv·d + Br·Bc + Br·(2 + d)
+/// words ≤ buffer): then every row block reads them from chip. FuseMax's 16 MiB L3 does this: its traffic is Q, K, V,
+/// O once up to 16K tokens.</item>
 /// <item>Time: max(tensor, vector, DRAM bytes / bandwidth), FuseMax's latency model.</item>
 /// </list>
 /// </summary>
@@ -33,7 +34,7 @@ internal static class FusedAttention
         }
 
         var need = checked(FusedTiling.NeedWords(block, d) * b);
-        var kvResident = checked(2 * a.SeqKv * d * b + need) <= capacity;
+        var kvResident = checked((FusedTiling.NeedWords(block, d) - 2 * block.Cols * d + 2 * a.SeqKv * d) * b) <= capacity;
         (long Macs, long Cycles) tensor = (0, 0);
         var ops = VectorOps.Zero;
         long liveKeys = 0;

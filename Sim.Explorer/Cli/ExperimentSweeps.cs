@@ -14,6 +14,7 @@ public static class ExperimentSweeps
 
     private static readonly (string Key, Runner Run)[] s_kinds =
     [
+        ("attention", AttentionSweepCommand.Run),
     ];
 
     /// <summary>The runner for <paramref name="spec"/>, or null when it is an ordinary DNN sweep.</summary>

@@ -43,26 +43,35 @@ public class AttentionModelTests
     [Fact]
     public void Fused_traffic_reads_k_and_v_once_per_row_block()
     {
-        // 384 B = 192 words: FA1 Bc = min(⌈192/32⌉, 4) = 4, Br = min(4, d 8, 8 stacked rows) = 4 → need 152 words = 304 B.
-        // K and V (128 B) do not fit beside it (432 > 384): 8 stacked rows / Br 4 = 2 row blocks each read K and V (128 B).
-        // Q 128 + K,V 2·128 + O 128 = 512 B.
-        var r = Run(s_mqa, s_small, AttentionLowering.Fused);
-        Assert.Equal(new FusedBlock(4, 4), r.Block);
-        Assert.Equal(304, r.BufferNeedBytes);
+        // MQA group of 2, SeqQ 4 (8 stacked rows), SeqKv 8, d 8; 320 B = 160 words on chip. FA1: Bc = ⌈160/32⌉ = 5,
+        // Br = 5 needs 40 + 80 + 25 + 50 = 195 > 160 → halved to 3×3 (24 + 48 + 9 + 30 = 111 words = 222 B).
+        // Whole K, V in place of the blocks: 24 + 128 + 9 + 30 = 191 > 160, so not resident: ⌈8/3⌉ = 3 row blocks
+        // each read all 8 keys of K and V: 3·8·8·2 B·2 = 768 B. Q (2·4·8·2 = 128 B) once, O (128 B) once: 1024 B.
+        var a = new AttentionOp("mqa", 1, 2, 1, 4, 8, 8, false);
+        var arch = s_small with { Scratchpad = new ScratchpadSpec(0.125, 0.125, 0.0625) };
+        var r = Run(a, arch, AttentionLowering.Fused);
+        Assert.Equal(new FusedBlock(3, 3), r.Block);
+        Assert.Equal(222, r.BufferNeedBytes);
         Assert.False(r.KvResident);
         Assert.Equal(["fused"], r.Passes.Select(p => p.Name));
-        Assert.Equal(384, r.Passes[0].DramReadBytes);
+        Assert.Equal(128 + 768, r.Passes[0].DramReadBytes);
         Assert.Equal(128, r.Passes[0].DramWriteBytes);
-        // With room for K and V (64 KB scratchpads) they are read once: 128 + 128 + 128.
-        var roomy = Run(s_mqa, s_small with { Scratchpad = new ScratchpadSpec(64, 64, 64) }, AttentionLowering.Fused);
+        // With room for K and V (64 KB scratchpads) they are read once: 128 + 2·128 + 128.
+        var roomy = Run(a, s_small with { Scratchpad = new ScratchpadSpec(64, 64, 64) }, AttentionLowering.Fused);
         Assert.True(roomy.KvResident);
-        Assert.Equal(384, roomy.DramBytes);
+        Assert.Equal(512, roomy.DramBytes);
+        // s_mqa on 384 B: block 4×4 spans all 4 keys, so K and V are the block and stay: Q 128 + K,V 128 + O 128.
+        var whole = Run(s_mqa, s_small, AttentionLowering.Fused);
+        Assert.Equal(new FusedBlock(4, 4), whole.Block);
+        Assert.True(whole.KvResident);
+        Assert.Equal(384, whole.DramBytes);
     }
 
     [Fact]
     public void Causal_fused_skips_fully_masked_blocks()
     {
-        // Prefill 8, d 2, 2 B words, 64 B on chip = 32 words → block 2×2 (see FusedTilingTests); K,V (64 B) + 48 B > 64 B.
+        // Prefill 8, d 2, 2 B words, 64 B on chip = 32 words → block 2×2 (see FusedTilingTests); whole K, V in place of
+        // the blocks: 4 + 32 + 4 + 8 = 48 words > 32, so K/V blocks are re-read.
         // Causal: 10 live blocks × 2 keys × d 2 × 2 B × (K and V) = 160 B; + Q 32 + O 32 = 224. Dense: 16 blocks → 320.
         var arch = s_small with { Tile = new SystolicSpec(1, 1, Dataflow.Os), Scratchpad = new ScratchpadSpec(32 / 1024.0, 16 / 1024.0, 16 / 1024.0), Vector = new VectorUnitSpec(1, 1, 1, 1, 7) };
         var a = new AttentionOp("c", 1, 1, 1, 8, 8, 2, true);
@@ -157,7 +166,7 @@ public class AttentionModelTests
         // Unfused: 6·|S|·b dominates (|S| ∝ N²); the Q, K, V, O terms (∝ N) keep the ratio just under 4.
         Assert.InRange(Ratio(AttentionLowering.Unfused, 2048), 3.9, 4.0);
         Assert.InRange(Ratio(AttentionLowering.TwoPass, 2048), 3.9, 4.0);
-        // Fused at 1K → 2K: a head's K and V (2·2048·64·2 B = 512 KB) fit beside the block, so every term is ∝ N.
+        // Fused at 1K → 2K: a head's K and V (2·2048·64·2 B = 512 KB) fit on chip, so every term is ∝ N.
         Assert.True(Run(Prefill(2048), arch, AttentionLowering.Fused).KvResident);
         Assert.Equal(2.0, Ratio(AttentionLowering.Fused, 1024), 12);
     }
