@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
-using Sim.Explorer.AttentionSweeps;
 using Sim.Explorer.Analysis;
+using Sim.Explorer.AttentionSweeps;
 using Sim.Explorer.Inputs;
 using Sim.Explorer.Plots;
 using Sim.Explorer.Results;
