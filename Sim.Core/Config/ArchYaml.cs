@@ -13,7 +13,7 @@ public static class ArchYaml
     public static ArchSpec FromMap(YamlMap root)
     {
         ArgumentNullException.ThrowIfNull(root);
-        root.AllowOnly("name", "clock_ghz", "word_bytes", "tile", "scratchpad", "dram", "costs");
+        root.AllowOnly("name", "clock_ghz", "word_bytes", "tile", "scratchpad", "dram", "costs", "vector");
         var spad = root.RequireMap("scratchpad").AllowOnly("ifmap_kb", "filter_kb", "ofmap_kb");
         var dram = root.RequireMap("dram").AllowOnly("bandwidth_bytes_per_cycle", "latency_cycles");
         var wordBytes = root.OptionalLong("word_bytes", 1, min: 1);
@@ -30,6 +30,7 @@ public static class ArchYaml
             (int)wordBytes)
         {
             Costs = root.Has("costs") ? CostYaml.Read(root.RequireMap("costs")) : CostSpec.Defaults,
+            Vector = root.Has("vector") ? VectorYaml.Read(root.RequireMap("vector")) : VectorUnitSpec.Default,
         };
     }
 

@@ -14,6 +14,7 @@ public static class ExperimentSweeps
 
     private static readonly (string Key, Runner Run)[] s_kinds =
     [
+        ("attention", AttentionSweepCommand.Run),
         ("spgemm", SpGemmSweepCommand.Run),
     ];
 

@@ -1,0 +1,73 @@
+namespace Sim.Arch.Attention;
+
+/// <summary>One fused block: <see cref="Rows"/> stacked query rows (Br) by <see cref="Cols"/> keys (Bc).</summary>
+public readonly record struct FusedBlock(long Rows, long Cols);
+
+/// <summary>
+/// FlashAttention's tiling: the block size chosen from the on-chip buffer and which blocks a causal mask leaves live.
+/// </summary>
+public static class FusedTiling
+{
+    /// <summary>
+    /// Words one block keeps on chip: the Q block Br·d, the K and V blocks 2·Bc·d, the score/probability block Br·Bc,
+    /// and per row the running max m, sum l and output accumulator O: Br·(2 + d). Independent of the sequence length.
+    /// </summary>
+    public static long NeedWords(FusedBlock block, long headDim) =>
+        checked(block.Rows * headDim + 2 * block.Cols * headDim + block.Rows * block.Cols + block.Rows * (2 + headDim));
+
+    /// <summary>
+    /// FA1's choice for a buffer of M words: Bc = ⌈M / 4d⌉, Br = min(Bc, d), clamped to the keys and the group's
+    /// stacked query rows. FA1's rule assumes M ≫ d²; when its block does not fit, Bc is halved (Br follows it down
+    /// while Br &gt; Bc) until it fits. Null when even a 1×1 block (4d + 3 words) does not fit.
+    /// </summary>
+    public static FusedBlock? Choose(long bufferWords, long headDim, long groupRows, long seqKv)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(headDim, 1);
+        long bc = Math.Min(Math.Max(1, CeilDiv(bufferWords, 4 * headDim)), seqKv);
+        long br = Math.Min(Math.Min(bc, headDim), groupRows);
+        while (NeedWords(new FusedBlock(br, bc), headDim) > bufferWords)
+        {
+            if (bc == 1 && br == 1)
+                return null;
+            bc = Math.Max(1, CeilDiv(bc, 2));
+            br = Math.Min(br, bc);
+        }
+
+        return new FusedBlock(br, bc);
+    }
+
+    /// <summary>
+    /// Blocks one (batch, KV-head) group computes, by shape, with their counts. Stacked row r is query r / GroupSize;
+    /// a block is live when its first key is visible to its last query (a causal mask skips the others; partly masked
+    /// blocks are computed in full). Only the last live block of a row block can be narrower than Bc.
+    /// </summary>
+    public static IReadOnlyList<(FusedBlock Shape, long Count)> LiveBlocks(Core.Workloads.Attention a, FusedBlock block)
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        var counts = new SortedDictionary<(long Rows, long Cols), long>();
+        void Add(long rows, long cols, long count)
+        {
+            if (count > 0)
+                counts[(rows, cols)] = counts.GetValueOrDefault((rows, cols)) + count;
+        }
+
+        for (long start = 0; start < a.GroupRows; start += block.Rows)
+        {
+            var rows = Math.Min(block.Rows, a.GroupRows - start);
+            var live = LiveColumnBlocks(a, block, start + rows - 1);
+            Add(rows, block.Cols, live - 1);
+            Add(rows, Math.Min(block.Cols, a.SeqKv - (live - 1) * block.Cols), 1);
+        }
+
+        return counts.Select(kv => (new FusedBlock(kv.Key.Rows, kv.Key.Cols), kv.Value)).ToList();
+    }
+
+    /// <summary>Key blocks a row block whose last stacked row is <paramref name="lastRow"/> must visit: ⌈visible keys / Bc⌉.</summary>
+    public static long LiveColumnBlocks(Core.Workloads.Attention a, FusedBlock block, long lastRow)
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        return CeilDiv(a.VisibleKeys(lastRow / a.GroupSize), block.Cols);
+    }
+
+    internal static long CeilDiv(long a, long b) => (a + b - 1) / b;
+}
