@@ -20,7 +20,7 @@ public static class FusedTiling
     /// stacked query rows. FA1's rule assumes M ≫ d²; when its block does not fit, Bc is halved (Br follows it down
     /// while Br &gt; Bc) until it fits. Null when even a 1×1 block (4d + 3 words) does not fit.
     /// </summary>
-    public static FusedBlock? Choose(long bufferWords, long headDim, long groupRows, long seqKv)
+    public static FusedBlock? Fa1(long bufferWords, long headDim, long groupRows, long seqKv)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(headDim, 1);
         long bc = Math.Min(Math.Max(1, CeilDiv(bufferWords, 4 * headDim)), seqKv);
@@ -34,6 +34,37 @@ public static class FusedTiling
         }
 
         return new FusedBlock(br, bc);
+    }
+
+    /// <summary>
+    /// The blocks <see cref="FusedBlockPolicy.Auto"/> tries: Br and Bc powers of two below the group's stacked query
+    /// rows and the keys, plus those two extents themselves, that fit <paramref name="bufferWords"/>; ascending
+    /// (Br, Bc), then FA1's block (so the search is never slower than FA1). Independent of the sequence length once
+    /// both extents exceed the largest block that fits.
+    /// </summary>
+    public static IEnumerable<FusedBlock> Candidates(long bufferWords, long headDim, long groupRows, long seqKv)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(headDim, 1);
+        var fa1 = Fa1(bufferWords, headDim, groupRows, seqKv);
+        foreach (var rows in Extents(groupRows))
+        {
+            foreach (var cols in Extents(seqKv))
+            {
+                var block = new FusedBlock(rows, cols);
+                if (NeedWords(block, headDim) <= bufferWords && block != fa1)
+                    yield return block;
+            }
+        }
+
+        if (fa1 is { } last)
+            yield return last;
+    }
+
+    private static IEnumerable<long> Extents(long limit)
+    {
+        for (long size = 1; size < limit; size *= 2)
+            yield return size;
+        yield return limit;
     }
 
     /// <summary>

@@ -18,7 +18,7 @@ public static class AttentionSweepRunner
             foreach (var seq in spec.Seqs)
             {
                 foreach (var lowering in spec.Lowerings)
-                    rows.Add(Row(spec, shape, seq, AttentionModel.Evaluate(shape.At(seq), spec.Arch, lowering)));
+                    rows.Add(Row(spec, shape, seq, AttentionModel.Evaluate(shape.At(seq), spec.Arch, lowering, SimMode.Default, spec.FusedBlock)));
             }
         }
 

@@ -26,11 +26,15 @@ public sealed record AttentionShape(string Name, long Batch, long Heads, long Kv
 ///     - {name: bert, batch: 1, heads: 12, kv_heads: 12, head_dim: 64, causal: false, phase: prefill}
 ///   seq: [512, 1024, ...]
 ///   lowerings: [unfused, two-pass, fused]   # optional, default all three
+///   fused_block: auto                        # optional: auto (default) or fa1
 /// </code>
 /// </summary>
 public sealed record AttentionSweepSpec(
     string Name, string Description, ArchSpec Arch, IReadOnlyList<AttentionShape> Shapes, IReadOnlyList<long> Seqs, IReadOnlyList<AttentionLowering> Lowerings)
 {
+    /// <summary>How the fused lowering picks its block (<c>fused_block: auto | fa1</c>, default auto).</summary>
+    public FusedBlockPolicy FusedBlock { get; init; } = FusedBlockPolicy.Auto;
+
     public const string Key = "attention";
 
     public int PointCount => Shapes.Count * Seqs.Count * Lowerings.Count;
@@ -39,7 +43,7 @@ public sealed record AttentionSweepSpec(
     {
         ArgumentNullException.ThrowIfNull(file);
         var root = YamlMap.Parse(file.DisplayPath, file.Text).AllowOnly(Key);
-        var spec = root.RequireMap(Key).AllowOnly("name", "description", "base", "shapes", "seq", "lowerings");
+        var spec = root.RequireMap(Key).AllowOnly("name", "description", "base", "shapes", "seq", "lowerings", "fused_block");
         var name = spec.RequireString("name");
         if (name.Length == 0 || name.IndexOfAny(Path.GetInvalidFileNameChars()) >= 0 || name.Contains(' ', StringComparison.Ordinal))
             throw spec.ErrorAt("name", $"'{name}' cannot be used as a folder name", "use letters, digits, '-' and '_'");
@@ -56,7 +60,10 @@ public sealed record AttentionSweepSpec(
                 ? lowering
                 : throw SimInputException.At(file.DisplayPath, l.Line, l.Column, $"{Key}.lowerings[{i}]", $"unknown lowering '{l.Text}'", "use unfused, two-pass or fused")).Distinct().ToList()
             : [.. AttentionLoweringNames.All];
-        return new AttentionSweepSpec(name, spec.OptionalString("description") ?? "", arch, shapes, seqs, lowerings);
+        var blockText = spec.OptionalString("fused_block") ?? "auto";
+        if (!FusedBlockPolicyNames.TryParse(blockText, out var blockPolicy))
+            throw spec.ErrorAt("fused_block", $"unknown block policy '{blockText}'", "use auto (the fastest block that fits) or fa1 (FlashAttention-1's rule)");
+        return new AttentionSweepSpec(name, spec.OptionalString("description") ?? "", arch, shapes, seqs, lowerings) { FusedBlock = blockPolicy };
     }
 
     private static long Seq(InputFile file, (string Text, long Line, long Column) item, int index) =>

@@ -31,11 +31,12 @@ public static class AttentionOpCommand
         var dramBw = new Option<double?>("--dram-bw") { Description = "DRAM bandwidth in bytes/cycle (omit: unlimited)" };
         var wordBytes = new Option<int>("--word-bytes") { Description = "Word width in bytes (1, 2 = fp16, 4)", DefaultValueFactory = _ => 2 };
         var lanes = new Option<int>("--vector-lanes") { Description = "Vector-unit lanes", DefaultValueFactory = _ => VectorUnitSpec.Default.Lanes };
+        var fusedBlock = new Option<string>("--fused-block") { Description = "Fused block choice: auto (fastest block that fits) or fa1 (FlashAttention-1's rule)", DefaultValueFactory = _ => "auto" };
         var json = new Option<bool>("--json") { Description = "Print one JSON object" };
 
         var command = new Command("attention", "Simulate softmax(Q·Kᵀ/√d)·V on one tile plus a vector unit")
         {
-            batch, heads, kvHeads, seqQ, seqKv, headDim, causal, lowering, archKind, array, sramKb, dramBw, wordBytes, lanes, json,
+            batch, heads, kvHeads, seqQ, seqKv, headDim, causal, lowering, archKind, array, sramKb, dramBw, wordBytes, lanes, fusedBlock, json,
         };
         command.SetAction(parse =>
         {
@@ -47,7 +48,10 @@ public static class AttentionOpCommand
             var lowerings = Lowerings(parse.GetValue(lowering)!);
             var arch = Arch(parse.GetValue(archKind)!, parse.GetValue(array), parse.GetValue(sramKb)!, parse.GetValue(dramBw),
                 parse.GetValue(wordBytes), parse.GetValue(lanes));
-            var results = lowerings.Select(l => AttentionModel.Evaluate(attention, arch, l)).ToList();
+            var blockText = parse.GetValue(fusedBlock);
+            if (!FusedBlockPolicyNames.TryParse(blockText, out var blockPolicy))
+                throw new SimInputException($"--fused-block: '{blockText}' is not a block policy. Fix: use auto or fa1");
+            var results = lowerings.Select(l => AttentionModel.Evaluate(attention, arch, l, SimMode.Default, blockPolicy)).ToList();
             if (parse.GetValue(json))
             {
                 context.Out.WriteLine(AttentionResultJson.Format(attention, arch, results));

@@ -17,7 +17,9 @@ public class AttentionModelTests
     /// <summary>Batch 1, 2 query heads over 1 KV head (MQA: group of 2), prefill 4, d = 8.</summary>
     private static readonly AttentionOp s_mqa = new("mqa", 1, 2, 1, 4, 4, 8, false);
 
-    private static AttentionResult Run(AttentionOp a, ArchSpec arch, AttentionLowering lowering) => AttentionModel.Evaluate(a, arch, lowering);
+    /// <summary>The hand cases below derive FA1's block; <see cref="FusedBlockSearchTests"/> covers the default search.</summary>
+    private static AttentionResult Run(AttentionOp a, ArchSpec arch, AttentionLowering lowering) =>
+        AttentionModel.Evaluate(a, arch, lowering, SimMode.Default, FusedBlockPolicy.Fa1);
 
     // Hand traffic for s_mqa at 2 B/word: |Q| = |O| = 2·4·8 = 64 words = 128 B; |K| = |V| = 4·8 = 32 words = 64 B;
     // |S| = |P| = 2·4·4 = 32 words = 64 B.

@@ -27,14 +27,14 @@ public class FusedTilingTests
     [InlineData(8192, 64, 4096, 4096, 16, 16)]
     public void Block_follows_fa1_then_halves_until_it_fits(long words, long d, long rows, long keys, long br, long bc)
     {
-        var block = FusedTiling.Choose(words, d, rows, keys);
+        var block = FusedTiling.Fa1(words, d, rows, keys);
         Assert.Equal(new FusedBlock(br, bc), block);
         Assert.True(FusedTiling.NeedWords(block!.Value, d) <= words);
     }
 
     [Fact]
     public void No_block_when_even_one_by_one_does_not_fit() =>
-        Assert.Null(FusedTiling.Choose(4 * 64 + 2, 64, 100, 100));
+        Assert.Null(FusedTiling.Fa1(4 * 64 + 2, 64, 100, 100));
 
     [Fact]
     public void Causal_prefill_visits_only_the_lower_triangle_of_blocks()
