@@ -65,6 +65,7 @@ public class AttentionOpCommandTests
     [InlineData("--array 2by2", "--array: '2by2' is not an array shape")]
     [InlineData("--head-dim 0", "--head-dim: 0 must be at least 1")]
     [InlineData("--arch tpu", "--arch: 'tpu' is not a tile kind")]
+    [InlineData("--fused-block fa2", "--fused-block: 'fa2' is not a block policy. Fix: use auto or fa1")]
     public void Bad_flags_exit_2_with_a_clear_message(string flags, string expected)
     {
         var args = new List<string> { "op", "attention", "--batch", "1", "--heads", "2" };

@@ -50,6 +50,7 @@ public class AttentionSweepTests
     [InlineData("head_dim: 32}\n", "head_dim: 32, dim: 4}\n", "field 'attention.shapes[0].dim': unknown key")]
     [InlineData("lanes: 64", "lanes: -1", "field 'attention.base.vector.lanes': -1 is below the minimum 1")]
     [InlineData("name: attn-test", "name: attn test", "field 'attention.name': 'attn test' cannot be used as a folder name")]
+    [InlineData("seq: [128, 256, 512]", "seq: [128]\n  fused_block: fa2", "field 'attention.fused_block': unknown block policy 'fa2'. Fix: use auto")]
     public void Bad_specs_name_file_line_field_and_fix(string find, string replace, string expected)
     {
         var text = Spec.Replace(find, replace, StringComparison.Ordinal);
@@ -96,7 +97,8 @@ public class AttentionSweepTests
             Sim.Explorer.Analysis.LogLogSlope.Fit(line.Select(r => ((double)r.SeqKv, (double)r.DramBytes)).ToList());
         Assert.InRange(Slope(prefill.Where(r => r.Lowering == "unfused")), 1.95, 2.0);
         Assert.Equal(1.0, Slope(prefill.Where(r => r.Lowering == "fused" && r.KvResident)), 9);
-        Assert.Equal(2.0, Slope(prefill.Where(r => r.Lowering == "fused" && !r.KvResident)), 2);
+        // Streamed K/V: re-read once per 1024-row block, quadratic (the linear Q/O terms pull the 8K end down a little).
+        Assert.InRange(Slope(prefill.Where(r => r.Lowering == "fused" && !r.KvResident)), 1.9, 2.0);
         // Fused traffic stays below two-pass below unfused at every length; fused buffer need is one value.
         foreach (var seq in spec.Seqs)
         {
@@ -104,7 +106,8 @@ public class AttentionSweepTests
             Assert.True(at["fused"] < at["two-pass"] && at["two-pass"] < at["unfused"], $"seq {seq}");
         }
 
-        // Once seq reaches FA1's Bc (3072) the block stops growing with it: one buffer need from 4K to 64K.
-        Assert.Single(prefill.Where(r => r.Lowering == "fused" && r.SeqKv >= 3072).Select(r => r.BufferNeedBytes).Distinct());
+        // Once K and V outgrow the chip (8K on) the searched block stays 1024×512: one buffer need from 8K to 64K.
+        Assert.Equal([(1024L, 512L)], prefill.Where(r => r.Lowering == "fused" && r.SeqKv >= 8192).Select(r => (r.BlockRows, r.BlockCols)).Distinct());
+        Assert.Single(prefill.Where(r => r.Lowering == "fused" && r.SeqKv >= 8192).Select(r => r.BufferNeedBytes).Distinct());
     }
 }
