@@ -35,9 +35,17 @@ public static class BenchCommand
             var engines = BenchSuite.EngineTiles
                 .Select(t => BenchRunner.WithEnergy(Core.Hardware.TileGrid.Of(t).Label, BenchSuite.EngineCases(t), window / 4))
                 .ToList();
+            var spgemm = ExperimentBench.RandomSpGemm();
+            var experiments = new[]
+            {
+                ExperimentBench.SpGemmModels(spgemm, window / 4),
+                ExperimentBench.SpGemmExecution(spgemm, window / 4),
+                ExperimentBench.AttentionModels(window / 4),
+            };
+            var spgemmRatio = experiments[0].LayersPerSecond / experiments[1].LayersPerSecond;
             if (parse.GetValue(json))
             {
-                context.Out.WriteLine(Json(cases.Count, analytical, trace, samePrefix, speedup, vsScaleSim, engines));
+                context.Out.WriteLine(Json(cases.Count, analytical, trace, samePrefix, speedup, vsScaleSim, engines, experiments, spgemmRatio));
                 return ExitCodes.Ok;
             }
 
@@ -49,13 +57,20 @@ public static class BenchCommand
             Terminal.Render(context, table);
             context.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"suite: {cases.Count} layers; analytical / trace on the trace's {trace.Layers}-layer prefix = {speedup:0}x in this run; vs SCALE-Sim's quoted {ScaleSimReferenceCyclesPerSecond:0} cycles/s = {vsScaleSim:0.0e0}x"));
+            var experimentTable = new Table().AddColumn("experiment model").AddColumn(new TableColumn("evaluations").RightAligned())
+                .AddColumn(new TableColumn("evaluations/s").RightAligned());
+            foreach (var m in experiments)
+                experimentTable.AddRow(m.Name, m.Layers.ToString(CultureInfo.InvariantCulture), m.LayersPerSecond.ToString("0.0", CultureInfo.InvariantCulture));
+            Terminal.Render(context, experimentTable);
+            context.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"spgemm: 4096x4096, 16 nnz/row, C = A·A ({spgemm.A.Nnz} nnz); the model (all five dataflows) runs at {spgemmRatio:0.00}x the speed of executing the product once"));
             return ExitCodes.Ok;
         });
         return command;
     }
 
     private static string Json(int suiteLayers, BenchMeasurement analytical, BenchMeasurement trace, BenchMeasurement samePrefix, double speedup, double vsScaleSim,
-        IReadOnlyList<BenchMeasurement> engines)
+        IReadOnlyList<BenchMeasurement> engines, IReadOnlyList<BenchMeasurement> experiments, double spgemmRatio)
     {
         using var stream = new MemoryStream();
         using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
@@ -83,6 +98,17 @@ public static class BenchCommand
             }
 
             json.WriteEndObject();
+            json.WriteStartObject("experiments");
+            foreach (var m in experiments)
+            {
+                json.WriteStartObject(m.Name);
+                json.WriteNumber("evaluations", m.Layers);
+                json.WriteNumber("evaluations_per_second", m.LayersPerSecond);
+                json.WriteEndObject();
+            }
+
+            json.WriteEndObject();
+            json.WriteNumber("spgemm_model_vs_functional_speed", spgemmRatio);
             json.WriteNumber("speedup_vs_trace_baseline", speedup);
             json.WriteNumber("scalesim_reference_cycles_per_second", ScaleSimReferenceCyclesPerSecond);
             json.WriteNumber("speedup_vs_scalesim_reference", vsScaleSim);

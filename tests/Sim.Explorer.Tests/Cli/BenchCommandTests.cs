@@ -22,5 +22,21 @@ public class BenchCommandTests
         Assert.Equal(["systolic-32x32-ws", "cube-8x16x8", "addertree-64x16", "matrix2d-32x32"], engines.EnumerateObject().Select(p => p.Name));
         foreach (var engine in engines.EnumerateObject())
             Assert.Equal(0, engine.Value.GetProperty("layers").GetInt64() % 70); // whole passes over the 70-layer suite
+        var experiments = root.GetProperty("experiments");
+        Assert.Equal(["spgemm model (structure + 5 dataflows)", "spgemm functional row-wise (baseline)", "attention model (3 lowerings, BERT 4K)"],
+            experiments.EnumerateObject().Select(p => p.Name));
+        var rates = experiments.EnumerateObject().Select(p => p.Value.GetProperty("evaluations_per_second").GetDouble()).ToList();
+        Assert.All(rates, r => Assert.True(r > 0));
+        Assert.Equal(rates[0] / rates[1], root.GetProperty("spgemm_model_vs_functional_speed").GetDouble(), 6);
+    }
+
+    [Fact]
+    public void Bench_spgemm_input_is_the_stated_matrix()
+    {
+        // 4096 rows × 16 distinct columns each, seeded: the same matrix every run.
+        var a = Sim.Explorer.Bench.ExperimentBench.RandomSpGemm().A;
+        Assert.Equal((4096, 4096, 65536), (a.Rows, a.Cols, a.Nnz));
+        Assert.True(a.RowPointers.ToArray().Zip(a.RowPointers[1..].ToArray()).All(p => p.Second - p.First == 16));
+        Assert.Equal(a.ColumnIndices.ToArray(), Sim.Explorer.Bench.ExperimentBench.RandomSpGemm().A.ColumnIndices.ToArray());
     }
 }
