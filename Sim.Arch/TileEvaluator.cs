@@ -17,8 +17,13 @@ public static class TileEvaluator
     {
         ArgumentNullException.ThrowIfNull(arch);
         var result = TileModels.For(arch.Tile).Evaluate(opName, gemm, arch, mode);
-        // Only the systolic array has a SCALE-Sim convention (operand-width partial sums); the others ignore the mode.
-        var partialSumBytes = PartialSumWidth.Bytes(arch, arch.Tile is SystolicSpec ? mode : SimMode.Default);
-        return result with { Energy = EnergyModel.Of(result, arch, costs, partialSumBytes) };
+        return result with { Energy = EnergyModel.Of(result, arch, costs, PartialSumBytes(arch, mode)) };
+    }
+
+    /// <summary>Only the systolic array has a SCALE-Sim convention (operand-width partial sums); the others ignore the mode.</summary>
+    public static int PartialSumBytes(ArchSpec arch, SimMode mode)
+    {
+        ArgumentNullException.ThrowIfNull(arch);
+        return PartialSumWidth.Bytes(arch, arch.Tile is SystolicSpec ? mode : SimMode.Default);
     }
 }

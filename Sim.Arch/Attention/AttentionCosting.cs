@@ -7,17 +7,22 @@ namespace Sim.Arch.Attention;
 
 /// <summary>
 /// Shared bookkeeping of one attention evaluation: GEMMs through <see cref="TileEvaluator"/> (each distinct shape
-/// once, then multiplied), passes, and the energy sums. The tile is evaluated with unlimited DRAM: its compute cycles
-/// and scratchpad accesses are what the lowering uses; DRAM traffic and its time are the lowering's own (a GEMM
-/// inside a fused kernel reads its operands from chip, not from DRAM).
+/// once, then multiplied), passes, and the energy sums. The tile is evaluated with unlimited DRAM: its compute cycles,
+/// its operand reads and result writes in the scratchpad, and (for the unfused lowerings' stand-alone GEMMs, via
+/// <see cref="GemmTraffic"/>) its DRAM bytes under its own re-fetch rules are what the lowering uses; DRAM time is the
+/// lowering's (a GEMM inside a fused kernel reads its operands from chip, not from DRAM).
+/// <para>SRAM energy, counted once per byte moved: the engines' operand reads and result writes (the tile's own
+/// counts, without its fills and drains); every DRAM byte read is written into the scratchpad once (fill) and every
+/// DRAM byte written is read from it once (drain); the vector unit reads its inputs from and writes its outputs to the
+/// scratchpad (<see cref="VectorSram"/>).</para>
 /// </summary>
 internal sealed class AttentionCosting
 {
     private readonly Dictionary<GemmShape, Core.Results.OpResult> _gemms = [];
     private readonly ArchSpec _tileArch;
     private readonly SimMode _mode;
-    private double _macPj, _accumulatorPj, _sramPj;
-    private long _softmaxSramBytes;
+    private double _macPj, _accumulatorPj, _engineSramPj;
+    private long _vectorSramReadBytes, _vectorSramWriteBytes;
 
     public AttentionCosting(AttentionOp attention, ArchSpec arch, SimMode mode)
     {
@@ -37,18 +42,47 @@ internal sealed class AttentionCosting
     /// <summary>Engine work of <paramref name="count"/> GEMMs of one shape: (MACs, compute cycles); energy is added up here.</summary>
     public (long Macs, long Cycles) Gemms(GemmShape shape, long count)
     {
+        var r = Evaluated(shape);
+        var e = r.Energy!;
+        _macPj += e.MacPj * count;
+        _accumulatorPj += e.AccumulatorPj * count;
+        _engineSramPj += EngineSramPj(r) * count;
+        return (checked(r.Macs * count), checked(r.ComputeCycles * count));
+    }
+
+    /// <summary>
+    /// DRAM bytes (read, written) of <paramref name="count"/> stand-alone GEMMs of one shape under the tile's own
+    /// re-fetch rules (an operand that does not fit its scratchpad is fetched again per fold that needs it; spilled
+    /// partial sums go out and back).
+    /// </summary>
+    public (long ReadBytes, long WriteBytes) GemmTraffic(GemmShape shape, long count)
+    {
+        var r = Evaluated(shape);
+        return (checked((r.DramReadsIfmapBytes + r.DramReadsFilterBytes + r.DramReadsOfmapBytes) * count), checked(r.DramWritesOfmapBytes * count));
+    }
+
+    /// <summary>The vector unit reads <paramref name="readBytes"/> from and writes <paramref name="writeBytes"/> to the scratchpad.</summary>
+    public void VectorSram(long readBytes, long writeBytes)
+    {
+        _vectorSramReadBytes = checked(_vectorSramReadBytes + readBytes);
+        _vectorSramWriteBytes = checked(_vectorSramWriteBytes + writeBytes);
+    }
+
+    private Core.Results.OpResult Evaluated(GemmShape shape)
+    {
         if (!_gemms.TryGetValue(shape, out var r))
         {
             r = TileEvaluator.Evaluate("attention", shape, _tileArch, _mode, Costs);
             _gemms[shape] = r;
         }
 
-        var e = r.Energy!;
-        _macPj += e.MacPj * count;
-        _accumulatorPj += e.AccumulatorPj * count;
-        _sramPj += e.SramPj * count;
-        return (checked(r.Macs * count), checked(r.ComputeCycles * count));
+        return r;
     }
+
+    /// <summary>The tile's scratchpad energy without its fills and drains (the lowering's DRAM traffic sets those).</summary>
+    private double EngineSramPj(Core.Results.OpResult r) =>
+        EnergyModel.Of(r with { DramReadsIfmapBytes = 0, DramReadsFilterBytes = 0, DramReadsOfmapBytes = 0, DramWritesOfmapBytes = 0 },
+            _tileArch, Costs, TileEvaluator.PartialSumBytes(_tileArch, _mode)).SramPj;
 
     /// <summary>Distinct GEMM shapes evaluated so far (the sweep's speed rests on this staying small).</summary>
     public int DistinctGemms => _gemms.Count;
@@ -56,10 +90,10 @@ internal sealed class AttentionCosting
     public AttentionPass Pass(string name, (long Macs, long Cycles) tensor, VectorOps ops, long readBytes, long writeBytes) =>
         new(name, tensor.Macs, tensor.Cycles, ops, ops.Cycles(Arch.Vector), readBytes, writeBytes, MemoryCycles(checked(readBytes + writeBytes)));
 
-    /// <summary>A softmax pass streams its DRAM bytes through the scratchpad once (charged at the SRAM figure).</summary>
+    /// <summary>A softmax pass streams its DRAM bytes through the scratchpad: the vector unit reads what was filled and writes what is drained.</summary>
     public AttentionPass SoftmaxPass(string name, VectorOps ops, long readBytes, long writeBytes)
     {
-        _softmaxSramBytes = checked(_softmaxSramBytes + readBytes + writeBytes);
+        VectorSram(readBytes, writeBytes);
         return Pass(name, (0, 0), ops, readBytes, writeBytes);
     }
 
@@ -72,7 +106,10 @@ internal sealed class AttentionCosting
         long dramBytes = passes.Sum(p => p.DramBytes);
         long totalCycles = passes.Sum(p => p.Cycles);
         var laneCycles = passes.Aggregate(VectorOps.Zero, (sum, p) => sum + p.VectorOps).LaneCycles(Arch.Vector);
-        var sramPj = _sramPj + _softmaxSramBytes * (Costs.SramReadPjPerByte + Costs.SramWritePjPerByte) / 2;
+        long dramReads = passes.Sum(p => p.DramReadBytes), dramWrites = passes.Sum(p => p.DramWriteBytes);
+        var sramPj = _engineSramPj
+            + (_vectorSramReadBytes + dramWrites) * Costs.SramReadPjPerByte
+            + (_vectorSramWriteBytes + dramReads) * Costs.SramWritePjPerByte;
         return new AttentionResult
         {
             Attention = Attention,

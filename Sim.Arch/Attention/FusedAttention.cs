@@ -17,6 +17,8 @@ namespace Sim.Arch.Attention;
 /// words ≤ buffer): then every row block reads them from chip. FuseMax's 16 MiB L3 does this: its traffic is Q, K, V,
 /// O once up to 16K tokens.</item>
 /// <item>Time: max(tensor, vector, DRAM bytes / bandwidth), FuseMax's latency model.</item>
+/// <item>Scratchpad traffic of the vector unit per block: read the r×c score block and the r×d O accumulator, write
+/// the probabilities P and O back: (r·c + r·d) words each way.</item>
 /// </list>
 /// </summary>
 internal static class FusedAttention
@@ -84,6 +86,9 @@ internal static class FusedAttention
                 Muls: checked(r * (d + 1)),
                 Exps: rc + r);
             ops += perBlock.Times(count);
+            // The vector unit reads the score block and writes P back for P·V, and rescales the O accumulator block.
+            var blockWords = checked((rc + r * d) * count);
+            c.VectorSram(checked(blockWords * b), checked(blockWords * b));
             liveKeys = checked(liveKeys + cols * count);
         }
 

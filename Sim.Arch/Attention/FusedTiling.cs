@@ -1,7 +1,6 @@
-namespace Sim.Arch.Attention;
+using Sim.Arch.Folding;
 
-/// <summary>One fused block: <see cref="Rows"/> stacked query rows (Br) by <see cref="Cols"/> keys (Bc).</summary>
-public readonly record struct FusedBlock(long Rows, long Cols);
+namespace Sim.Arch.Attention;
 
 /// <summary>
 /// FlashAttention's tiling: the block size chosen from the on-chip buffer and which blocks a causal mask leaves live.
@@ -23,13 +22,13 @@ public static class FusedTiling
     public static FusedBlock? Fa1(long bufferWords, long headDim, long groupRows, long seqKv)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(headDim, 1);
-        long bc = Math.Min(Math.Max(1, CeilDiv(bufferWords, 4 * headDim)), seqKv);
+        long bc = Math.Min(Math.Max(1, FoldGeometry.CeilDiv(bufferWords, 4 * headDim)), seqKv);
         long br = Math.Min(Math.Min(bc, headDim), groupRows);
         while (NeedWords(new FusedBlock(br, bc), headDim) > bufferWords)
         {
             if (bc == 1 && br == 1)
                 return null;
-            bc = Math.Max(1, CeilDiv(bc, 2));
+            bc = Math.Max(1, FoldGeometry.CeilDiv(bc, 2));
             br = Math.Min(br, bc);
         }
 
@@ -97,8 +96,6 @@ public static class FusedTiling
     public static long LiveColumnBlocks(Core.Workloads.Attention a, FusedBlock block, long lastRow)
     {
         ArgumentNullException.ThrowIfNull(a);
-        return CeilDiv(a.VisibleKeys(lastRow / a.GroupSize), block.Cols);
+        return FoldGeometry.CeilDiv(a.VisibleKeys(lastRow / a.GroupSize), block.Cols);
     }
-
-    internal static long CeilDiv(long a, long b) => (a + b - 1) / b;
 }

@@ -8,7 +8,9 @@ namespace Sim.Arch.Attention;
 /// −∞ without work), N unmasked scores, R softmax rows:
 /// <list type="bullet">
 /// <item>3-pass (unfused): qk (read Q, K; write S), max (read S), sum (read S), normalize (read S, write P),
-/// pv (read P, V; write O): S/P traffic 6·|S|·b.</item>
+/// pv (read P, V; write O): S/P traffic 6·|S|·b. The two GEMM passes move what the tile's own memory model says
+/// (<see cref="AttentionCosting.GemmTraffic"/>): Q, K, V, S, P once each when they fit their scratchpads, more when
+/// an operand must be fetched again per fold — the same rules as any other GEMM on that tile.</item>
 /// <item>2-pass (Dukhan–Ablavatski): sum accumulates (mantissa, exponent) pairs, so no max pass: 5·|S|·b.</item>
 /// </list>
 /// Vector ops: qk scales Q by 1/√d (|Q| muls); max N max; sum N subtracts, N exps, N adds; 2-pass sum N exps
@@ -30,13 +32,14 @@ internal static class UnfusedAttention
         if (need > c.Arch.OnChipBufferBytes)
             return c.Infeasible(lowering, $"the GEMM fold blocks and softmax stream need {need} B on chip but the scratchpads hold {c.Arch.OnChipBufferBytes} B", need);
 
-        long qBytes = checked(a.QElements * b), kvBytes = checked(a.KvElements * b);
         long sBytes = checked(a.Batch * a.Heads * a.SeqQ * a.SeqKv * b);
         long n = a.Scores, rows = a.Rows;
+        var qk = new GemmShape(a.GroupRows, a.SeqKv, a.HeadDim);
+        var pv = new GemmShape(a.GroupRows, a.HeadDim, a.SeqKv);
+        var (qkReads, qkWrites) = c.GemmTraffic(qk, a.Groups);
         var passes = new List<AttentionPass>
         {
-            c.Pass("qk", c.Gemms(new GemmShape(a.GroupRows, a.SeqKv, a.HeadDim), a.Groups), new VectorOps(0, 0, a.QElements, 0),
-                checked(qBytes + kvBytes), sBytes),
+            c.Pass("qk", c.Gemms(qk, a.Groups), new VectorOps(0, 0, a.QElements, 0), qkReads, qkWrites),
         };
         if (twoPass)
         {
@@ -49,8 +52,8 @@ internal static class UnfusedAttention
         }
 
         passes.Add(c.SoftmaxPass("normalize", new VectorOps(0, n, n, checked(n + rows)), sBytes, sBytes));
-        passes.Add(c.Pass("pv", c.Gemms(new GemmShape(a.GroupRows, a.HeadDim, a.SeqKv), a.Groups), VectorOps.Zero,
-            checked(sBytes + kvBytes), qBytes));
+        var (pvReads, pvWrites) = c.GemmTraffic(pv, a.Groups);
+        passes.Add(c.Pass("pv", c.Gemms(pv, a.Groups), VectorOps.Zero, pvReads, pvWrites));
         return c.Result(lowering, passes, need);
     }
 }

@@ -62,7 +62,7 @@ public sealed record AttentionSweepSpec(
             : [.. AttentionLoweringNames.All];
         var blockText = spec.OptionalString("fused_block") ?? "auto";
         if (!FusedBlockPolicyNames.TryParse(blockText, out var blockPolicy))
-            throw spec.ErrorAt("fused_block", $"unknown block policy '{blockText}'", "use auto (the fastest block that fits) or fa1 (FlashAttention-1's rule)");
+            throw spec.ErrorAt("fused_block", $"unknown block policy '{blockText}'", "use auto (the lowest energy-delay-product block that fits) or fa1 (FlashAttention-1's rule)");
         return new AttentionSweepSpec(name, spec.OptionalString("description") ?? "", arch, shapes, seqs, lowerings) { FusedBlock = blockPolicy };
     }
 

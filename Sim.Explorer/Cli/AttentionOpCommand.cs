@@ -31,7 +31,7 @@ public static class AttentionOpCommand
         var dramBw = new Option<double?>("--dram-bw") { Description = "DRAM bandwidth in bytes/cycle (omit: unlimited)" };
         var wordBytes = new Option<int>("--word-bytes") { Description = "Word width in bytes (1, 2 = fp16, 4)", DefaultValueFactory = _ => 2 };
         var lanes = new Option<int>("--vector-lanes") { Description = "Vector-unit lanes", DefaultValueFactory = _ => VectorUnitSpec.Default.Lanes };
-        var fusedBlock = new Option<string>("--fused-block") { Description = "Fused block choice: auto (fastest block that fits) or fa1 (FlashAttention-1's rule)", DefaultValueFactory = _ => "auto" };
+        var fusedBlock = new Option<string>("--fused-block") { Description = "Fused block choice: auto (the lowest energy-delay-product block that fits) or fa1 (FlashAttention-1's rule)", DefaultValueFactory = _ => "auto" };
         var json = new Option<bool>("--json") { Description = "Print one JSON object" };
 
         var command = new Command("attention", "Simulate softmax(Q·Kᵀ/√d)·V on one tile plus a vector unit")

@@ -43,6 +43,36 @@ public class AttentionModelTests
     }
 
     [Fact]
+    public void Unfused_gemm_passes_re_fetch_what_does_not_fit_by_the_tile_rules()
+    {
+        // 1 head, prefill 8, d 8, fp16 on a 2×2 OS array. Ifmap scratchpad 64 B < Q (8·8·2 = 128 B): Q is fetched
+        // again for each of the ⌈SeqKv/2⌉ = 4 column folds of QKᵀ (the row folds in between need other Q rows):
+        // 4·128 = 512 B, K (128 B, fits the 128 B filter scratchpad) once: qk reads 640 B, writes S 128 B.
+        // P·V likewise: P (128 B) 4× = 512 B, V once 128 B: 640 B; writes O 128 B.
+        var arch = s_small with { Scratchpad = new ScratchpadSpec(0.0625, 0.125, 0.125) };
+        var r = Run(new AttentionOp("p", 1, 1, 1, 8, 8, 8, false), arch, AttentionLowering.Unfused);
+        Assert.True(r.Feasible, r.Reason);
+        Assert.Equal((640L, 128L), (r.Pass("qk")!.DramReadBytes, r.Pass("qk")!.DramWriteBytes));
+        Assert.Equal((640L, 128L), (r.Pass("pv")!.DramReadBytes, r.Pass("pv")!.DramWriteBytes));
+        // With room for Q and P they are read once: 256 B each pass.
+        var roomy = Run(new AttentionOp("p", 1, 1, 1, 8, 8, 8, false), s_small with { Scratchpad = new ScratchpadSpec(1, 1, 1) }, AttentionLowering.Unfused);
+        Assert.Equal(256, roomy.Pass("qk")!.DramReadBytes);
+        Assert.Equal(256, roomy.Pass("pv")!.DramReadBytes);
+    }
+
+    [Fact]
+    public void The_max_pass_costs_one_score_matrix_through_the_scratchpad_each_way()
+    {
+        // Unfused has one more softmax pass than two-pass: S is filled from DRAM (an SRAM write per byte) and read by
+        // the vector unit (an SRAM read per byte); the GEMMs and the other passes are the same in both.
+        var costs = CostResolver.Resolve(s_small);
+        var unfused = Run(s_mqa, s_small, AttentionLowering.Unfused);
+        var twoPass = Run(s_mqa, s_small, AttentionLowering.TwoPass);
+        const long SBytes = 64; // 2 heads · 4 · 4 · 2 B
+        Assert.Equal(SBytes * (costs.SramReadPjPerByte + costs.SramWritePjPerByte), unfused.Energy.SramPj - twoPass.Energy.SramPj, 9);
+    }
+
+    [Fact]
     public void Fused_traffic_reads_k_and_v_once_per_row_block()
     {
         // MQA group of 2, SeqQ 4 (8 stacked rows), SeqKv 8, d 8; 320 B = 160 words on chip. FA1: Bc = ⌈160/32⌉ = 5,
@@ -197,6 +227,8 @@ public class AttentionModelTests
         var needs = new[] { 4096L, 8192, 16384, 65536 }
             .Select(n => Run(new AttentionOp("p", 1, 12, 12, n, n, 64, true), arch, AttentionLowering.Fused).BufferNeedBytes)
             .Distinct().ToList();
+        // FA1 on 786,432 words, d 64: Bc = ⌈786432/256⌉ = 3072, Br = min(3072, 64) = 64;
+        // 64·64 + 2·3072·64 + 64·3072 + 64·(2 + 64) = 4096 + 393216 + 196608 + 4224 = 598,144 words.
         Assert.Equal([598_144L * 2], needs);
         // The unfused lowerings need O(tile): (6·1024 PEs + 4·128 lanes)·2 B, any seq.
         Assert.Equal(13_312, Run(new AttentionOp("p", 1, 1, 1, 65536, 65536, 64, false), arch, AttentionLowering.Unfused).BufferNeedBytes);

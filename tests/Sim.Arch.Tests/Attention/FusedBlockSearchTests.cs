@@ -25,8 +25,16 @@ public class FusedBlockSearchTests
         var arch = s_tpu with { Tile = new SystolicSpec(8, 8, Dataflow.Os), Scratchpad = new ScratchpadSpec(4, 4, 4), Dram = new DramSpec(8, 0) };
         foreach (var a in new[] { new AttentionOp("p", 1, 2, 2, 200, 200, 16, false), new AttentionOp("c", 2, 4, 1, 96, 128, 32, true), new AttentionOp("d", 4, 8, 2, 1, 300, 64, true) })
         {
-            var results = FusedTiling.Candidates(arch.OnChipBufferBytes / 2, a.HeadDim, a.GroupRows, a.SeqKv)
-                .Select(b => AttentionModel.EvaluateFused(a, arch, b)!).ToList();
+            // The documented candidate set, enumerated here independently: powers of two below each extent, the extent,
+            // and FA1's block, kept when Br·d + 2·Bc·d + Br·Bc + Br·(2 + d) words fit.
+            long words = arch.OnChipBufferBytes / 2, d = a.HeadDim;
+            static IEnumerable<long> Sizes(long extent) => Enumerable.Range(0, 40).Select(i => 1L << i).TakeWhile(x => x < extent).Append(extent);
+            var blocks = (from br in Sizes(a.GroupRows) from bc in Sizes(a.SeqKv) select new FusedBlock(br, bc))
+                .Append(FusedTiling.Fa1(words, d, a.GroupRows, a.SeqKv)!.Value)
+                .Where(b => b.Rows * d + 2 * b.Cols * d + b.Rows * b.Cols + b.Rows * (2 + d) <= words)
+                .Distinct().ToList();
+            Assert.Equal(blocks.OrderBy(b => (b.Rows, b.Cols)).ToList(), FusedTiling.Candidates(words, d, a.GroupRows, a.SeqKv).OrderBy(b => (b.Rows, b.Cols)).ToList());
+            var results = blocks.Select(b => AttentionModel.EvaluateFused(a, arch, b)!).ToList();
             var best = results.MinBy(r => (r.Energy.TotalPj * r.TotalCycles, r.TotalCycles, r.DramBytes))!;
             var auto = Auto(a, arch);
             Assert.Equal((best.TotalCycles, best.DramBytes), (auto.TotalCycles, auto.DramBytes));

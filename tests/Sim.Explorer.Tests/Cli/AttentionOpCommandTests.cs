@@ -30,7 +30,8 @@ public class AttentionOpCommandTests
         var model = AttentionModel.Evaluate(new AttentionOp("cli", 1, 2, 1, 4, 4, 8, false), arch, AttentionLowering.Fused);
         Assert.Equal(model.TotalCycles, lowerings[2].GetProperty("total_cycles").GetInt64());
         Assert.Equal(model.Energy.TotalPj, lowerings[2].GetProperty("energy_pj").GetDouble(), 6);
-        Assert.Equal(4, lowerings[2].GetProperty("block_rows").GetInt64());
+        Assert.Equal(model.Block!.Value.Rows, lowerings[2].GetProperty("block_rows").GetInt64());
+        Assert.Equal(model.Block!.Value.Cols, lowerings[2].GetProperty("block_cols").GetInt64());
     }
 
     [Fact]
