@@ -1,4 +1,5 @@
 using Sim.Core.Hardware;
+using Sim.Core.Workloads;
 using AttentionOp = Sim.Core.Workloads.Attention;
 
 namespace Sim.Arch.Attention;

@@ -1,3 +1,4 @@
+using Sim.Core.Workloads;
 using AttentionOp = Sim.Core.Workloads.Attention;
 
 namespace Sim.Arch.Attention;

@@ -4,7 +4,7 @@ namespace Sim.Core.Config;
 
 /// <summary>
 /// Loads a <see cref="Workload"/> from YAML: <c>name:</c> and a list of <c>ops:</c>, each with a
-/// <c>kind:</c> (gemm, conv2d) and optional <c>inputs:</c> naming producer ops.
+/// <c>kind:</c> (gemm, conv2d, attention) and optional <c>inputs:</c> naming producer ops.
 /// </summary>
 public static class WorkloadYaml
 {
@@ -34,7 +34,8 @@ public static class WorkloadYaml
         {
             "gemm" => ReadGemm(op),
             "conv2d" => ReadConv(op),
-            _ => throw op.ErrorAt("kind", $"unknown op kind '{kind}'", "use gemm or conv2d"),
+            AttentionLayer.KindName => ReadAttention(op),
+            _ => throw op.ErrorAt("kind", $"unknown op kind '{kind}'", "use gemm, conv2d or attention"),
         };
     }
 
@@ -43,6 +44,45 @@ public static class WorkloadYaml
         op.AllowOnly("name", "kind", "m", "n", "k", "inputs");
         return new Gemm(op.RequireString("name"), op.RequireLong("m", 1), op.RequireLong("n", 1), op.RequireLong("k", 1),
             op.OptionalStringList("inputs"));
+    }
+
+    /// <summary>
+    /// <c>{kind: attention, batch: 1, heads: 12, kv_heads: 12, seq_q: 512, seq_kv: 512, head_dim: 64, causal: false,
+    /// lowering: fused}</c>; batch 1, kv_heads = heads, causal false and lowering fused by default.
+    /// </summary>
+    private static AttentionLayer ReadAttention(YamlMap op)
+    {
+        op.AllowOnly("name", "kind", "batch", "heads", "kv_heads", "seq_q", "seq_kv", "head_dim", "causal", "lowering", "inputs");
+        var name = op.RequireString("name");
+        var heads = op.RequireLong("heads", 1);
+        var causalText = op.OptionalString("causal") ?? "false";
+        if (causalText is not ("true" or "false"))
+            throw op.ErrorAt("causal", $"'{causalText}' is not true or false", "write causal: true or causal: false");
+        var loweringText = op.OptionalString("lowering") ?? "fused";
+        if (!AttentionLoweringNames.TryParse(loweringText, out var lowering))
+            throw op.ErrorAt("lowering", $"unknown lowering '{loweringText}'", "use unfused, two-pass or fused");
+        var shape = new Attention(name, op.OptionalLong("batch", 1, 1), heads, op.OptionalLong("kv_heads", heads, 1),
+            op.RequireLong("seq_q", 1), op.RequireLong("seq_kv", 1), op.RequireLong("head_dim", 1), causalText == "true");
+        string? problem;
+        try
+        {
+            problem = shape.Problem();
+            _ = shape.Macs;
+            _ = shape.QElements + shape.KvElements;
+        }
+        catch (OverflowException)
+        {
+            throw op.ErrorAt("seq_kv", "the sizes overflow 64-bit arithmetic", "check batch, heads, seq_q, seq_kv and head_dim");
+        }
+
+        if (problem is not null)
+        {
+            var field = problem[..problem.IndexOf(':', StringComparison.Ordinal)];
+            var fix = problem.IndexOf(". Fix: ", StringComparison.Ordinal);
+            throw op.ErrorAt(field, problem[(field.Length + 2)..fix], problem[(fix + ". Fix: ".Length)..]);
+        }
+
+        return new AttentionLayer(name, shape, lowering, op.OptionalStringList("inputs"));
     }
 
     private static Conv2d ReadConv(YamlMap op)

@@ -18,7 +18,7 @@ public sealed record Conv2d(
     long Stride,
     long Padding,
     long Batch,
-    IReadOnlyList<string> Inputs) : Op(Name, Inputs)
+    IReadOnlyList<string> Inputs) : GemmOp(Name, Inputs)
 {
     public override string Kind => "conv2d";
 

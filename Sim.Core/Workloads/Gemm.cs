@@ -3,7 +3,7 @@ using Sim.Core.Hardware;
 namespace Sim.Core.Workloads;
 
 /// <summary>Z[M,N] = A[M,K] · B[K,N].</summary>
-public sealed record Gemm(string Name, long M, long N, long K, IReadOnlyList<string> Inputs) : Op(Name, Inputs)
+public sealed record Gemm(string Name, long M, long N, long K, IReadOnlyList<string> Inputs) : GemmOp(Name, Inputs)
 {
     public Gemm(string name, long m, long n, long k) : this(name, m, n, k, []) { }
 

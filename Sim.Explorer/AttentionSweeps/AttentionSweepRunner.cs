@@ -1,6 +1,7 @@
 using System.Globalization;
 using Sim.Arch.Attention;
 using Sim.Core.Hardware;
+using Sim.Core.Workloads;
 using Sim.Explorer.Analysis;
 using Sim.Explorer.Results;
 

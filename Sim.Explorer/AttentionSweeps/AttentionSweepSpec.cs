@@ -2,6 +2,7 @@ using System.Globalization;
 using Sim.Arch.Attention;
 using Sim.Core.Config;
 using Sim.Core.Hardware;
+using Sim.Core.Workloads;
 using Sim.Explorer.Inputs;
 using AttentionOp = Sim.Core.Workloads.Attention;
 

@@ -3,6 +3,7 @@ using Sim.Arch.Attention;
 using Sim.Arch.Sparse;
 using Sim.Core.Hardware;
 using Sim.Core.Sparse;
+using Sim.Core.Workloads;
 using AttentionOp = Sim.Core.Workloads.Attention;
 
 namespace Sim.Explorer.Bench;

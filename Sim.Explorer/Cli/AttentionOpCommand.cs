@@ -4,6 +4,7 @@ using Sim.Arch;
 using Sim.Arch.Attention;
 using Sim.Core.Config;
 using Sim.Core.Hardware;
+using Sim.Core.Workloads;
 using Spectre.Console;
 using AttentionOp = Sim.Core.Workloads.Attention;
 

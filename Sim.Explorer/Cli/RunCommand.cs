@@ -51,7 +51,9 @@ public static class RunCommand
         foreach (var l in layers)
         {
             var dramKb = (l.DramReadsIfmap + l.DramReadsFilter + l.DramWritesOfmap + l.DramReadsOfmap) / 1024.0;
-            table.AddRow(Markup.Escape(l.Layer), I(l.M), I(l.N), I(l.K), I(l.ComputeCycles), I(l.StallCycles), I(l.TotalCycles),
+            // An attention layer is two GEMMs and a softmax, not one GEMM: no M, N, K.
+            string Dim(long v) => l.OpKind == Core.Workloads.AttentionLayer.KindName ? "-" : I(v);
+            table.AddRow(Markup.Escape(l.Layer), Dim(l.M), Dim(l.N), Dim(l.K), I(l.ComputeCycles), I(l.StallCycles), I(l.TotalCycles),
                 F(l.Utilization), F(l.MappingEfficiency), dramKb.ToString("0.0", CultureInfo.InvariantCulture));
         }
 

@@ -1,4 +1,5 @@
 using CsvHelper;
+using Sim.Arch.Attention;
 using Sim.Core.Results;
 using Sim.Core.Workloads;
 
@@ -37,6 +38,7 @@ public sealed partial class LayerRow
     [CsvColumn("energy_accumulator_pj")] public double EnergyAccumulatorPj { get; set; }
     [CsvColumn("energy_sram_pj")] public double EnergySramPj { get; set; }
     [CsvColumn("energy_dram_pj")] public double EnergyDramPj { get; set; }
+    [CsvColumn("energy_vector_pj")] public double EnergyVectorPj { get; set; }
 
     public static LayerRow From(string pointId, int index, Op op, GemmShape gemm, OpResult r)
     {
@@ -74,6 +76,43 @@ public sealed partial class LayerRow
             EnergyAccumulatorPj = energy.AccumulatorPj,
             EnergySramPj = energy.SramPj,
             EnergyDramPj = energy.DramPj,
+        };
+    }
+
+    /// <summary>
+    /// An attention layer's row: no single GEMM (m, n, k, folds 0), no per-operand SRAM word counts (their energy is in
+    /// energy_sram_pj); DRAM reads all land in dram_reads_ifmap and writes in dram_writes_ofmap. Per pass, the time
+    /// the engines need (max of tensor and vector cycles) is compute, the rest of a DRAM-bound pass is stall.
+    /// Mapping efficiency = useful MACs / MACs the engine ran (padded blocks and masked scores count against it).
+    /// </summary>
+    public static LayerRow FromAttention(string pointId, int index, AttentionLayer op, AttentionResult r, long peCount)
+    {
+        ArgumentNullException.ThrowIfNull(op);
+        ArgumentNullException.ThrowIfNull(r);
+        var compute = r.Passes.Sum(p => Math.Max(p.TensorCycles, p.VectorCycles));
+        var total = r.TotalCycles;
+        var macs = r.Attention.Macs;
+        return new LayerRow
+        {
+            PointId = pointId,
+            LayerIndex = index,
+            Layer = op.Name,
+            OpKind = op.Kind,
+            Macs = macs,
+            ComputeCycles = compute,
+            StallCycles = total - compute,
+            TotalCycles = total,
+            Utilization = total == 0 ? 0 : macs / ((double)peCount * total),
+            ComputeUtilization = compute == 0 ? 0 : macs / ((double)peCount * compute),
+            MappingEfficiency = r.TensorMacs == 0 ? 0 : (double)macs / r.TensorMacs,
+            DramReadsIfmap = r.Passes.Sum(p => p.DramReadBytes),
+            DramWritesOfmap = r.Passes.Sum(p => p.DramWriteBytes),
+            EnergyPj = r.Energy.TotalPj,
+            EnergyMacPj = r.Energy.MacPj,
+            EnergyAccumulatorPj = r.Energy.AccumulatorPj,
+            EnergySramPj = r.Energy.SramPj,
+            EnergyDramPj = r.Energy.DramPj,
+            EnergyVectorPj = r.Energy.VectorPj,
         };
     }
 }

@@ -51,6 +51,7 @@ public sealed partial class PointRow
     [CsvColumn("energy_accumulator_pj")] public double EnergyAccumulatorPj { get; set; }
     [CsvColumn("energy_sram_pj")] public double EnergySramPj { get; set; }
     [CsvColumn("energy_dram_pj")] public double EnergyDramPj { get; set; }
+    [CsvColumn("energy_vector_pj")] public double EnergyVectorPj { get; set; }
     [CsvColumn("area_mm2")] public double AreaMm2 { get; set; }
     [CsvColumn("mac_area_mm2")] public double MacAreaMm2 { get; set; }
     [CsvColumn("tops")] public double Tops { get; set; }

@@ -1,4 +1,5 @@
 using Sim.Arch;
+using Sim.Arch.Attention;
 using Sim.Arch.Energy;
 using Sim.Core.Hardware;
 using Sim.Core.Workloads;
@@ -10,7 +11,9 @@ namespace Sim.Explorer.Sweeps;
 /// <summary>
 /// Runs every op of a workload on one arch, in topological order, one after another (no inter-layer overlap), and
 /// sums the layers into the point's totals (costs add up: the network's energy is the sum of its layers').
-/// An arch that cannot run (<see cref="TileFeasibility"/>) gives an <c>infeasible</c> row with the reason and no layers.
+/// An arch that cannot run (<see cref="TileFeasibility"/>, or an attention layer whose lowering does not fit) gives an
+/// <c>infeasible</c> row with the reason and no layers. GEMMs and convolutions go to the tile model; attention layers to
+/// the attention model (its GEMMs on the same tile, softmax on the vector unit).
 /// </summary>
 public static class PointEvaluator
 {
@@ -30,8 +33,27 @@ public static class PointEvaluator
         var layers = new List<LayerRow>(workload.Ops.Count);
         foreach (var op in workload.Ops)
         {
-            var gemm = op.ToGemm(mode);
-            layers.Add(LayerRow.From(pointId, layers.Count, op, gemm, TileEvaluator.Evaluate(op.Name, gemm, arch, mode, costs)));
+            switch (op)
+            {
+                case GemmOp gemmOp:
+                    var gemm = gemmOp.ToGemm(mode);
+                    layers.Add(LayerRow.From(pointId, layers.Count, op, gemm, TileEvaluator.Evaluate(op.Name, gemm, arch, mode, costs)));
+                    break;
+                case AttentionLayer attention:
+                    var result = AttentionModel.Evaluate(attention.Shape, arch, attention.Lowering, mode);
+                    if (!result.Feasible)
+                    {
+                        var infeasible = PointRow.Describe(pointId, workload.Name, arch, mode);
+                        infeasible.Status = RowStatus.Infeasible;
+                        infeasible.Reason = $"op '{op.Name}' ({attention.Lowering.ToName()} attention): {result.Reason}";
+                        return (infeasible, []);
+                    }
+
+                    layers.Add(LayerRow.FromAttention(pointId, layers.Count, attention, result, arch.Tile.PeCount));
+                    break;
+                default:
+                    throw new NotSupportedException($"op '{op.Name}': no model for op kind '{op.Kind}'");
+            }
         }
 
         return (Summarize(pointId, workload.Name, arch, mode, AreaModel.Of(arch, costs), layers), layers);
@@ -71,12 +93,13 @@ public static class PointEvaluator
         row.EnergyAccumulatorPj = layers.Sum(l => l.EnergyAccumulatorPj);
         row.EnergySramPj = layers.Sum(l => l.EnergySramPj);
         row.EnergyDramPj = layers.Sum(l => l.EnergyDramPj);
+        row.EnergyVectorPj = layers.Sum(l => l.EnergyVectorPj);
         row.AreaMm2 = area.TotalMm2;
         row.MacAreaMm2 = area.MacMm2;
         row.Tops = tops;
         row.TopsPerMm2 = area.MacMm2 > 0 ? tops / area.MacMm2 : 0;
         row.TopsPerW = energyPj > 0 ? 2.0 * macs / energyPj : 0;
-        var onChipPj = row.EnergyMacPj + row.EnergyAccumulatorPj + row.EnergySramPj;
+        var onChipPj = row.EnergyMacPj + row.EnergyAccumulatorPj + row.EnergySramPj + row.EnergyVectorPj;
         row.OnChipTopsPerW = onChipPj > 0 ? 2.0 * macs / onChipPj : 0;
         return row;
     }

@@ -32,8 +32,22 @@ public sealed record SweepPoint(int Index, string WorkloadPath, Workload Workloa
             $"|spad:{s.IfmapKb:R},{s.FilterKb:R},{s.OfmapKb:R}|dram:{arch.Dram.BandwidthBytesPerCycle:R},{arch.Dram.LatencyCycles}|clock:{arch.ClockGhz:R}|word:{arch.WordBytes}|{workload.Name}");
         foreach (var op in workload.Ops)
         {
-            var g = op.ToGemm(mode);
-            text.Append(CultureInfo.InvariantCulture, $"|{op.Name}:{g.M},{g.N},{g.K}");
+            switch (op)
+            {
+                case GemmOp gemmOp:
+                    var g = gemmOp.ToGemm(mode);
+                    text.Append(CultureInfo.InvariantCulture, $"|{op.Name}:{g.M},{g.N},{g.K}");
+                    break;
+                case AttentionLayer { Shape: var a } attention:
+                    // The vector unit shapes attention's cost, so it joins the id only when a workload has attention.
+                    text.Append(CultureInfo.InvariantCulture,
+                        $"|{op.Name}:attention:{a.Batch},{a.Heads},{a.KvHeads},{a.SeqQ},{a.SeqKv},{a.HeadDim},{a.Causal},{attention.Lowering.ToName()}");
+                    var v = arch.Vector;
+                    text.Append(CultureInfo.InvariantCulture, $"|vector:{v.Lanes},{v.MaxCycles},{v.AddCycles},{v.MulCycles},{v.ExpCycles},{v.PjPerOp:R}");
+                    break;
+                default:
+                    throw new NotSupportedException($"op '{op.Name}': no id for op kind '{op.Kind}'");
+            }
         }
 
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())))[..16];

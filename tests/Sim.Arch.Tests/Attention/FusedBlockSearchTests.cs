@@ -1,6 +1,7 @@
 using CsCheck;
 using Sim.Arch.Attention;
 using Sim.Core.Hardware;
+using Sim.Core.Workloads;
 using AttentionOp = Sim.Core.Workloads.Attention;
 
 namespace Sim.Arch.Tests.Attention;

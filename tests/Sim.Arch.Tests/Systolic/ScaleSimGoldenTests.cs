@@ -12,7 +12,7 @@ namespace Sim.Arch.Tests.Systolic;
 /// </summary>
 public class ScaleSimGoldenTests
 {
-    private static Sim.Core.Results.OpResult Run(Op op, int rows, int cols, Dataflow df) =>
+    private static Sim.Core.Results.OpResult Run(GemmOp op, int rows, int cols, Dataflow df) =>
         new SystolicModel().Evaluate(op.Name, op.ToGemm(SimMode.ScaleSim), ArchSpec.Default(new SystolicSpec(rows, cols, df)), SimMode.ScaleSim);
 
     [Fact]

@@ -25,7 +25,7 @@ public class TopologyCsvImporterTests
 
         Assert.Equal(network, csv.Name);
         Assert.Equal(yaml.Ops.Select(o => o.Name), csv.Ops.Select(o => o.Name));
-        Assert.Equal(yaml.Ops.Select(o => (o.Name, o.ToGemm())), csv.Ops.Select(o => (o.Name, o.ToGemm())));
+        Assert.Equal(yaml.Ops.Select(o => (o.Name, ((GemmOp)o).ToGemm())), csv.Ops.Select(o => (o.Name, ((GemmOp)o).ToGemm())));
         Assert.Equal(yaml.TotalMacs, csv.TotalMacs);
     }
 
@@ -54,7 +54,7 @@ public class TopologyCsvImporterTests
         var c1 = Assert.IsType<Conv2d>(w.Ops[0]);
         Assert.Equivalent(new Conv2d("c1", 10, 12, 3, 3, 4, 8, 1, 0, 1, []), c1, strict: true);
         Assert.Equal(["c1"], w.Ops[1].Inputs);
-        Assert.Equal(new GemmShape(3 * 4, 16, 3 * 3 * 8), w.Ops[1].ToGemm());
+        Assert.Equal(new GemmShape(3 * 4, 16, 3 * 3 * 8), ((GemmOp)w.Ops[1]).ToGemm());
     }
 
     [Fact]
@@ -62,7 +62,7 @@ public class TopologyCsvImporterTests
     {
         var w = TopologyCsvImporter.Parse("g.csv", "Layer,M,N,K,\nq,512,768,64,\nfc,1,10,768,\n");
 
-        Assert.Equal(new GemmShape(512, 768, 64), w.Ops[0].ToGemm());
+        Assert.Equal(new GemmShape(512, 768, 64), ((GemmOp)w.Ops[0]).ToGemm());
         Assert.Equal(["q"], Assert.IsType<Gemm>(w.Ops[1]).Inputs);
     }
 
@@ -84,7 +84,7 @@ public class TopologyCsvImporterTests
         // SCALE-Sim drops the last field of every row, so here it would lose K (and fail) or, in conv form, the stride.
         var w = TopologyCsvImporter.Parse("t.csv", "Layer,M,N,K,\na,1,2,3\n");
 
-        Assert.Equal(new GemmShape(1, 2, 3), w.Ops[0].ToGemm());
+        Assert.Equal(new GemmShape(1, 2, 3), ((GemmOp)w.Ops[0]).ToGemm());
     }
 
     [Fact]
@@ -105,7 +105,7 @@ public class TopologyCsvImporterTests
     {
         var w = TopologyCsvImporter.Parse("t.csv", $"{header}\nc1, 5, 5, 3, 3, 1, 1, 1,\n");
 
-        Assert.Equal(new GemmShape(9, 1, 9), w.Ops[0].ToGemm());
+        Assert.Equal(new GemmShape(9, 1, 9), ((GemmOp)w.Ops[0]).ToGemm());
     }
 
     [Fact]

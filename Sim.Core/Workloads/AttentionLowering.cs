@@ -1,4 +1,4 @@
-namespace Sim.Arch.Attention;
+namespace Sim.Core.Workloads;
 
 /// <summary>
 /// How attention is split into passes over memory. <see cref="Unfused"/>: QKᵀ writes S to DRAM, a 3-pass softmax

@@ -1,0 +1,96 @@
+using Sim.Arch.Attention;
+using Sim.Core.Config;
+using Sim.Core.Hardware;
+using Sim.Core.Workloads;
+using Sim.Explorer.Analysis;
+using Sim.Explorer.Inputs;
+using Sim.Explorer.Sweeps;
+using Sim.Explorer.Tests.Cli;
+using Sim.Explorer.Tests.Import;
+
+namespace Sim.Explorer.Tests.Sweeps;
+
+/// <summary>Attention as an op inside a workload: evaluated by the attention model, summed like any layer.</summary>
+public class AttentionLayerTests
+{
+    private static readonly ArchSpec s_arch = new("a", new SystolicSpec(16, 16, Dataflow.Os), new ScratchpadSpec(64, 64, 64), new DramSpec(16, 0), 1, 2);
+
+    private static Workload Net(AttentionLowering lowering) => new("net", [
+        new Gemm("proj", 64, 256, 256),
+        new AttentionLayer("attn", new Attention("attn", 1, 4, 4, 64, 64, 64, true), lowering, ["proj"]),
+        new Gemm("out", 64, 256, 256, ["attn"]),
+    ]);
+
+    [Fact]
+    public void An_attention_layer_is_the_attention_models_result_and_the_point_sums_its_layers()
+    {
+        foreach (var lowering in AttentionLoweringNames.All)
+        {
+            var (point, layers) = PointEvaluator.Evaluate("p", Net(lowering), s_arch, SimMode.Default);
+            Assert.Equal(RowStatus.Ok, point.Status);
+            var row = layers[1];
+            var model = AttentionModel.Evaluate(new Attention("attn", 1, 4, 4, 64, 64, 64, true), s_arch, lowering);
+            Assert.Equal(("attention", "attn"), (row.OpKind, row.Layer));
+            Assert.Equal(model.TotalCycles, row.TotalCycles);
+            Assert.Equal(model.TotalCycles, row.ComputeCycles + row.StallCycles);
+            Assert.Equal(model.DramBytes, row.DramReadsIfmap + row.DramWritesOfmap);
+            Assert.Equal(model.Energy.TotalPj, row.EnergyPj, 6);
+            Assert.Equal(model.Energy.VectorPj, row.EnergyVectorPj, 6);
+            // Causal prefill of 64: 64·65/2 scores per head, 2·d MACs each, 4 heads.
+            Assert.Equal(4L * (64 * 65 / 2) * 64 * 2, row.Macs);
+            Assert.Equal(layers.Sum(l => l.TotalCycles), point.LatencyCycles);
+            Assert.Equal(layers.Sum(l => l.EnergyPj), point.EnergyPj, 6);
+            Assert.Equal(row.EnergyVectorPj, point.EnergyVectorPj, 6);
+            Assert.Equal(Net(lowering).TotalMacs, point.Macs);
+        }
+    }
+
+    [Fact]
+    public void A_lowering_that_does_not_fit_makes_the_point_infeasible_naming_the_op()
+    {
+        // 3 × 100 B on chip: not even a 1×1 fused block at d = 64 ((4·64 + 3)·2 = 518 B).
+        var tiny = s_arch with { Tile = new SystolicSpec(1, 1, Dataflow.Os), Scratchpad = new ScratchpadSpec(100 / 1024.0, 100 / 1024.0, 100 / 1024.0) };
+        var net = new Workload("n", [new AttentionLayer("attn", new Attention("attn", 1, 1, 1, 16, 16, 64, false), AttentionLowering.Fused, [])]);
+        var (point, layers) = PointEvaluator.Evaluate("p", net, tiny, SimMode.Default);
+        Assert.Equal(RowStatus.Infeasible, point.Status);
+        Assert.StartsWith("op 'attn' (fused attention): even a 1x1 fused block needs 518 B", point.Reason, StringComparison.Ordinal);
+        Assert.Empty(layers);
+    }
+
+    [Fact]
+    public void Point_ids_follow_the_lowering_and_the_vector_unit_only_when_a_workload_has_attention()
+    {
+        var wider = s_arch with { Vector = s_arch.Vector with { Lanes = 256 } };
+        string Id(Workload w, ArchSpec a) => new SweepPoint(0, "", w, a, SimMode.Default).Id;
+        Assert.NotEqual(Id(Net(AttentionLowering.Fused), s_arch), Id(Net(AttentionLowering.Unfused), s_arch));
+        Assert.NotEqual(Id(Net(AttentionLowering.Fused), s_arch), Id(Net(AttentionLowering.Fused), wider));
+        var gemms = new Workload("g", [new Gemm("proj", 64, 256, 256)]);
+        Assert.Equal(Id(gemms, s_arch), Id(gemms, wider));
+    }
+
+    [Theory]
+    [InlineData("bert_base_encoder", 4_026_531_840L)]
+    [InlineData("llama7b_decode_b8", 1_686_175_744L)]
+    public void Shipped_attention_workloads_do_the_same_macs_as_their_gemm_versions(string name, long macs)
+    {
+        // The MACs column of workloads/README.md, counted by hand from the GEMM versions.
+        var gemms = InputLoaders.LoadWorkload(InputFile.Read(Path.Combine(RepoPaths.Workloads, "dnn", name + ".yaml")));
+        var attention = InputLoaders.LoadWorkload(InputFile.Read(Path.Combine(RepoPaths.Workloads, "dnn", name + "_attention.yaml")));
+        Assert.Equal(macs, gemms.TotalMacs);
+        Assert.Equal(macs, attention.TotalMacs);
+        Assert.Single(attention.Ops.OfType<AttentionLayer>());
+        Assert.Equal(gemms.Ops.Count - 1, attention.Ops.Count);
+    }
+
+    [Fact]
+    public void Sim_run_prints_an_attention_layer_without_gemm_dimensions()
+    {
+        using var dir = new TempDirectory();
+        var (code, output, error) = CliRunner.Run("run", Path.Combine(RepoPaths.Workloads, "arch", "tpu_like.yaml"),
+            Path.Combine(RepoPaths.Workloads, "dnn", "bert_base_encoder_attention.yaml"), "-o", dir.Path);
+        Assert.True(code == 0, error);
+        Assert.Matches(@"│ attn\s+│\s+- │\s+- │\s+- │", output);
+        var layers = File.ReadAllLines(Path.Combine(dir.Path, "layers.csv"));
+        Assert.Contains(layers, l => l.Contains(",attn,attention,0,0,0,", StringComparison.Ordinal));
+    }
+}
