@@ -1,7 +1,7 @@
 using Sim.Core.Config;
 using Sim.Explorer.Inputs;
 using Sim.Explorer.Results;
-using Sim.Explorer.Sweeps;
+using Sim.Explorer.SpGemmSweeps;
 using Sim.Explorer.Tests.Cli;
 using Sim.Explorer.Tests.Import;
 
