@@ -1,3 +1,4 @@
+using Sim.Arch.Folding;
 using Sim.Core.Hardware;
 
 namespace Sim.Arch.Sparse;
@@ -16,38 +17,41 @@ public static class InnerProductModel
     {
         ArgumentNullException.ThrowIfNull(s);
         ArgumentNullException.ThrowIfNull(tile);
-        var element = tile.ElementBytes;
-        var blocks = ColumnBlocks(s.ColNnzB, tile.CacheBytes, element);
-
-        var rowReads = new long[s.M];
-        var mul = new long[s.M];
-        var intersect = new long[s.M];
-        var both = new long[s.M];
-        for (var i = 0; i < s.M; i++)
+        checked
         {
-            rowReads[i] = (long)s.N * s.RowNnzA[i] + s.NnzB;
-            mul[i] = PeBalancer.CeilDiv(s.RowPartials[i], tile.MultipliersPerPe);
-            intersect[i] = PeBalancer.CeilDiv(rowReads[i], tile.MergeOpsPerPe);
-            both[i] = Math.Max(mul[i], intersect[i]);
+            var element = tile.ElementBytes;
+            var blocks = ColumnBlocks(s.ColNnzB, tile.CacheBytes, element);
+
+            var rowReads = new long[s.M];
+            var mul = new long[s.M];
+            var intersect = new long[s.M];
+            var both = new long[s.M];
+            for (var i = 0; i < s.M; i++)
+            {
+                rowReads[i] = (long)s.N * s.RowNnzA[i] + s.NnzB;
+                mul[i] = FoldGeometry.CeilDiv(s.RowPartials[i], tile.MultipliersPerPe);
+                intersect[i] = FoldGeometry.CeilDiv(rowReads[i], tile.MergeOpsPerPe);
+                both[i] = Math.Max(mul[i], intersect[i]);
+            }
+
+            var owner = PeBalancer.Assign(rowReads, tile.Pes);
+            var result = SpGemmModel.Base(s, tile, SpGemmDataflow.Inner) with
+            {
+                Intersections = (long)s.M * s.N,
+                CoordinateReads = s.InnerCoordinateReads,
+                BColumnBlocks = blocks,
+                DramReadABytes = blocks * (s.NnzA * element + SpGemmModel.PointerBytes(s.M, tile)),
+                DramReadBBytes = s.NnzB * element + SpGemmModel.PointerBytes(s.N, tile),
+                DramWriteCBytes = s.NnzC * element + SpGemmModel.PointerBytes(s.M, tile),
+                SramReadABytes = (long)s.N * s.NnzA * tile.IndexBytes + s.Multiplies * tile.ValueBytes,
+                SramReadBBytes = (long)s.M * s.NnzB * tile.IndexBytes + s.Multiplies * tile.ValueBytes,
+                SramWriteCBytes = s.NnzC * element,
+                MultiplyCycles = PeBalancer.Makespan(owner, mul, tile.Pes),
+                MergeCycles = PeBalancer.Makespan(owner, intersect, tile.Pes),
+                ComputeCycles = PeBalancer.Makespan(owner, both, tile.Pes),
+            };
+            return SpGemmModel.WithTime(result, tile);
         }
-
-        var owner = PeBalancer.Assign(rowReads, tile.Pes);
-        var result = SpGemmModel.Base(s, tile, SpGemmDataflow.Inner) with
-        {
-            Intersections = (long)s.M * s.N,
-            CoordinateReads = s.InnerCoordinateReads,
-            BColumnBlocks = blocks,
-            DramReadABytes = blocks * (s.NnzA * element + SpGemmModel.PointerBytes(s.M, tile)),
-            DramReadBBytes = s.NnzB * element + SpGemmModel.PointerBytes(s.N, tile),
-            DramWriteCBytes = s.NnzC * element + SpGemmModel.PointerBytes(s.M, tile),
-            SramReadABytes = (long)s.N * s.NnzA * tile.IndexBytes + s.Multiplies * tile.ValueBytes,
-            SramReadBBytes = (long)s.M * s.NnzB * tile.IndexBytes + s.Multiplies * tile.ValueBytes,
-            SramWriteCBytes = s.NnzC * element,
-            MultiplyCycles = PeBalancer.Makespan(owner, mul, tile.Pes),
-            MergeCycles = PeBalancer.Makespan(owner, intersect, tile.Pes),
-            ComputeCycles = PeBalancer.Makespan(owner, both, tile.Pes),
-        };
-        return SpGemmModel.WithTime(result, tile);
     }
 
     /// <summary>
@@ -64,7 +68,7 @@ public static class InnerProductModel
             if (nnz == 0)
                 continue;
             var bytes = (long)nnz * elementBytes;
-            if (!open || filled + bytes > bufferBytes)
+            if (!open || checked(filled + bytes) > bufferBytes)
             {
                 blocks++;
                 filled = 0;

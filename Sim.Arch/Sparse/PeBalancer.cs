@@ -5,6 +5,9 @@ namespace Sim.Arch.Sparse;
 /// dealt so far (ties: lowest PE) — Gamma's dynamic row dispatch, with work measured in tile-independent units
 /// (partial products) so the assignment does not depend on throughputs and a faster PE can never make a run slower
 /// (greedy scheduling on measured times has Graham's anomalies). The busiest PE's cycle sum is the phase time.
+/// The price: more PEs are NOT guaranteed to be faster. Work units and cycles differ (⌈work/mul⌉, max of multiply and
+/// merge), so an extra PE can re-deal items into a worse cycle split — a list-scheduling anomaly, pinned in
+/// SpGemmPropertyTests.More_pes_can_be_slower_pinned_counterexample (outer product, 2 → 3 PEs: 14 → 15 cycles).
 /// </summary>
 public static class PeBalancer
 {
@@ -21,7 +24,7 @@ public static class PeBalancer
         {
             queue.TryDequeue(out var pe, out var key);
             owner[i] = pe;
-            queue.Enqueue(pe, (key.Load + work[i], pe));
+            queue.Enqueue(pe, (checked(key.Load + work[i]), pe));
         }
 
         return owner;
@@ -34,9 +37,7 @@ public static class PeBalancer
         ArgumentNullException.ThrowIfNull(cycles);
         var perPe = new long[pes];
         for (var i = 0; i < owner.Length; i++)
-            perPe[owner[i]] += cycles[i];
+            perPe[owner[i]] = checked(perPe[owner[i]] + cycles[i]);
         return perPe.Length == 0 ? 0 : perPe.Max();
     }
-
-    public static long CeilDiv(long value, long divisor) => (value + divisor - 1) / divisor;
 }

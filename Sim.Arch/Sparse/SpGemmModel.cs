@@ -7,19 +7,19 @@ namespace Sim.Arch.Sparse;
 public static class SpGemmModel
 {
     public static SpGemmResult Evaluate(SpGemm gemm, SparseTileSpec tile, SpGemmDataflow dataflow, SpGemmMerge merge = SpGemmMerge.Hash) =>
-        Evaluate(gemm, SpGemmStructure.Of(gemm), tile, dataflow, merge);
+        Evaluate(SpGemmStructure.Of(gemm), tile, dataflow, merge);
 
-    /// <summary>Reuses a structure computed once for several dataflows.</summary>
-    public static SpGemmResult Evaluate(SpGemm gemm, SpGemmStructure structure, SparseTileSpec tile, SpGemmDataflow dataflow, SpGemmMerge merge = SpGemmMerge.Hash)
+    /// <summary>Reuses a structure computed once for several dataflows (it carries its own operands).</summary>
+    /// <exception cref="OverflowException">A count, byte total or cycle total exceeds 64 bits (checked arithmetic).</exception>
+    public static SpGemmResult Evaluate(SpGemmStructure structure, SparseTileSpec tile, SpGemmDataflow dataflow, SpGemmMerge merge = SpGemmMerge.Hash)
     {
-        ArgumentNullException.ThrowIfNull(gemm);
         ArgumentNullException.ThrowIfNull(structure);
         ArgumentNullException.ThrowIfNull(tile);
         return dataflow switch
         {
             SpGemmDataflow.Inner => InnerProductModel.Evaluate(structure, tile),
             SpGemmDataflow.Outer => OuterProductModel.Evaluate(structure, tile),
-            _ => RowWiseModel.Evaluate(gemm, structure, tile, merge),
+            _ => RowWiseModel.Evaluate(structure, tile, merge),
         };
     }
 
@@ -50,25 +50,20 @@ public static class SpGemmModel
         Pes = tile.Pes,
     };
 
-    /// <summary>Adds the DRAM time and the overall max(compute, DRAM).</summary>
+    /// <summary>Adds the DRAM time and the overall max(compute, DRAM) (inner, row-wise: one pipelined phase).</summary>
     internal static SpGemmResult WithTime(SpGemmResult r, SparseTileSpec tile)
     {
-        var dram = (long)Math.Ceiling(r.DramBytes / tile.DramBytesPerCycle);
+        var dram = DramCycles(r.DramBytes, tile);
         return r with { DramCycles = dram, Cycles = Math.Max(r.ComputeCycles, dram) };
     }
 
-    /// <summary>CSR/CSC offsets array of a matrix with <paramref name="lines"/> rows or columns, read once per pass.</summary>
-    public static long PointerBytes(long lines, SparseTileSpec tile) => (lines + 1) * tile.IndexBytes;
+    /// <summary>⌈bytes / bandwidth⌉; a bandwidth so small that the time leaves 64 bits throws instead of saturating.</summary>
+    /// <exception cref="OverflowException">The DRAM time does not fit a long.</exception>
+    internal static long DramCycles(long bytes, SparseTileSpec tile) => checked((long)Math.Ceiling(bytes / tile.DramBytesPerCycle));
 
-    /// <summary>⌈log_R n⌉ merge passes for n fibers, at least one pass for a non-empty row (its elements still flow through).</summary>
-    public static int MergePasses(long fibers, int radix)
-    {
-        var passes = 1;
-        for (var width = (long)radix; width < fibers; width *= radix)
-            passes++;
-        return passes;
-    }
+    /// <summary>CSR/CSC offsets array of a matrix with <paramref name="lines"/> rows or columns, read once per pass.</summary>
+    public static long PointerBytes(long lines, SparseTileSpec tile) => checked((lines + 1) * tile.IndexBytes);
 
     /// <summary>n·⌈log₂ n⌉ compare steps to sort n drained accumulator entries into column order (0 for n ≤ 1).</summary>
-    public static long SortSteps(long n) => n <= 1 ? 0 : n * (64 - long.LeadingZeroCount(n - 1));
+    public static long SortSteps(long n) => n <= 1 ? 0 : checked(n * (64 - long.LeadingZeroCount(n - 1)));
 }

@@ -37,7 +37,7 @@ public sealed record SpGemmResult
     /// <summary>Additions that reduce products into C: F − nnz(C) for every dataflow.</summary>
     public required long MergeAdds { get; init; }
 
-    /// <summary>Sort/merge element-steps: merger passes (Σ F_i·max(1,⌈log_R r_i⌉)) or the sort of a drained accumulator (Σ n_i·⌈log₂ n_i⌉).</summary>
+    /// <summary>Sort/merge element-steps: merger passes (pass 1 moves F_i, each later pass the distinct columns of the previous pass's groups; exact) or the sort of a drained accumulator (Σ n_i·⌈log₂ n_i⌉).</summary>
     public long MergeSteps { get; init; }
 
     /// <summary>Hash probes or SPA read-modify-writes: one per partial product (hash, dense), else 0.</summary>
@@ -58,11 +58,17 @@ public sealed record SpGemmResult
 
     public required int MaxRowNnzC { get; init; }
 
-    /// <summary>Row-wise: peak live accumulator entries (hash/dense: nnz(C_i,:); merger: fibers in flight, min(r_i, R)).</summary>
+    /// <summary>Row-wise hash/dense: peak live accumulator entries, max nnz(C_i,:) (0 for the merger and other dataflows).</summary>
     public long AccumulatorMaxEntries { get; init; }
 
-    /// <summary>Row-wise: mean of the same over rows with at least one partial product.</summary>
+    /// <summary>Row-wise hash/dense: mean nnz(C_i,:) over rows with at least one partial product.</summary>
     public double AccumulatorMeanEntries { get; init; }
+
+    /// <summary>Row-wise merger: peak fibers in flight, max min(f_i, R) over non-empty fibers f_i (0 otherwise).</summary>
+    public long MergerMaxFibers { get; init; }
+
+    /// <summary>Row-wise merger: mean min(f_i, R) over rows with at least one partial product.</summary>
+    public double MergerMeanFibers { get; init; }
 
     /// <summary>Row-wise hash: rows whose nnz(C_i,:) overflowed the table and went through DRAM.</summary>
     public long SpilledRows { get; init; }
@@ -85,7 +91,7 @@ public sealed record SpGemmResult
 
     public long DramWriteCBytes { get; init; }
 
-    public long DramBytes => DramReadABytes + DramReadBBytes + DramPartialBytes + DramWriteCBytes;
+    public long DramBytes => checked(DramReadABytes + DramReadBBytes + DramPartialBytes + DramWriteCBytes);
 
     public long SramReadABytes { get; init; }
 
@@ -107,9 +113,18 @@ public sealed record SpGemmResult
     /// <summary>Busiest PE's compute time: Σ max(multiply, merge) per row when pipelined (inner, row-wise); multiply + merge phases (outer).</summary>
     public long ComputeCycles { get; init; }
 
-    /// <summary>⌈DRAM bytes / bandwidth⌉.</summary>
+    /// <summary>⌈DRAM bytes / bandwidth⌉ over the whole run.</summary>
     public long DramCycles { get; init; }
 
-    /// <summary>max(compute, DRAM): fetch is decoupled from compute (Gamma's FiberCache prefetch), so the slower one bounds.</summary>
+    /// <summary>Outer product: DRAM time of the multiply phase, ⌈(A + B + partial writes) / bandwidth⌉ (0 otherwise).</summary>
+    public long MultiplyPhaseDramCycles { get; init; }
+
+    /// <summary>Outer product: DRAM time of the merge phase, ⌈(partial reads + C) / bandwidth⌉ (0 otherwise).</summary>
+    public long MergePhaseDramCycles { get; init; }
+
+    /// <summary>
+    /// Inner, row-wise: max(compute, DRAM) — fetch is decoupled from compute (Gamma's FiberCache prefetch), so the slower
+    /// one bounds. Outer: max(multiply, multiply-phase DRAM) + max(merge, merge-phase DRAM), the phases in sequence.
+    /// </summary>
     public long Cycles { get; init; }
 }

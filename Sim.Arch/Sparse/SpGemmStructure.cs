@@ -5,7 +5,9 @@ namespace Sim.Arch.Sparse;
 /// <summary>
 /// Exact structural statistics of C = A·B, from one symbolic Gustavson pass (a marker per output column, O(F)):
 /// a_k = nnz(A[:,k]), b_k = nnz(B[k,:]), r_i = nnz(A[i,:]), c_j = nnz(B[:,j]), F_i = Σ_{k∈A_i} b_k partial products
-/// of output row i, and nnz(C_i,:). Every model reads its counts from here; nothing is sampled.
+/// of output row i, f_i = #{k ∈ A_i : b_k &gt; 0} non-empty B fibers merged into row i, and nnz(C_i,:). Every model
+/// reads its counts from here; nothing is sampled. The structure keeps its <see cref="Gemm"/>, so a model can never
+/// be handed the counts of one product and the operands of another.
 /// </summary>
 public sealed class SpGemmStructure
 {
@@ -13,6 +15,7 @@ public sealed class SpGemmStructure
     {
         var a = gemm.A;
         var b = gemm.B;
+        Gemm = gemm;
         M = gemm.M;
         K = gemm.K;
         N = gemm.N;
@@ -24,16 +27,19 @@ public sealed class SpGemmStructure
         RowNnzA = a.RowCounts();
         RowPartials = new long[M];
         RowNnzC = new int[M];
+        RowFibers = new int[M];
 
         var lastRow = new int[N];
         Array.Fill(lastRow, -1);
         for (var i = 0; i < M; i++)
         {
             long partials = 0;
-            var distinct = 0;
+            int distinct = 0, fibers = 0;
             foreach (var k in a.RowColumns(i))
             {
                 partials += RowNnzB[k];
+                if (RowNnzB[k] > 0)
+                    fibers++;
                 foreach (var j in b.RowColumns(k))
                 {
                     if (lastRow[j] == i)
@@ -45,7 +51,8 @@ public sealed class SpGemmStructure
 
             RowPartials[i] = partials;
             RowNnzC[i] = distinct;
-            Multiplies += partials;
+            RowFibers[i] = fibers;
+            Multiplies = checked(Multiplies + partials);
             NnzC += distinct;
         }
 
@@ -61,6 +68,9 @@ public sealed class SpGemmStructure
         ArgumentNullException.ThrowIfNull(gemm);
         return new SpGemmStructure(gemm);
     }
+
+    /// <summary>The product these counts describe.</summary>
+    public SpGemm Gemm { get; }
 
     public int M { get; }
 
@@ -90,11 +100,14 @@ public sealed class SpGemmStructure
     /// <summary>c_j.</summary>
     public int[] ColNnzB { get; }
 
-    /// <summary>r_i: also the number of B fibers merged into output row i.</summary>
+    /// <summary>r_i = nnz(A[i,:]), counting k whose B row is empty (SOURCES.md's "max r_i").</summary>
     public int[] RowNnzA { get; }
 
     /// <summary>F_i = Σ_{k∈A_i} b_k: partial products of output row i.</summary>
     public long[] RowPartials { get; }
+
+    /// <summary>f_i = #{k ∈ A_i : b_k &gt; 0}: the non-empty B fibers a merger combines for row i (empty ones are skipped).</summary>
+    public int[] RowFibers { get; }
 
     /// <summary>nnz(C_i,:).</summary>
     public int[] RowNnzC { get; }
@@ -106,5 +119,5 @@ public sealed class SpGemmStructure
     public int MaxRowNnzC => RowNnzC.Length == 0 ? 0 : RowNnzC.Max();
 
     /// <summary>Inner product with dense output iteration: Σ_{i,j}(r_i + c_j) = N·nnz(A) + M·nnz(B) coordinate reads (closed form; M·N pairs are never enumerated).</summary>
-    public long InnerCoordinateReads => (long)N * NnzA + (long)M * NnzB;
+    public long InnerCoordinateReads => checked((long)N * NnzA + (long)M * NnzB);
 }

@@ -20,6 +20,13 @@ namespace Sim.Core.Hardware;
 /// <param name="IndexBytes">Bytes per coordinate or row pointer (4: 32-bit, the research notes' CSR layout).</param>
 /// <param name="DramBytesPerCycle">DRAM bandwidth; Gamma: 128 GB/s at 1 GHz = 128 B/cycle.</param>
 /// <param name="ClockGhz">Clock, only used to report time.</param>
+/// <param name="LoadFactor">
+/// Hash accumulator: the fraction α of <see cref="AccumulatorEntries"/> a row may fill before it spills (a row spills
+/// when nnz(C_i,:) &gt; entries·α), in (0, 1]. Not given by SMASH or Gamma; 0.75 is the usual software default (Java's
+/// HashMap; .NET's Hashtable uses 0.72) because open addressing's expected probes per insert, ½(1 + 1/(1−α)²), are
+/// 8.5 at 0.75 and 50.5 at 0.9 — a fuller table stops being one probe per product. Dense SPAs index directly and
+/// ignore it.
+/// </param>
 public sealed record SparseTileSpec(
     int Pes = 32,
     int MultipliersPerPe = 1,
@@ -30,7 +37,8 @@ public sealed record SparseTileSpec(
     int ValueBytes = 8,
     int IndexBytes = 4,
     double DramBytesPerCycle = 128,
-    double ClockGhz = 1.0)
+    double ClockGhz = 1.0,
+    double LoadFactor = 0.75)
 {
     /// <summary>Gamma (ASPLOS'21) as configured in its evaluation.</summary>
     public static SparseTileSpec Gamma { get; } = new();

@@ -41,10 +41,10 @@ public static class ExperimentBench
     {
         var structure = SpGemmStructure.Of(gemm);
         var tile = SparseTileSpec.Gamma;
-        long cycles = SpGemmModel.Evaluate(gemm, structure, tile, SpGemmDataflow.Inner).Cycles
-            + SpGemmModel.Evaluate(gemm, structure, tile, SpGemmDataflow.Outer).Cycles;
+        long cycles = SpGemmModel.Evaluate(structure, tile, SpGemmDataflow.Inner).Cycles
+            + SpGemmModel.Evaluate(structure, tile, SpGemmDataflow.Outer).Cycles;
         foreach (var merge in new[] { SpGemmMerge.Hash, SpGemmMerge.Dense, SpGemmMerge.Merger })
-            cycles += SpGemmModel.Evaluate(gemm, structure, tile, SpGemmDataflow.RowWise, merge).Cycles;
+            cycles += SpGemmModel.Evaluate(structure, tile, SpGemmDataflow.RowWise, merge).Cycles;
         return cycles;
     });
 

@@ -30,11 +30,12 @@ public static class SpGemmOpCommand
         var entries = new Option<long>("--accumulator-entries") { Description = "Per-PE hash table / dense SPA entries", DefaultValueFactory = _ => d.AccumulatorEntries };
         var cacheKb = new Option<long>("--cache-kb") { Description = "On-chip buffer for B rows / B column blocks / partials, KB", DefaultValueFactory = _ => d.CacheBytes / 1024 };
         var dramBw = new Option<double>("--dram-bw") { Description = "DRAM bandwidth in bytes/cycle", DefaultValueFactory = _ => d.DramBytesPerCycle };
+        var loadFactor = new Option<double>("--load-factor") { Description = "rowwise hash: fraction of the table a row may fill before it spills, in (0, 1]", DefaultValueFactory = _ => d.LoadFactor };
         var json = new Option<bool>("--json") { Description = "Print one JSON object" };
 
         var command = new Command("spgemm", "Simulate sparse C = A·B (Matrix Market operands) on a sparse tile (defaults: Gamma, ASPLOS'21)")
         {
-            aFile, bFile, dataflow, merge, pes, multipliers, mergeOps, radix, entries, cacheKb, dramBw, json,
+            aFile, bFile, dataflow, merge, pes, multipliers, mergeOps, radix, entries, cacheKb, dramBw, loadFactor, json,
         };
         command.SetAction(parse =>
         {
@@ -47,14 +48,16 @@ public static class SpGemmOpCommand
             var mergeChoice = SpGemmMerge.Hash;
             if (mergeText is not null && !SpGemmNames.TryParseMerge(mergeText, out mergeChoice))
                 throw new SimInputException($"--merge: '{mergeText}' is not a merge structure. Fix: use hash, dense or merger");
+            var load = parse.GetValue(loadFactor);
             var tile = new SparseTileSpec(
-                Pes: (int)Positive(parse.GetValue(pes), "--pes"),
-                MultipliersPerPe: (int)Positive(parse.GetValue(multipliers), "--multipliers"),
-                MergeOpsPerPe: (int)Positive(parse.GetValue(mergeOps), "--merge-ops"),
-                MergerRadix: parse.GetValue(radix) >= 2 ? parse.GetValue(radix) : throw new SimInputException($"--radix: {parse.GetValue(radix)} must be at least 2. Fix: e.g. --radix 64"),
-                AccumulatorEntries: Positive(parse.GetValue(entries), "--accumulator-entries"),
-                CacheBytes: OptionParsers.NonNegative(parse.GetValue(cacheKb), "--cache-kb") * 1024,
-                DramBytesPerCycle: OptionParsers.PositiveReal(parse.GetValue(dramBw), "--dram-bw"));
+                Pes: (int)Bounded(parse.GetValue(pes), "--pes", 1, SparseTileYaml.MaxPes),
+                MultipliersPerPe: (int)Bounded(parse.GetValue(multipliers), "--multipliers", 1, SparseTileYaml.MaxPerPeOps),
+                MergeOpsPerPe: (int)Bounded(parse.GetValue(mergeOps), "--merge-ops", 1, SparseTileYaml.MaxPerPeOps),
+                MergerRadix: (int)Bounded(parse.GetValue(radix), "--radix", 2, SparseTileYaml.MaxRadix),
+                AccumulatorEntries: Bounded(parse.GetValue(entries), "--accumulator-entries", 1, SparseTileYaml.MaxAccumulatorEntries),
+                CacheBytes: Bounded(parse.GetValue(cacheKb), "--cache-kb", 0, SparseTileYaml.MaxCacheKb) * 1024,
+                DramBytesPerCycle: OptionParsers.PositiveReal(parse.GetValue(dramBw), "--dram-bw"),
+                LoadFactor: load > 0 && load <= 1 ? load : throw new SimInputException(string.Create(CultureInfo.InvariantCulture, $"--load-factor: {load} is not in (0, 1]. Fix: e.g. --load-factor 0.75")));
 
             var aPath = parse.GetValue(aFile)!;
             var bPath = parse.GetValue(bFile);
@@ -65,7 +68,7 @@ public static class SpGemmOpCommand
             var aName = Path.GetFileNameWithoutExtension(aPath);
             var bName = bPath is null ? aName : Path.GetFileNameWithoutExtension(bPath);
             var gemm = new SpGemm(bPath is null ? aName : $"{aName}x{bName}", a, aName, b, bName);
-            var result = SpGemmModel.Evaluate(gemm, tile, chosen, mergeChoice);
+            var result = SpGemmModel.Evaluate(gemm, tile, chosen, mergeChoice); // overflow → exit 2 via SimCli
             var row = SpGemmRow.From(gemm.Name, aName, bName, result, tile);
 
             if (parse.GetValue(json))
@@ -80,7 +83,11 @@ public static class SpGemmOpCommand
         return command;
     }
 
-    private static long Positive(long value, string flag) => OptionParsers.Positive(value, flag);
+    /// <summary>The YAML reader's range for the same field (<see cref="SparseTileYaml"/>), so no flag can overflow a count.</summary>
+    private static long Bounded(long value, string flag, long min, long max) =>
+        value >= min && value <= max
+            ? value
+            : throw new SimInputException(string.Create(CultureInfo.InvariantCulture, $"{flag}: {value} is outside {min}..{max}. Fix: pass an integer in that range"));
 
     private static Table Table(SpGemmRow r, SparseTileSpec tile)
     {
@@ -95,11 +102,14 @@ public static class SpGemmOpCommand
         Row("intersections / coordinate reads", $"{r.Intersections} / {r.CoordinateReads}");
         Row("max r_i / max partials per row / max nnz(C row)", $"{r.MaxRowNnzA} / {r.MaxRowPartials} / {r.MaxRowNnzC}");
         Row("accumulator entries max / mean, spilled rows", $"{r.AccumulatorMaxEntries} / {r.AccumulatorMeanEntries:F1}, {r.SpilledRows}");
+        Row("merger fibers in flight max / mean", $"{r.MergerMaxFibers} / {r.MergerMeanFibers:F1}");
         Row("B row fetches / B column blocks", $"{r.BRowFetches} / {r.BColumnBlocks}");
         Row("DRAM bytes A / B / partials / C", $"{r.DramReadABytes} / {r.DramReadBBytes} / {r.DramPartialBytes} / {r.DramWriteCBytes}");
         Row("DRAM bytes", $"{r.DramBytes}");
         Row("SRAM bytes A / B / partials / C", $"{r.SramReadABytes} / {r.SramReadBBytes} / {r.SramPartialBytes} / {r.SramWriteCBytes}");
         Row("cycles multiply / merge / compute / DRAM", $"{r.MultiplyCycles} / {r.MergeCycles} / {r.ComputeCycles} / {r.DramCycles}");
+        if (r.Dataflow == "outer")
+            Row("DRAM cycles multiply phase / merge phase", $"{r.MultiplyPhaseDramCycles} / {r.MergePhaseDramCycles}");
         Row("cycles", $"{r.Cycles}");
         Row("time (µs)", $"{r.TimeUs:F2}");
         return table;

@@ -1,12 +1,9 @@
 using System.Diagnostics;
 using System.Globalization;
-using Sim.Arch.Sparse;
-using Sim.Core.Sparse;
-using Sim.Explorer.Import;
 using Sim.Explorer.Inputs;
 using Sim.Explorer.Plots;
 using Sim.Explorer.Results;
-using Sim.Explorer.Sweeps;
+using Sim.Explorer.SpGemmSweeps;
 using Spectre.Console;
 
 namespace Sim.Explorer.Cli;
@@ -14,7 +11,8 @@ namespace Sim.Explorer.Cli;
 /// <summary>
 /// <c>sim sweep SPEC</c> for an <c>spgemm:</c> spec: every matrix × dataflow (× row-wise merge) on the spec's sparse
 /// tile, into points.csv and three plots. Matrices run in spec order, one at a time (the whole sweep takes seconds),
-/// so the output is byte-identical run to run; <c>--resume</c> is accepted and simply recomputes.
+/// so the output is byte-identical run to run; <c>--resume</c> is accepted and simply recomputes. The evaluation
+/// itself is <see cref="SpGemmSweepRunner"/>; this class only reads the spec, writes files and prints.
 /// </summary>
 public static class SpGemmSweepCommand
 {
@@ -29,7 +27,7 @@ public static class SpGemmSweepCommand
         context.Error.WriteLine($"spgemm sweep '{spec.Name}' from {specFile.DisplayPath}: {spec.Matrices.Count} matrices × {variants.Count} dataflows on {spec.Tile} → {directory}"
             + (resume ? " (--resume: recomputed, the sweep takes seconds)" : ""));
         var clock = Stopwatch.StartNew();
-        var rows = Evaluate(spec);
+        var rows = SpGemmSweepRunner.Run(spec);
         Directory.CreateDirectory(directory);
         ResultsCsv.Write(Path.Combine(directory, PointsFile), rows);
         var plots = SpGemmPlots.Save(rows, directory, spec.Name);
@@ -40,29 +38,6 @@ public static class SpGemmSweepCommand
             $"{rows.Count} points in {clock.Elapsed.TotalSeconds:0.00} s; {rows.Count(r => r.Status != Analysis.RowStatus.Ok)} infeasible"));
         context.Out.WriteLine($"wrote {Path.Combine(directory, PointsFile)}, {string.Join(", ", plots.Select(p => p + ".png/.svg"))}");
         return ExitCodes.Ok;
-    }
-
-    /// <summary>One row per matrix × variant, in spec order.</summary>
-    public static List<SpGemmRow> Evaluate(SpGemmSweepSpec spec)
-    {
-        ArgumentNullException.ThrowIfNull(spec);
-        var rows = new List<SpGemmRow>();
-        foreach (var file in spec.Matrices)
-        {
-            var name = Path.GetFileNameWithoutExtension(file.DisplayPath);
-            var a = MatrixMarketReader.Parse(file.DisplayPath, file.Text);
-            if (a.Rows != a.Cols)
-                throw new Core.Config.SimInputException($"{file.DisplayPath}: C = A·A needs a square matrix, this one is {a.Rows}×{a.Cols}. Fix: list square matrices in spgemm.matrices");
-            var gemm = new SpGemm(name, a, name, a, name);
-            var structure = SpGemmStructure.Of(gemm);
-            foreach (var (dataflow, merge) in spec.Variants)
-            {
-                var result = SpGemmModel.Evaluate(gemm, structure, spec.Tile, dataflow, merge ?? SpGemmMerge.Hash);
-                rows.Add(SpGemmRow.From(name, name, name, result, spec.Tile));
-            }
-        }
-
-        return rows;
     }
 
     /// <summary>Cycles per matrix (rows) and variant (columns), the fastest marked.</summary>

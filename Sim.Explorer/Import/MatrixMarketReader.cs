@@ -29,7 +29,7 @@ public static class MatrixMarketReader
         var lines = new LineReader(text);
         if (!lines.Next(out var bannerLine) || !bannerLine.StartsWith(Banner, StringComparison.Ordinal))
             throw SimInputException.At(file, 1, 1, "", "missing '%%MatrixMarket' banner", "start the file with '%%MatrixMarket matrix coordinate real general'");
-        var (pattern, symmetric) = ReadBanner(file, bannerLine);
+        var (pattern, integer, symmetric) = ReadBanner(file, bannerLine);
 
         // Size line: first non-comment, non-blank line.
         ReadOnlySpan<char> sizeLine;
@@ -42,18 +42,25 @@ public static class MatrixMarketReader
         var sizeNumber = lines.Number;
         var size = new Fields(sizeLine);
         if (!size.Long(out var rows) || !size.Long(out var cols) || !size.Long(out var entries) || !size.End
-            || rows < 0 || cols < 0 || entries < 0 || rows > int.MaxValue || cols > int.MaxValue)
+            || rows < 0 || cols < 0 || entries < 0)
             throw SimInputException.At(file, sizeNumber, 1, "", $"bad size line '{sizeLine.ToString().Trim()}'", "write three non-negative integers: ROWS COLS ENTRIES");
+        // Row pointers (rows + 1) and per-column markers (cols) are arrays: both must stay below the runtime's limit.
+        if (rows >= Array.MaxLength || cols >= Array.MaxLength)
+            throw SimInputException.At(file, sizeNumber, 1, "", $"{rows}×{cols} has a dimension of {Array.MaxLength} or more, more than this reader holds",
+                $"use a matrix with fewer than {Array.MaxLength} rows and columns");
         if (symmetric && rows != cols)
             throw SimInputException.At(file, sizeNumber, 1, "", $"a symmetric matrix must be square, this one is {rows}×{cols}", "fix the size line or declare the matrix 'general'");
         var capacity = symmetric ? 2 * entries : entries;
         if (capacity > int.MaxValue)
             throw SimInputException.At(file, sizeNumber, 1, "", $"{entries} entries is more than this reader holds", "use a matrix with fewer than 2^31 entries");
 
-        var rowOf = new int[capacity];
-        var colOf = new int[capacity];
-        var valueOf = new double[capacity];
-        var lineOf = new int[capacity];
+        // The declared count is only a promise: size the arrays by what the text can hold (an entry line has at least
+        // 4 characters, "1 1\n") and grow as entries arrive, so a lying size line cannot allocate gigabytes.
+        var initial = (int)Math.Min(capacity, (symmetric ? 2L : 1L) * (text.Length / 4 + 1));
+        var rowOf = new int[initial];
+        var colOf = new int[initial];
+        var valueOf = new double[initial];
+        var lineOf = new int[initial];
         long read = 0;
         var count = 0;
         while (lines.Next(out var line))
@@ -66,7 +73,13 @@ public static class MatrixMarketReader
             if (!fields.Long(out var i) || !fields.Long(out var j))
                 throw SimInputException.At(file, lines.Number, 1, "", $"'{line.ToString().Trim()}' does not start with two integer indices", "write 'ROW COL" + (pattern ? "'" : " VALUE'"));
             double value = 1.0;
-            if (!pattern && !fields.Double(out value))
+            if (integer)
+            {
+                if (!fields.Long(out var whole))
+                    throw SimInputException.At(file, lines.Number, 1, "", $"'{line.ToString().Trim()}' has no integer value (the banner declares 'integer')", "write 'ROW COL VALUE' with an integer, or declare the matrix 'real'");
+                value = whole;
+            }
+            else if (!pattern && !fields.Double(out value))
                 throw SimInputException.At(file, lines.Number, 1, "", $"'{line.ToString().Trim()}' has no numeric value", "write 'ROW COL VALUE' with a real number, e.g. 1 2 0.5");
             if (!fields.End)
                 throw SimInputException.At(file, lines.Number, 1, "", $"'{line.ToString().Trim()}' has extra fields", pattern ? "a pattern entry is 'ROW COL'" : "an entry is 'ROW COL VALUE'");
@@ -84,8 +97,18 @@ public static class MatrixMarketReader
             throw SimInputException.At(file, lines.Number, 1, "", $"only {read} of the {entries} entries the size line (line {sizeNumber}) declares", "fix the entry count on the size line or add the missing entries");
         return Build(file, (int)rows, (int)cols, rowOf, colOf, valueOf, lineOf, count);
 
+
         void Add(int row, int col, double value, int number)
         {
+            if (count == rowOf.Length)
+            {
+                var grown = (int)Math.Min(capacity, Math.Max(16L, 2L * rowOf.Length));
+                Array.Resize(ref rowOf, grown);
+                Array.Resize(ref colOf, grown);
+                Array.Resize(ref valueOf, grown);
+                Array.Resize(ref lineOf, grown);
+            }
+
             rowOf[count] = row;
             colOf[count] = col;
             valueOf[count] = value;
@@ -94,7 +117,7 @@ public static class MatrixMarketReader
         }
     }
 
-    private static (bool Pattern, bool Symmetric) ReadBanner(string file, ReadOnlySpan<char> line)
+    private static (bool Pattern, bool Integer, bool Symmetric) ReadBanner(string file, ReadOnlySpan<char> line)
     {
         var words = line.ToString().Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Select(w => w.ToLowerInvariant()).ToArray();
         const string Fix = "use '%%MatrixMarket matrix coordinate real|integer|pattern general|symmetric'";
@@ -118,7 +141,7 @@ public static class MatrixMarketReader
             "hermitian" or "skew-symmetric" => throw SimInputException.At(file, 1, 1, "", $"symmetry '{words[4]}' is unsupported", "use a general or symmetric matrix"),
             _ => throw SimInputException.At(file, 1, 1, "", $"unknown symmetry '{words[4]}'", Fix),
         };
-        return (pattern, symmetric);
+        return (pattern, words[3] == "integer", symmetric);
     }
 
     private static bool IsSkippable(ReadOnlySpan<char> line)

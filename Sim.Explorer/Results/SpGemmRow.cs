@@ -40,6 +40,8 @@ public sealed partial class SpGemmRow
     [CsvColumn("max_row_nnz_c")] public long MaxRowNnzC { get; set; }
     [CsvColumn("accumulator_max_entries")] public long AccumulatorMaxEntries { get; set; }
     [CsvColumn("accumulator_mean_entries")] public double AccumulatorMeanEntries { get; set; }
+    [CsvColumn("merger_max_fibers")] public long MergerMaxFibers { get; set; }
+    [CsvColumn("merger_mean_fibers")] public double MergerMeanFibers { get; set; }
     [CsvColumn("spilled_rows")] public long SpilledRows { get; set; }
     [CsvColumn("b_row_fetches")] public long BRowFetches { get; set; }
     [CsvColumn("b_column_blocks")] public long BColumnBlocks { get; set; }
@@ -58,6 +60,8 @@ public sealed partial class SpGemmRow
     [CsvColumn("merge_cycles")] public long MergeCycles { get; set; }
     [CsvColumn("compute_cycles")] public long ComputeCycles { get; set; }
     [CsvColumn("dram_cycles")] public long DramCycles { get; set; }
+    [CsvColumn("multiply_phase_dram_cycles")] public long MultiplyPhaseDramCycles { get; set; }
+    [CsvColumn("merge_phase_dram_cycles")] public long MergePhaseDramCycles { get; set; }
     [CsvColumn("cycles")] public long Cycles { get; set; }
     [CsvColumn("time_us")] public double TimeUs { get; set; }
 
@@ -99,6 +103,8 @@ public sealed partial class SpGemmRow
             MaxRowNnzC = r.MaxRowNnzC,
             AccumulatorMaxEntries = r.AccumulatorMaxEntries,
             AccumulatorMeanEntries = r.AccumulatorMeanEntries,
+            MergerMaxFibers = r.MergerMaxFibers,
+            MergerMeanFibers = r.MergerMeanFibers,
             SpilledRows = r.SpilledRows,
             BRowFetches = r.BRowFetches,
             BColumnBlocks = r.BColumnBlocks,
@@ -117,6 +123,8 @@ public sealed partial class SpGemmRow
             MergeCycles = r.MergeCycles,
             ComputeCycles = r.ComputeCycles,
             DramCycles = r.DramCycles,
+            MultiplyPhaseDramCycles = r.MultiplyPhaseDramCycles,
+            MergePhaseDramCycles = r.MergePhaseDramCycles,
             Cycles = r.Cycles,
             TimeUs = r.Cycles / (tile.ClockGhz * 1000),
         };

@@ -99,22 +99,77 @@ public sealed class HandWorkedExampleTests
         // Row 0 has 3 output entries > 2 table entries ⇒ spills its 4 partials: 2·4·12 = 96 B.
         // DRAM 80 + 80 + 96 + 92 = 348 B / 16 = 21.75 ⇒ 22 cycles = max(10, 22).
         // Occupancy nnz(C_i) over busy rows = 3, 1, 2: max 3, mean 2. SRAM partials: 2 accesses × 7 probes × 12 B = 168.
-        var r = SpGemmModel.Evaluate(s_gemm, s_tile, SpGemmDataflow.RowWise, SpGemmMerge.Hash);
+        // Load factor 1: a row spills only past the table's 2 entries.
+        var r = SpGemmModel.Evaluate(s_gemm, s_tile with { LoadFactor = 1 }, SpGemmDataflow.RowWise, SpGemmMerge.Hash);
         Assert.Equal((7L, 8L, 7L), (r.PartialProducts, r.MergeSteps, r.AccumulatorOps));
         Assert.Equal((3L, 2.0, 1L, 3L), (r.AccumulatorMaxEntries, r.AccumulatorMeanEntries, r.SpilledRows, r.BRowFetches));
         Assert.Equal((80L, 80L, 104L, 96L, 92L), (r.DramReadABytes, r.DramReadBBytes, r.DramReadBUncachedBytes, r.DramPartialBytes, r.DramWriteCBytes));
         Assert.Equal((60L, 84L, 168L, 72L), (r.SramReadABytes, r.SramReadBBytes, r.SramPartialBytes, r.SramWriteCBytes));
         Assert.Equal((4L, 10L, 10L, 22L, 22L), (r.MultiplyCycles, r.MergeCycles, r.ComputeCycles, r.DramCycles, r.Cycles));
+        Assert.Equal((0L, 0.0), (r.MergerMaxFibers, r.MergerMeanFibers));
+    }
+
+    [Fact]
+    public void Hash_spills_past_entries_times_load_factor()
+    {
+        // Default α = 0.75: 2 entries hold 1.5 ⇒ row 2 (nnz 2) spills too: partials 4 + 2 = 6 ⇒ 2·6·12 = 144 B.
+        // DRAM 80 + 80 + 144 + 92 = 396 B / 16 = 24.75 ⇒ 25 cycles.
+        var r = SpGemmModel.Evaluate(s_gemm, s_tile, SpGemmDataflow.RowWise, SpGemmMerge.Hash);
+        Assert.Equal(0.75, s_tile.LoadFactor);
+        Assert.Equal((2L, 144L, 25L), (r.SpilledRows, r.DramPartialBytes, r.Cycles));
+        // α = 0.5 on 6 entries holds 3: row 0 (nnz 3) fits exactly, nothing spills; α = 0.49 spills row 0 only.
+        Assert.Equal(0L, SpGemmModel.Evaluate(s_gemm, s_tile with { AccumulatorEntries = 6, LoadFactor = 0.5 }, SpGemmDataflow.RowWise, SpGemmMerge.Hash).SpilledRows);
+        var tight = SpGemmModel.Evaluate(s_gemm, s_tile with { AccumulatorEntries = 6, LoadFactor = 0.49 }, SpGemmDataflow.RowWise, SpGemmMerge.Hash);
+        Assert.Equal((1L, 96L), (tight.SpilledRows, tight.DramPartialBytes));
+        // The dense SPA indexes directly: the load factor does not apply.
+        Assert.Equal(0L, SpGemmModel.Evaluate(s_gemm, s_tile with { AccumulatorEntries = 4, LoadFactor = 0.1 }, SpGemmDataflow.RowWise, SpGemmMerge.Dense).DramPartialBytes);
+    }
+
+    [Fact]
+    public void Outer_product_hides_dram_per_phase()
+    {
+        // 1 PE, partials fit (no spill): multiply phase Σ⌈a_k·b_k⌉ = 7 cycles vs DRAM A + B = 160 B / 16 = 10;
+        // merge phase 7 steps vs DRAM C = 92 B / 16 = 5.75 ⇒ 6. Cycles = max(7, 10) + max(7, 6) = 17 — not
+        // max(7 + 7, ⌈252/16⌉ = 16) = 16: the merge phase cannot hide A and B, they were needed before it started.
+        var r = SpGemmModel.Evaluate(s_gemm, s_tile with { Pes = 1, CacheBytes = 1000 }, SpGemmDataflow.Outer);
+        Assert.Equal((7L, 7L, 14L, 0L), (r.MultiplyCycles, r.MergeCycles, r.ComputeCycles, r.DramPartialBytes));
+        Assert.Equal((10L, 6L, 16L, 17L), (r.MultiplyPhaseDramCycles, r.MergePhaseDramCycles, r.DramCycles, r.Cycles));
+    }
+
+    [Fact]
+    public void Merger_skips_empty_fibers_and_later_passes_move_combined_elements()
+    {
+        // A (2×4): row0 = {k0, k1, k3}, row1 = {k0, k1, k2};  B (4×3): k0 → {0,1}, k1 → {1,2}, k2 → {2}, k3 → {} (b_3 = 0).
+        // Radix 2. Row 0: r = 3 but f = 2 non-empty fibers ⇒ one pass of F_0 = 4 steps (r would say 2 passes, 8).
+        // Row 1: f = 3 ⇒ two passes: pass 1 moves F_1 = 5; its groups {k0,k1} → {0,1,2} and {k2} → {2} hand pass 2
+        // 3 + 1 = 4 elements ⇒ 9 steps (F_1·passes = 10 would recount column 1's combined pair).
+        var a = CsrMatrix.FromTriplets(2, 4, [(0, 0, 1), (0, 1, 1), (0, 3, 1), (1, 0, 1), (1, 1, 1), (1, 2, 1)]);
+        var b = CsrMatrix.FromTriplets(4, 3, [(0, 0, 1), (0, 1, 1), (1, 1, 1), (1, 2, 1), (2, 2, 1)]);
+        var gemm = new SpGemm("fibers", a, "A", b, "B");
+        var s = SpGemmStructure.Of(gemm);
+        Assert.Equal([3, 3], s.RowNnzA);
+        Assert.Equal([2, 3], s.RowFibers);
+        var tile = s_tile with { MergerRadix = 2, Pes = 1 };
+        var merger = SpGemmModel.Evaluate(s, tile, SpGemmDataflow.RowWise, SpGemmMerge.Merger);
+        Assert.Equal((13L, 2L, 2.0), (merger.MergeSteps, merger.MergerMaxFibers, merger.MergerMeanFibers));
+        Assert.Equal((0L, 0.0), (merger.AccumulatorMaxEntries, merger.AccumulatorMeanEntries));
+        // On-chip partial traffic: the 13 − 9 = 4 elements that pass 2 re-reads and re-writes.
+        Assert.Equal(2 * 4 * 12L, merger.SramPartialBytes);
+        Assert.Equal(13L, SpGemmModel.Evaluate(s, tile, SpGemmDataflow.Outer).MergeSteps);
+        // Radix 3 holds row 1's three fibers: one pass each ⇒ F = 9 steps.
+        Assert.Equal(9L, SpGemmModel.Evaluate(s, tile with { MergerRadix = 3 }, SpGemmDataflow.RowWise, SpGemmMerge.Merger).MergeSteps);
     }
 
     [Fact]
     public void Row_wise_merger_and_dense()
     {
         // Merger radix 2: r_i ≤ 2 ⇒ one pass, steps = F = 7, per-row merge cycles [4,1,2,0] = multiplies ⇒ compute 4.
-        // No accumulator, no spill: DRAM 80 + 80 + 92 = 252 B ⇒ 16 cycles. Fibers in flight min(r_i, 2) = 2, 1, 2.
+        // Fibers in flight min(f_i, 2) over busy rows = 2, 1, 1 (row 2's k3 fiber is empty: b_3 = 0) ⇒ max 2, mean 4/3.
+        // No accumulator, no spill: DRAM 80 + 80 + 92 = 252 B ⇒ 16 cycles.
         var merger = SpGemmModel.Evaluate(s_gemm, s_tile, SpGemmDataflow.RowWise, SpGemmMerge.Merger);
         Assert.Equal((7L, 0L, 0L), (merger.MergeSteps, merger.AccumulatorOps, merger.SramPartialBytes));
-        Assert.Equal((2L, 5.0 / 3, 0L), (merger.AccumulatorMaxEntries, merger.AccumulatorMeanEntries, merger.DramPartialBytes));
+        Assert.Equal((2L, 4.0 / 3, 0L), (merger.MergerMaxFibers, merger.MergerMeanFibers, merger.DramPartialBytes));
+        Assert.Equal((0L, 0.0), (merger.AccumulatorMaxEntries, merger.AccumulatorMeanEntries));
         Assert.Equal((4L, 16L, 16L), (merger.ComputeCycles, merger.DramCycles, merger.Cycles));
 
         // A dense SPA spans all N = 4 columns; 2 entries cannot hold it.
@@ -129,8 +184,8 @@ public sealed class HandWorkedExampleTests
     [Fact]
     public void Merge_passes_and_sort_steps()
     {
-        Assert.Equal([1, 1, 1, 2, 2, 3], new long[] { 0, 1, 2, 3, 4, 5 }.Select(n => SpGemmModel.MergePasses(n, 2)));
-        Assert.Equal([1, 2, 2, 3], new long[] { 64, 65, 4096, 4097 }.Select(n => SpGemmModel.MergePasses(n, 64)));
+        Assert.Equal([1, 1, 1, 2, 2, 3], new long[] { 0, 1, 2, 3, 4, 5 }.Select(n => MergerSteps.Passes(n, 2)));
+        Assert.Equal([1, 2, 2, 3], new long[] { 64, 65, 4096, 4097 }.Select(n => MergerSteps.Passes(n, 64)));
         Assert.Equal([0L, 0, 2, 6, 8, 15], new long[] { 0, 1, 2, 3, 4, 5 }.Select(SpGemmModel.SortSteps));
     }
 

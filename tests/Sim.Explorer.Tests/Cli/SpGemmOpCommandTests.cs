@@ -36,8 +36,19 @@ public class SpGemmOpCommandTests
     [Theory]
     [InlineData("--dataflow", "diagonal", "--dataflow: 'diagonal' is not an SpGEMM dataflow")]
     [InlineData("--merge", "hash", "--merge: only the rowwise dataflow")]
-    [InlineData("--multipliers", "0", "--multipliers: 0 must be at least 1")]
-    [InlineData("--radix", "1", "--radix: 1 must be at least 2")]
+    [InlineData("--multipliers", "0", "--multipliers: 0 is outside 1..65536")]
+    [InlineData("--radix", "1", "--radix: 1 is outside 2..65536")]
+    [InlineData("--radix", "65537", "--radix: 65537 is outside 2..65536")]
+    [InlineData("--pes", "1048577", "--pes: 1048577 is outside 1..1048576")]
+    [InlineData("--multipliers", "65537", "--multipliers: 65537 is outside 1..65536")]
+    [InlineData("--merge-ops", "0", "--merge-ops: 0 is outside 1..65536")]
+    [InlineData("--merge-ops", "65537", "--merge-ops: 65537 is outside 1..65536")]
+    [InlineData("--accumulator-entries", "1099511627777", "--accumulator-entries: 1099511627777 is outside 1..1099511627776")]
+    [InlineData("--cache-kb", "9007199254740993", "--cache-kb: 9007199254740993 is outside 0..1073741824")]
+    [InlineData("--cache-kb", "-1", "--cache-kb: -1 is outside 0..1073741824")]
+    [InlineData("--load-factor", "0", "--load-factor: 0 is not in (0, 1]")]
+    [InlineData("--load-factor", "1.5", "--load-factor: 1.5 is not in (0, 1]")]
+    [InlineData("--dram-bw", "1e-300", "does not fit 64-bit cycle or byte counters. Fix: check the sizes, and that the DRAM bandwidth is not vanishingly small")]
     public void Bad_flags_exit_2(string flag, string value, string expected)
     {
         var args = new List<string> { "op", "spgemm", "--a", s_dnn, flag, value };
@@ -46,6 +57,27 @@ public class SpGemmOpCommandTests
         var (code, _, error) = CliRunner.Run([.. args]);
         Assert.Equal(2, code);
         Assert.Contains(expected, error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Load_factor_moves_the_hash_spill()
+    {
+        // dnn rows have nnz(C_i,:) = 48 (SOURCES.md max nnz(C row)): 64 entries·0.75 = 48 holds them, 0.74 spills every
+        // row's 1024 partials (1024 rows × 1024 × 2 × 12 B).
+        long Spill(string load) => JsonDocument.Parse(CliRunner.Run("op", "spgemm", "--a", s_dnn, "--dataflow", "rowwise", "--accumulator-entries", "64",
+            "--load-factor", load, "--json").Out).RootElement.GetProperty("dram_partial_bytes").GetInt64();
+        Assert.Equal(0, Spill("0.75"));
+        Assert.Equal(1024L * 1024 * 2 * 12, Spill("0.74"));
+    }
+
+    [Fact]
+    public void A_lying_size_line_is_a_clean_error()
+    {
+        using var dir = new TempDirectory();
+        var lying = dir.Write("lying.mtx", "%%MatrixMarket matrix coordinate real general\n2 2 1000000000\n1 1 1\n");
+        var (code, _, error) = CliRunner.Run("op", "spgemm", "--a", lying, "--dataflow", "outer");
+        Assert.Equal(2, code);
+        Assert.Contains("lying.mtx:3:1: only 1 of the 1000000000 entries the size line (line 2) declares", error, StringComparison.Ordinal);
     }
 
     [Fact]

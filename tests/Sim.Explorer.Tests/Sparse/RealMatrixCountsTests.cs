@@ -51,7 +51,7 @@ public sealed class RealMatrixCountsTests
         // Every dataflow reports the same F, nnz(C) and F − nnz(C) adds; the inner product the closed-form reads.
         foreach (var (dataflow, merge) in new[] { (SpGemmDataflow.Inner, SpGemmMerge.Hash), (SpGemmDataflow.Outer, SpGemmMerge.Hash), (SpGemmDataflow.RowWise, SpGemmMerge.Hash), (SpGemmDataflow.RowWise, SpGemmMerge.Merger) })
         {
-            var r = SpGemmModel.Evaluate(gemm, s, SparseTileSpec.Gamma, dataflow, merge);
+            var r = SpGemmModel.Evaluate(s, SparseTileSpec.Gamma, dataflow, merge);
             Assert.Equal(mults, r.Multiplies);
             Assert.Equal(nnzC, r.NnzC);
             Assert.Equal(mults - nnzC, r.MergeAdds);
@@ -61,12 +61,12 @@ public sealed class RealMatrixCountsTests
         }
 
         // Row-wise B traffic with no cache is exactly F elements (+ B's row pointers).
-        var uncached = SpGemmModel.Evaluate(gemm, s, SparseTileSpec.Gamma with { CacheBytes = 0 }, SpGemmDataflow.RowWise);
+        var uncached = SpGemmModel.Evaluate(s, SparseTileSpec.Gamma with { CacheBytes = 0 }, SpGemmDataflow.RowWise);
         Assert.Equal(mults * 12 + (a.Rows + 1) * 4L, uncached.DramReadBBytes);
 
         // With a cache that holds all of B, each B row that A uses is fetched exactly once (compulsory misses).
         var compulsory = s.RowNnzB.Where((b, k) => s.ColNnzA[k] > 0).Sum(b => (long)b);
-        var cached = SpGemmModel.Evaluate(gemm, s, SparseTileSpec.Gamma with { CacheBytes = 1L << 40 }, SpGemmDataflow.RowWise);
+        var cached = SpGemmModel.Evaluate(s, SparseTileSpec.Gamma with { CacheBytes = 1L << 40 }, SpGemmDataflow.RowWise);
         Assert.Equal(compulsory * 12 + (a.Rows + 1) * 4L, cached.DramReadBBytes);
     }
 }

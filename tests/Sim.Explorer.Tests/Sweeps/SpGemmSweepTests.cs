@@ -1,7 +1,7 @@
 using Sim.Core.Config;
 using Sim.Explorer.Inputs;
 using Sim.Explorer.Results;
-using Sim.Explorer.Sweeps;
+using Sim.Explorer.SpGemmSweeps;
 using Sim.Explorer.Tests.Cli;
 using Sim.Explorer.Tests.Import;
 
@@ -9,20 +9,21 @@ namespace Sim.Explorer.Tests.Sweeps;
 
 public class SpGemmSweepTests
 {
-    private static string Spec(string matrices = "[m/sherman4.mtx, m/delaunay_n10.mtx]", string extra = "") => $$"""
+    private static string Spec(string matrices = "[m/sherman4.mtx, m/delaunay_n10.mtx]", string extra = "", string dataflows = "[inner, outer, rowwise]",
+        string merges = "[hash, dense, merger]", string name = "tiny", string tile = "") => $$"""
         spgemm:
-          name: tiny
-          tile: {kind: sparse, pes: 4, accumulator_entries: 1050, cache_kb: 16}
+          name: {{name}}
+          tile: {kind: sparse, pes: 4, accumulator_entries: 1050, cache_kb: 16{{tile}}}
           matrices: {{matrices}}
-          dataflows: [inner, outer, rowwise]
-          merges: [hash, dense, merger]
+          dataflows: {{dataflows}}
+          merges: {{merges}}
         {{extra}}
         """;
 
     private static string WriteSpec(TempDirectory dir, string spec)
     {
         foreach (var name in new[] { "sherman4", "delaunay_n10" })
-            File.Copy(Path.Combine(RepoPaths.Workloads, "matrices", name + ".mtx"), dir.File(Path.Combine("m", name + ".mtx")).EnsureDirectory());
+            File.Copy(Path.Combine(RepoPaths.Workloads, "matrices", name + ".mtx"), dir.File(Path.Combine("m", name + ".mtx")).EnsureDirectory(), overwrite: true);
         return dir.Write("spgemm.yaml", spec);
     }
 
@@ -59,6 +60,31 @@ public class SpGemmSweepTests
         var spec = WriteSpec(dir, Spec(matrices, extra));
         var e = Assert.Throws<SimInputException>(() => SpGemmSweepSpec.Read(InputFile.Read(spec)));
         Assert.Contains(expected, e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Merges_without_rowwise_duplicates_and_bad_names_are_errors()
+    {
+        using var dir = new TempDirectory();
+        string Error(string spec) =>
+            Assert.Throws<SimInputException>(() => SpGemmSweepSpec.Read(InputFile.Read(WriteSpec(dir, spec)))).Message;
+        Assert.Contains("spgemm.yaml:6:11: field 'spgemm.merges': merges apply to the rowwise dataflow, which 'dataflows' does not list",
+            Error(Spec(dataflows: "[inner, outer]")), StringComparison.Ordinal);
+        Assert.Contains("field 'spgemm.merges': a merge structure is listed twice", Error(Spec(merges: "[hash, merger, hash]")), StringComparison.Ordinal);
+        Assert.Contains("field 'spgemm.dataflows': a dataflow is listed twice", Error(Spec(dataflows: "[outer, outer]")), StringComparison.Ordinal);
+        Assert.Contains("spgemm.yaml:4:30: field 'spgemm.matrices': 'm/sherman4.mtx' repeats matrix 'sherman4' (listed on line 4)",
+            Error(Spec(matrices: "[m/sherman4.mtx, m/sherman4.mtx]")), StringComparison.Ordinal);
+        Assert.Contains("field 'spgemm.name': 'my sweep' cannot name an output folder", Error(Spec(name: "my sweep")), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_vanishing_bandwidth_exits_2_instead_of_saturating()
+    {
+        using var dir = new TempDirectory();
+        var spec = WriteSpec(dir, Spec(matrices: "[m/sherman4.mtx]", tile: ", dram_bytes_per_cycle: 1e-300"));
+        var (code, _, error) = CliRunner.Run("sweep", spec, "-o", dir.File("out"));
+        Assert.Equal(2, code);
+        Assert.Contains("does not fit 64-bit cycle or byte counters", error, StringComparison.Ordinal);
     }
 
     [Fact]
