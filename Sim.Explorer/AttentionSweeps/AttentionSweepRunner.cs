@@ -35,6 +35,7 @@ public static class AttentionSweepRunner
         {
             PointId = string.Create(CultureInfo.InvariantCulture, $"{shape.Name}-s{seq}-{r.Lowering.ToName()}"),
             Sweep = spec.Name,
+            FusedBlock = r.Lowering == AttentionLowering.Fused ? spec.FusedBlock.ToName() : "",
             Status = r.Feasible ? RowStatus.Ok : RowStatus.Infeasible,
             Reason = r.Reason ?? "",
             Shape = shape.Name,

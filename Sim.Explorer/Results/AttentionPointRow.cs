@@ -24,6 +24,7 @@ public sealed partial class AttentionPointRow
     [CsvColumn("p.head_dim")] public long HeadDim { get; set; }
     [CsvColumn("p.causal")] public bool Causal { get; set; }
     [CsvColumn("p.lowering")] public string Lowering { get; set; } = "";
+    [CsvColumn("p.fused_block")] public string FusedBlock { get; set; } = "";
     [CsvColumn("p.tile")] public string Tile { get; set; } = "";
     [CsvColumn("p.vector_lanes")] public int VectorLanes { get; set; }
     [CsvColumn("p.word_bytes")] public int WordBytes { get; set; }
