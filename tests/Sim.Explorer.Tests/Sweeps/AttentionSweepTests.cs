@@ -92,6 +92,7 @@ public class AttentionSweepTests
         Assert.Equal(48, spec.PointCount);
         var rows = AttentionSweepRunner.Run(spec);
         Assert.All(rows, r => Assert.Equal("ok", r.Status));
+        Assert.All(rows, r => Assert.Equal(r.Lowering == "fused" ? "auto" : "", r.FusedBlock));
         var prefill = rows.Where(r => r.Shape == "bert-prefill").ToList();
         double Slope(IEnumerable<AttentionPointRow> line) =>
             Sim.Explorer.Analysis.LogLogSlope.Fit(line.Select(r => ((double)r.SeqKv, (double)r.DramBytes)).ToList());
