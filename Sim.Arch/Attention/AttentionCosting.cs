@@ -21,7 +21,8 @@ internal sealed class AttentionCosting
     private readonly Dictionary<GemmShape, Core.Results.OpResult> _gemms = [];
     private readonly ArchSpec _tileArch;
     private readonly SimMode _mode;
-    private double _macPj, _accumulatorPj, _engineSramPj;
+    private double _macPj, _accumulatorPj, _engineSramPj, _mappedPeCycles;
+    private long _engineCycles;
     private long _vectorSramReadBytes, _vectorSramWriteBytes;
 
     public AttentionCosting(AttentionOp attention, ArchSpec arch, SimMode mode)
@@ -47,6 +48,8 @@ internal sealed class AttentionCosting
         _macPj += e.MacPj * count;
         _accumulatorPj += e.AccumulatorPj * count;
         _engineSramPj += EngineSramPj(r) * count;
+        _mappedPeCycles += r.MappingEfficiency * r.ComputeCycles * count;
+        _engineCycles = checked(_engineCycles + (r.ComputeCycles * count));
         return (checked(r.Macs * count), checked(r.ComputeCycles * count));
     }
 
@@ -97,6 +100,12 @@ internal sealed class AttentionCosting
         return Pass(name, (0, 0), ops, readBytes, writeBytes);
     }
 
+    /// <summary>
+    /// A lane op's energy: the vector unit's own figure, else the tile kind's MAC energy before any PE-variant factor
+    /// (a bit-weight or EN-T multiplier array does not make the softmax unit cheaper).
+    /// </summary>
+    private double VectorPjPerOp => Arch.Vector.PjPerOp ?? Arch.Costs.MacPj ?? CostDefaults.Mac(Arch.Tile).MacPj;
+
     public long MemoryCycles(long bytes) =>
         Arch.Dram.IsUnlimited ? 0 : checked((long)Math.Ceiling(bytes / Arch.Dram.BandwidthBytesPerCycle));
 
@@ -120,8 +129,9 @@ internal sealed class AttentionCosting
             BufferNeedBytes = bufferNeedBytes,
             BufferCapacityBytes = Arch.OnChipBufferBytes,
             TensorUtilization = totalCycles == 0 ? 0 : Attention.Macs / ((double)Arch.Tile.PeCount * totalCycles),
+            TensorMappingEfficiency = _engineCycles == 0 ? 0 : _mappedPeCycles / _engineCycles,
             Energy = new AttentionEnergy(_macPj, _accumulatorPj, sramPj, dramBytes * Costs.DramPjPerByte,
-                laneCycles * (Arch.Vector.PjPerOp ?? Costs.MacPj)),
+                laneCycles * VectorPjPerOp),
         };
     }
 

@@ -7,6 +7,12 @@ namespace Sim.Arch.Attention;
 /// <summary>Attention on any tile kind plus the arch's vector unit, under one of three lowerings.</summary>
 public static class AttentionModel
 {
+    /// <summary>
+    /// Bump whenever the attention model's numbers change: it is part of the id of every sweep point whose workload has
+    /// an attention layer, so <c>--resume</c> never mixes results of an older model into a new run.
+    /// </summary>
+    public const int Revision = 1;
+
     /// <param name="blockPolicy">How the fused lowering picks its block (ignored by the others).</param>
     public static AttentionResult Evaluate(AttentionOp attention, ArchSpec arch, AttentionLowering lowering, SimMode mode = SimMode.Default,
         FusedBlockPolicy blockPolicy = FusedBlockPolicy.Auto)

@@ -48,6 +48,14 @@ public sealed record AttentionResult
     /// <summary>Useful (unmasked) MACs / (PEs × total cycles).</summary>
     public double TensorUtilization { get; init; }
 
+    /// <summary>The tile's fold mapping efficiency over attention's GEMMs, weighted by their compute cycles.</summary>
+    public double TensorMappingEfficiency { get; init; }
+
+    /// <summary>Per pass the engines' time, max(tensor, vector); the rest of a DRAM-bound pass is stall.</summary>
+    public long ComputeCycles => Passes.Sum(p => Math.Max(p.TensorCycles, p.VectorCycles));
+
+    public long StallCycles => TotalCycles - ComputeCycles;
+
     /// <summary>Vector-unit busy cycles / total cycles.</summary>
     public double VectorUtilization => TotalCycles == 0 ? 0 : (double)VectorCycles / TotalCycles;
 

@@ -17,8 +17,8 @@ namespace Sim.Arch.Attention;
 /// words ≤ buffer): then every row block reads them from chip. FuseMax's 16 MiB L3 does this: its traffic is Q, K, V,
 /// O once up to 16K tokens.</item>
 /// <item>Time: max(tensor, vector, DRAM bytes / bandwidth), FuseMax's latency model.</item>
-/// <item>Scratchpad traffic of the vector unit per block: read the r×c score block and the r×d O accumulator, write
-/// the probabilities P and O back: (r·c + r·d) words each way.</item>
+/// <item>Scratchpad traffic of the vector unit per block: read the r×c score block, the r×d O accumulator and the
+/// r×d P·V result, write the probabilities P and O back; once: Q read and written (scaled by 1/√d).</item>
 /// </list>
 /// </summary>
 internal static class FusedAttention
@@ -88,11 +88,12 @@ internal static class FusedAttention
             ops += perBlock.Times(count);
             // The vector unit reads the score block and writes P back for P·V, and rescales the O accumulator block.
             var blockWords = checked((rc + r * d) * count);
-            c.VectorSram(checked(blockWords * b), checked(blockWords * b));
+            c.VectorSram(checked((blockWords + (r * d * count)) * b), checked(blockWords * b)); // + the P·V result it adds into O
             liveKeys = checked(liveKeys + cols * count);
         }
 
         ops += new VectorOps(0, 0, checked(a.QElements + a.Rows * d), a.Rows);
+        c.VectorSram(checked(a.QElements * b), checked(a.QElements * b)); // Q scaled by 1/√d in place
         long qBytes = checked(a.QElements * b);
         long kvBytes = kvResident ? checked(2 * a.KvElements * b) : checked(2 * liveKeys * d * b);
         var pass = c.Pass("fused", tensor, ops, checked(qBytes + kvBytes), qBytes);

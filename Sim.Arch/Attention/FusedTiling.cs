@@ -37,7 +37,8 @@ public static class FusedTiling
 
     /// <summary>
     /// The blocks <see cref="FusedBlockPolicy.Auto"/> tries: Br and Bc powers of two below the group's stacked query
-    /// rows and the keys, plus those two extents themselves, that fit <paramref name="bufferWords"/>; ascending
+    /// rows and the keys (from the first one that cuts its extent into at most <see cref="MaxBlocksPerExtent"/> blocks),
+    /// plus those two extents themselves, that fit <paramref name="bufferWords"/>; ascending
     /// (Br, Bc), then FA1's block (so the search is never slower than FA1). Independent of the sequence length once
     /// both extents exceed the largest block that fits.
     /// </summary>
@@ -59,9 +60,15 @@ public static class FusedTiling
             yield return last;
     }
 
+    /// <summary>Smallest candidate extent: 1/<see cref="MaxBlocksPerExtent"/> of it, so a huge sequence cannot make the search slow.</summary>
+    public const long MaxBlocksPerExtent = 4096;
+
     private static IEnumerable<long> Extents(long limit)
     {
-        for (long size = 1; size < limit; size *= 2)
+        long size = 1;
+        while (size * MaxBlocksPerExtent < limit)
+            size *= 2;
+        for (; size < limit; size *= 2)
             yield return size;
         yield return limit;
     }
@@ -81,12 +88,34 @@ public static class FusedTiling
                 counts[(rows, cols)] = counts.GetValueOrDefault((rows, cols)) + count;
         }
 
-        for (long start = 0; start < a.GroupRows; start += block.Rows)
+        // Full row blocks in runs of equal live-block count (it never decreases down the rows, so each run's end is a
+        // binary search): one run without a mask, at most ⌈SeqKv/Bc⌉ runs with one, however long the sequence.
+        long fullBlocks = a.GroupRows / block.Rows;
+        for (long t = 0; t < fullBlocks;)
         {
-            var rows = Math.Min(block.Rows, a.GroupRows - start);
-            var live = LiveColumnBlocks(a, block, start + rows - 1);
-            Add(rows, block.Cols, live - 1);
-            Add(rows, Math.Min(block.Cols, a.SeqKv - (live - 1) * block.Cols), 1);
+            var live = LiveColumnBlocks(a, block, checked((t + 1) * block.Rows) - 1);
+            long lo = t, hi = fullBlocks - 1;
+            while (lo < hi)
+            {
+                var mid = lo + ((hi - lo + 1) / 2);
+                if (LiveColumnBlocks(a, block, checked((mid + 1) * block.Rows) - 1) == live)
+                    lo = mid;
+                else
+                    hi = mid - 1;
+            }
+
+            var run = lo - t + 1;
+            Add(block.Rows, block.Cols, checked((live - 1) * run));
+            Add(block.Rows, Math.Min(block.Cols, a.SeqKv - ((live - 1) * block.Cols)), run);
+            t = lo + 1;
+        }
+
+        var tailRows = a.GroupRows - (fullBlocks * block.Rows);
+        if (tailRows > 0)
+        {
+            var live = LiveColumnBlocks(a, block, a.GroupRows - 1);
+            Add(tailRows, block.Cols, live - 1);
+            Add(tailRows, Math.Min(block.Cols, a.SeqKv - ((live - 1) * block.Cols)), 1);
         }
 
         return counts.Select(kv => (new FusedBlock(kv.Key.Rows, kv.Key.Cols), kv.Value)).ToList();

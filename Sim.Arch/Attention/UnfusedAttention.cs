@@ -37,6 +37,7 @@ internal static class UnfusedAttention
         var qk = new GemmShape(a.GroupRows, a.SeqKv, a.HeadDim);
         var pv = new GemmShape(a.GroupRows, a.HeadDim, a.SeqKv);
         var (qkReads, qkWrites) = c.GemmTraffic(qk, a.Groups);
+        c.VectorSram(checked(a.QElements * b), checked(a.QElements * b)); // Q scaled by 1/√d on its way into QKᵀ
         var passes = new List<AttentionPass>
         {
             c.Pass("qk", c.Gemms(qk, a.Groups), new VectorOps(0, 0, a.QElements, 0), qkReads, qkWrites),

@@ -67,19 +67,23 @@ public static class WorkloadYaml
         try
         {
             problem = shape.Problem();
-            _ = shape.Macs;
-            _ = shape.QElements + shape.KvElements;
+            // Every count the models derive: MACs, Q/K/V/O elements, and the dense score matrix in bytes.
+            _ = checked(shape.Macs + shape.QElements + shape.KvElements + (shape.Batch * shape.Heads * shape.SeqQ * shape.SeqKv * 8));
         }
         catch (OverflowException)
         {
-            throw op.ErrorAt("seq_kv", "the sizes overflow 64-bit arithmetic", "check batch, heads, seq_q, seq_kv and head_dim");
+            throw op.ErrorAt("seq_kv", "batch·heads·seq_q·seq_kv (the score matrix) or the MAC count overflows 64-bit arithmetic",
+                "check batch, heads, seq_q, seq_kv and head_dim, or split the op");
         }
 
         if (problem is not null)
         {
-            var field = problem[..problem.IndexOf(':', StringComparison.Ordinal)];
+            // Problem() reads "field: problem. Fix: fix"; anything else is reported whole, on the op.
+            var colon = problem.IndexOf(": ", StringComparison.Ordinal);
             var fix = problem.IndexOf(". Fix: ", StringComparison.Ordinal);
-            throw op.ErrorAt(field, problem[(field.Length + 2)..fix], problem[(fix + ". Fix: ".Length)..]);
+            if (colon <= 0 || fix < colon)
+                throw op.ErrorAt("kind", problem, "check the attention fields");
+            throw op.ErrorAt(problem[..colon], problem[(colon + 2)..fix], problem[(fix + ". Fix: ".Length)..]);
         }
 
         return new AttentionLayer(name, shape, lowering, op.OptionalStringList("inputs"));

@@ -17,6 +17,8 @@ public sealed class Workload
             if (!byName.TryAdd(op.Name, op))
                 throw new ArgumentException($"workload '{name}': op name '{op.Name}' is used twice; op names must be unique");
             CheckMacsFit(name, op);
+            if (op is AttentionLayer { Shape: var shape } && shape.Problem() is { } problem)
+                throw new ArgumentException($"workload '{name}': op '{op.Name}': {problem}");
         }
         Ops = TopologicalOrder(name, declared, byName);
     }

@@ -27,7 +27,8 @@ public static class BenchSuite
 
     private static List<GemmShape> Gemms() => s_workloads
         .SelectMany(path => InputLoaders.LoadWorkload(InputFile.ReadEmbedded(path)).Ops)
-        .Select(op => ((GemmOp)op).ToGemm()) // the suite's networks are GEMMs and convolutions
+        .OfType<GemmOp>() // the suite's networks are GEMMs and convolutions only
+        .Select(op => op.ToGemm())
         .ToList();
 
     public static IReadOnlyList<(GemmShape Gemm, ArchSpec Arch)> Cases()

@@ -26,6 +26,8 @@ public static class RunCommand
             if (Sim.Arch.TileFeasibility.Problem(arch) is { } problem)
                 throw new Core.Config.SimInputException($"{parse.GetValue(archArg)}: arch '{arch.Name}' is infeasible: {problem}. Fix: enlarge that scratchpad or use a smaller tile");
             var (point, layers) = PointEvaluator.Evaluate(pointId, workload, arch, simMode);
+            if (point.Status == Analysis.RowStatus.Infeasible)
+                throw new Core.Config.SimInputException($"{parse.GetValue(workloadArg)}: cannot run on arch '{arch.Name}': {point.Reason}. Fix: give the arch more on-chip memory or choose another lowering");
             point.Sweep = "run";
 
             var directory = parse.GetValue(output) ?? Path.Combine("reports", "runs", $"{workload.Name}-{arch.Name}");

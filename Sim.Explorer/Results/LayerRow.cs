@@ -83,13 +83,13 @@ public sealed partial class LayerRow
     /// An attention layer's row: no single GEMM (m, n, k, folds 0), no per-operand SRAM word counts (their energy is in
     /// energy_sram_pj); DRAM reads all land in dram_reads_ifmap and writes in dram_writes_ofmap. Per pass, the time
     /// the engines need (max of tensor and vector cycles) is compute, the rest of a DRAM-bound pass is stall.
-    /// Mapping efficiency = useful MACs / MACs the engine ran (padded blocks and masked scores count against it).
+    /// Mapping efficiency is the tile's, over attention's GEMMs (weighted by their compute cycles).
     /// </summary>
     public static LayerRow FromAttention(string pointId, int index, AttentionLayer op, AttentionResult r, long peCount)
     {
         ArgumentNullException.ThrowIfNull(op);
         ArgumentNullException.ThrowIfNull(r);
-        var compute = r.Passes.Sum(p => Math.Max(p.TensorCycles, p.VectorCycles));
+        var compute = r.ComputeCycles;
         var total = r.TotalCycles;
         var macs = r.Attention.Macs;
         return new LayerRow
@@ -104,7 +104,7 @@ public sealed partial class LayerRow
             TotalCycles = total,
             Utilization = total == 0 ? 0 : macs / ((double)peCount * total),
             ComputeUtilization = compute == 0 ? 0 : macs / ((double)peCount * compute),
-            MappingEfficiency = r.TensorMacs == 0 ? 0 : (double)macs / r.TensorMacs,
+            MappingEfficiency = r.TensorMappingEfficiency,
             DramReadsIfmap = r.Passes.Sum(p => p.DramReadBytes),
             DramWritesOfmap = r.Passes.Sum(p => p.DramWriteBytes),
             EnergyPj = r.Energy.TotalPj,

@@ -39,15 +39,21 @@ public sealed record SweepPoint(int Index, string WorkloadPath, Workload Workloa
                     text.Append(CultureInfo.InvariantCulture, $"|{op.Name}:{g.M},{g.N},{g.K}");
                     break;
                 case AttentionLayer { Shape: var a } attention:
-                    // The vector unit shapes attention's cost, so it joins the id only when a workload has attention.
                     text.Append(CultureInfo.InvariantCulture,
                         $"|{op.Name}:attention:{a.Batch},{a.Heads},{a.KvHeads},{a.SeqQ},{a.SeqKv},{a.HeadDim},{a.Causal},{attention.Lowering.ToName()}");
-                    var v = arch.Vector;
-                    text.Append(CultureInfo.InvariantCulture, $"|vector:{v.Lanes},{v.MaxCycles},{v.AddCycles},{v.MulCycles},{v.ExpCycles},{v.PjPerOp:R}");
                     break;
                 default:
                     throw new NotSupportedException($"op '{op.Name}': no id for op kind '{op.Kind}'");
             }
+        }
+
+        // The attention model and the vector unit shape attention's cost, so they join the id only when a workload has
+        // attention (GEMM-only ids stay as they were).
+        if (workload.Ops.OfType<AttentionLayer>().Any())
+        {
+            var v = arch.Vector;
+            text.Append(CultureInfo.InvariantCulture,
+                $"|attention-model:{Sim.Arch.Attention.AttentionModel.Revision}|vector:{v.Lanes},{v.MaxCycles},{v.AddCycles},{v.MulCycles},{v.ExpCycles},{v.PjPerOp:R}");
         }
 
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())))[..16];

@@ -61,6 +61,17 @@ public class AttentionModelTests
     }
 
     [Fact]
+    public void Vector_energy_does_not_follow_the_pe_variant()
+    {
+        // A bit-weight multiplier array makes MACs cheaper, not the softmax unit: lane ops cost the kind's base MAC pJ.
+        var mac = Run(s_mqa, s_small, AttentionLowering.Unfused);
+        var bitweight = Run(s_mqa, s_small with { Costs = s_small.Costs with { Variant = PeVariant.BitWeight } }, AttentionLowering.Unfused);
+        Assert.Equal(mac.Energy.VectorPj, bitweight.Energy.VectorPj, 12);
+        Assert.True(bitweight.Energy.MacPj < mac.Energy.MacPj);
+        Assert.Equal(CostDefaults.Mac(s_small.Tile).MacPj * mac.Passes.Aggregate(VectorOps.Zero, (t, p) => t + p.VectorOps).LaneCycles(s_small.Vector), mac.Energy.VectorPj, 9);
+    }
+
+    [Fact]
     public void The_max_pass_costs_one_score_matrix_through_the_scratchpad_each_way()
     {
         // Unfused has one more softmax pass than two-pass: S is filled from DRAM (an SRAM write per byte) and read by

@@ -74,4 +74,12 @@ public class AttentionTests
         Assert.Null(Shape(4, 4, false, heads: 12, kvHeads: 1).Problem());
         Assert.Null(Shape(8, 4, false).Problem()); // cross-attention: no mask, any lengths
     }
+
+    [Fact]
+    public void A_workload_rejects_an_invalid_attention_layer_built_in_code()
+    {
+        var bad = new AttentionLayer("attn", new Attention("attn", 1, 12, 5, 8, 8, 16, false), AttentionLowering.Fused, []);
+        var e = Assert.Throws<ArgumentException>(() => new Workload("w", [bad]));
+        Assert.Contains("op 'attn': kv_heads: 5 does not divide heads 12", e.Message, StringComparison.Ordinal);
+    }
 }

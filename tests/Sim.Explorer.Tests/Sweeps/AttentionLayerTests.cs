@@ -32,7 +32,8 @@ public class AttentionLayerTests
             var model = AttentionModel.Evaluate(new Attention("attn", 1, 4, 4, 64, 64, 64, true), s_arch, lowering);
             Assert.Equal(("attention", "attn"), (row.OpKind, row.Layer));
             Assert.Equal(model.TotalCycles, row.TotalCycles);
-            Assert.Equal(model.TotalCycles, row.ComputeCycles + row.StallCycles);
+            Assert.Equal(model.Passes.Sum(p => Math.Max(p.TensorCycles, p.VectorCycles)), row.ComputeCycles);
+            Assert.Equal(model.TensorMappingEfficiency, row.MappingEfficiency, 12);
             Assert.Equal(model.DramBytes, row.DramReadsIfmap + row.DramWritesOfmap);
             Assert.Equal(model.Energy.TotalPj, row.EnergyPj, 6);
             Assert.Equal(model.Energy.VectorPj, row.EnergyVectorPj, 6);
@@ -92,5 +93,29 @@ public class AttentionLayerTests
         Assert.Matches(@"│ attn\s+│\s+- │\s+- │\s+- │", output);
         var layers = File.ReadAllLines(Path.Combine(dir.Path, "layers.csv"));
         Assert.Contains(layers, l => l.Contains(",attn,attention,0,0,0,", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_dram_bound_attention_layer_stalls_and_an_engine_bound_one_does_not()
+    {
+        // Unfused at 0.25 B/cycle: every pass waits for DRAM (|S| alone is 4·64·64·2 B = 32 KB → 131,072 cycles per
+        // softmax pass), so stall = total − Σ max(tensor, vector) > 0. With unlimited DRAM no pass waits.
+        var net = new Workload("n", [new AttentionLayer("attn", new Attention("attn", 1, 4, 4, 64, 64, 64, false), AttentionLowering.Unfused, [])]);
+        var (_, slow) = PointEvaluator.Evaluate("p", net, s_arch with { Dram = new DramSpec(0.25, 0) }, SimMode.Default);
+        Assert.True(slow[0].StallCycles > 0);
+        Assert.True(slow[0].StallCycles >= 3 * 131_072 - slow[0].ComputeCycles, $"stall {slow[0].StallCycles}");
+        var (_, fast) = PointEvaluator.Evaluate("p", net, s_arch with { Dram = DramSpec.Unlimited }, SimMode.Default);
+        Assert.Equal(0, fast[0].StallCycles);
+    }
+
+    [Fact]
+    public void Sim_run_exits_2_when_an_attention_layer_cannot_fit()
+    {
+        using var dir = new TempDirectory();
+        var workload = Path.Combine(dir.Path, "w.yaml");
+        File.WriteAllText(workload, "name: w\nops:\n  - {name: attn, kind: attention, heads: 1, seq_q: 16, seq_kv: 16, head_dim: 100000000}\n");
+        var (code, _, error) = CliRunner.Run("run", Path.Combine(RepoPaths.Workloads, "arch", "tpu_like.yaml"), workload, "-o", dir.Path);
+        Assert.Equal(2, code);
+        Assert.Contains("w.yaml: cannot run on arch 'tpu-like': op 'attn' (fused attention): even a 1x1 fused block needs", error, StringComparison.Ordinal);
     }
 }
