@@ -87,9 +87,6 @@ internal sealed class AttentionCosting
         EnergyModel.Of(r with { DramReadsIfmapBytes = 0, DramReadsFilterBytes = 0, DramReadsOfmapBytes = 0, DramWritesOfmapBytes = 0 },
             _tileArch, Costs, TileEvaluator.PartialSumBytes(_tileArch, _mode)).SramPj;
 
-    /// <summary>Distinct GEMM shapes evaluated so far (the sweep's speed rests on this staying small).</summary>
-    public int DistinctGemms => _gemms.Count;
-
     public AttentionPass Pass(string name, (long Macs, long Cycles) tensor, VectorOps ops, long readBytes, long writeBytes) =>
         new(name, tensor.Macs, tensor.Cycles, ops, ops.Cycles(Arch.Vector), readBytes, writeBytes, MemoryCycles(checked(readBytes + writeBytes)));
 
