@@ -67,7 +67,7 @@ public static class PimGemvExecutor
     }
 
     /// <summary>Pairwise reduction, level by level, in fp32 (an odd element passes to the next level unchanged).</summary>
-    internal static float AdderTree(float[] values)
+    public static float AdderTree(float[] values)
     {
         for (var n = values.Length; n > 1; n = (n + 1) / 2)
         {
