@@ -17,7 +17,9 @@ internal static class PimTestSpecs
                 var (lanes, banksPerUnit, actBanks, bufferColumns, bankGroups) = t;
                 var pim = PimPresets.NeuPims with
                 {
-                    LanesPerUnit = lanes, BanksPerUnit = banksPerUnit, ActBanksPerCommand = actBanks,
+                    LanesPerUnit = lanes,
+                    BanksPerUnit = banksPerUnit,
+                    ActBanksPerCommand = actBanks,
                     GlobalBufferBytes = bufferColumns * lanes * 2,
                 };
                 return (pim, SmallDram(bankGroups));
