@@ -26,18 +26,17 @@ public static class DramPresets
             TccdSCycles: 2, TccdLCycles: 4, TrfcCycles: 350, TrefiCycles: 3900, TwrCycles: 16, TrtpCycles: 5, TwtrSCycles: 4, TwtrLCycles: 9));
 
     /// <summary>
-    /// SK hynix GDDR6-AiM as UniNDP configures it (config/gddr6-aim.yaml, 1 ns step): 4 bank groups × 4 banks, 2 KB rows
-    /// (64 columns × 256 bit, so 32 B per column access), tCCD_S/L 4/6, tRCD 26, tRP 26, tWR 26, tRTP 4, tWTR_L 11, RL 24, WL 6.
-    /// UniNDP gives no tRAS, tFAW, tRRD, tRFC or tREFI: ours are assumptions — tRAS 45 (tRC ≈ tRAS + tRP as in the HBM presets'
-    /// ratio), tFAW 32 and tRRD 4/6 (typical GDDR6 at 16 Gb/s), refresh as the HBM2 presets'. Two channels per chip, as AiM's
-    /// 32 PUs per chip = 2 × 16 banks. Caveat: with UniNDP's tCCD_S 4 the host-visible column rate is 32 B / 4 ns = 8 GB/s per
-    /// channel, a quarter of the x16 pins at 16 Gb/s (32 GB/s); UniNDP's timings are kept as given, so host reads of this preset are
-    /// pessimistic while its PIM internal rate (one 32 B column per bank per tCCD) is what UniNDP simulates.
+    /// SK hynix GDDR6-AiM after UniNDP's config/gddr6-aim.yaml (1 ns step): 4 bank groups × 4 banks, 2 KB rows (64 columns ×
+    /// 256 bit, 32 B per column access), tRCD 26, tRP 26, tWR 26, tRTP 4, tWTR_L 11, RL 24, WL 6. Column spacing: UniNDP's
+    /// tCCD_S/L of 4/6 would give the host 8 GB/s per channel, a quarter of the x16 pins at 16 Gb/s (32 GB/s) that the product
+    /// claims (and its "16× inside the banks" = 16 banks × 32 B per ns), so we take tCCD_S/L = 1/2 (one 32 B burst per ns,
+    /// the same bank group every 2). UniNDP gives no tRAS, tFAW, tRRD, tRFC or tREFI: ours are assumptions — tRAS 45, tFAW 32,
+    /// tRRD 4/6 (typical GDDR6), refresh as the HBM2 presets'. Two channels per chip (AiM's 32 PUs per chip = 2 × 16 banks).
     /// </summary>
     public static DramTimingSpec AimGddr6 { get; } = new(
         "aim-gddr6", Channels: 2, Ranks: 1, BankGroups: 4, BanksPerGroup: 4, RowBytes: 2048, BurstBytes: 32, BurstCycles: 1, ClockGhz: 1.0,
         new DramTimings(ClCycles: 24, CwlCycles: 6, TrcdCycles: 26, TrpCycles: 26, TrasCycles: 45, TfawCycles: 32, TrrdSCycles: 4, TrrdLCycles: 6,
-            TccdSCycles: 4, TccdLCycles: 6, TrfcCycles: 260, TrefiCycles: 3900, TwrCycles: 26, TrtpCycles: 4, TwtrSCycles: 6, TwtrLCycles: 11));
+            TccdSCycles: 1, TccdLCycles: 2, TrfcCycles: 260, TrefiCycles: 3900, TwrCycles: 26, TrtpCycles: 4, TwtrSCycles: 6, TwtrLCycles: 11));
 
     public static IReadOnlyList<DramTimingSpec> All { get; } = [NeuPimsHbm2, SamsungHbmPim, AimGddr6];
 

@@ -28,15 +28,14 @@ public static class PimPresets
         MinCompsPerTile: 1, ReadoutCyclesPerResult: 4, GlobalBufferBytes: 256, BroadcastCyclesPerBuffer: 32, DualRowBuffer: false);
 
     /// <summary>
-    /// SK hynix GDDR6-AiM: one 16-lane BF16 PU per bank, 2 KB global buffer (UniNDP gddr6-aim.yaml). A MAC every cycle
-    /// (1 ns): SK hynix's claims — 16× the channel's external bandwidth inside the banks, ≈1 TFLOPS per chip (32 PUs × 16
-    /// MAC × 2 FLOP × 1 GHz) — need one 32 B column per bank per ns; UniNDP's tCCD_S of 4 would give a quarter of that,
-    /// so the product claim wins here. Activates per bank group as Newton ("ACT4", one per tRRD: weight 1 in tFAW),
-    /// READRES at tCCD_L = 6. GWRITE of 2 KB as 64 columns of 32 B at 4 cycles = 256 cycles (our derivation).
+    /// SK hynix GDDR6-AiM: one 16-lane BF16 PU per bank, 2 KB global buffer (UniNDP gddr6-aim.yaml), a MAC per 1 ns column
+    /// op (max(BL/2, tCCD_S) on <see cref="DramPresets.AimGddr6"/>): SK hynix's claims — 16× the channel's external bandwidth
+    /// inside the banks, ≈1 TFLOPS per chip (32 PUs × 16 MAC × 2 FLOP × 1 GHz). Activates per bank group as Newton ("ACT4",
+    /// one ACT-equivalent each in tFAW), READRES at tCCD_L = 2, GWRITE of 2 KB = 64 bursts of 32 B at 1 ns (our derivation).
     /// </summary>
     public static PimSpec Aim { get; } = new(
         "aim", LanesPerUnit: 16, BanksPerUnit: 1, ElementBytes: 2, CompCycles: 1, ActBanksPerCommand: 4, ActWeightInFaw: 1,
-        MinCompsPerTile: 1, ReadoutCyclesPerResult: 6, GlobalBufferBytes: 2048, BroadcastCyclesPerBuffer: 256, DualRowBuffer: false);
+        MinCompsPerTile: 1, ReadoutCyclesPerResult: 2, GlobalBufferBytes: 2048, BroadcastCyclesPerBuffer: 64, DualRowBuffer: false);
 
     public static IReadOnlyList<(PimSpec Pim, DramTimingSpec Dram)> All { get; } =
     [

@@ -48,6 +48,9 @@ public class DramAndPimPresetTests
     public void Aim_chip_reaches_about_1_TFLOPS()
     {
         var (pim, dram) = PimPresets.Find("aim")!.Value;
+        // 16 banks × 32 B per cycle inside vs one 32 B burst per cycle on the bus: 16×, as SK hynix claims.
+        Assert.Equal(32.0, dram.PeakBytesPerCyclePerChannel);
+        Assert.Equal(16.0, pim.UnitsPerChannel(dram) * pim.BytesPerComp / (double)pim.CompCycles / dram.PeakBytesPerCyclePerChannel);
         // 2 channels × 16 PUs × 16 lanes per cycle × 2 FLOP × 1 GHz = 1.024 TFLOPS.
         Assert.Equal(1.024, pim.MacsPerCyclePerChannel(dram) * dram.Channels * 2 * dram.ClockGhz / 1000, 9);
     }
