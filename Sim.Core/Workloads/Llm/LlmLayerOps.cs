@@ -46,6 +46,17 @@ public static class LlmLayerOps
         return ops;
     }
 
+    /// <summary>The ops outside attention (QKV and projection + FFN programs) for <paramref name="tokens"/> tokens in flight.</summary>
+    public static IReadOnlyList<LlmOp> Dense(LlmModelSpec model, long tokens)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentOutOfRangeException.ThrowIfLessThan(tokens, 1);
+        var ops = new List<LlmOp>();
+        AddQkv(ops, model, tokens);
+        AddProjFfn(ops, model, tokens);
+        return ops;
+    }
+
     private static void AddQkv(List<LlmOp> ops, LlmModelSpec m, long tokens)
     {
         ops.Add(new LlmVectorOp("ln1", LlmLayerPart.Qkv, LlmVectorKind.LayerNorm, tokens, m.DModel));
