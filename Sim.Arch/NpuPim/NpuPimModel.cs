@@ -35,16 +35,15 @@ public static class NpuPimModel
 
         if (mode == NpuPimMode.NpuOnly)
         {
-            long mha = 0, mhaBytes = 0, softmax = 0;
+            long mha = 0, mhaBytes = 0;
             foreach (var attention in LlmLayerOps.Decode(model, batch).OfType<LlmDecodeAttention>())
             {
                 var cost = NpuDecodeAttention.Of(attention, system.Npu, system.NpuDramBytesPerCycle);
                 mha += cost.Cycles;
-                softmax += cost.SoftmaxCycles;
                 mhaBytes += cost.DramBytes;
             }
 
-            return Sequential(ctx, mode, qkv, projFfn, [new("mha", mha, 0)], [(NpuPimResource.Npu, "mha", mha)], mha, mhaBytes, 0, null);
+            return Sequential(ctx, mode, qkv, projFfn, [new("mha", mha, 0)], [(NpuPimResource.Npu, "mha", mha)], mha, mhaBytes, 0, 0, null);
         }
 
         pimCost ??= NeuPimsMhaEstimate.For(model, system.Dram);
@@ -55,7 +54,7 @@ public static class NpuPimModel
         var blocked = Sequential(ctx, mode, qkv, projFfn,
             [new("mha_pim", 0, whole.PimCycles), new("mha_softmax", whole.SoftmaxCycles, 0)],
             [(NpuPimResource.Pim, "mha (pim)", whole.PimCycles), (NpuPimResource.Npu, "mha softmax", whole.SoftmaxCycles)],
-            whole.Cycles, 0, whole.PimCycles, assignment) with { PimBusBytes = whole.BusBytes };
+            whole.Cycles, 0, whole.PimCycles, whole.BusBytes, assignment);
         if (mode == NpuPimMode.Blocked)
             return blocked;
 
@@ -113,7 +112,7 @@ public static class NpuPimModel
     /// <summary>NPU-only and blocked: QKV, then the MHA steps, then projection + FFN, one resource busy at a time.</summary>
     private static NpuPimLayerResult Sequential(Context ctx, NpuPimMode mode, NpuPrograms.Program qkv, NpuPrograms.Program projFfn,
         NpuPimStage[] mhaStages, (NpuPimResource Resource, string Label, long Cycles)[] mhaSegments, long mhaCycles, long mhaNpuBytes,
-        long pimBusy, ChannelAssignment? assignment)
+        long pimBusy, long pimBusBytes, ChannelAssignment? assignment)
     {
         var stages = new List<NpuPimStage> { new("qkv", qkv.Cycles, 0) };
         stages.AddRange(mhaStages);
@@ -145,7 +144,7 @@ public static class NpuPimModel
             NpuBusyCycles = stages.Sum(s => s.NpuCycles),
             PimBusyCycles = pimBusy,
             NpuBusBytes = qkv.DramBytes + projFfn.DramBytes + mhaNpuBytes,
-            PimBusBytes = 0,
+            PimBusBytes = pimBusBytes,
             ClockGhz = ctx.System.Npu.ClockGhz,
             KvCache = ctx.Kv,
             Channels = assignment,

@@ -1,7 +1,7 @@
 using CsCheck;
 using Sim.Arch.Attention;
-using Sim.Core.Workloads;
 using Sim.Arch.NpuPim;
+using Sim.Core.Workloads;
 using Sim.Core.Workloads.Llm;
 
 namespace Sim.Arch.Tests.NpuPim;
