@@ -25,8 +25,8 @@ public static class NpuPimModel
         model = (model ?? throw new ArgumentNullException(nameof(model))).Validated("model");
         if (system.Npu.Problem() is { } npuProblem)
             throw new ArgumentException(npuProblem, nameof(system));
-        if (batch.Size < 1)
-            throw new ArgumentException("a decode batch needs at least one request", nameof(batch));
+        if (batch.Problem() is { } batchProblem)
+            throw new ArgumentException(batchProblem, nameof(batch));
         options ??= NpuPimOptions.Default;
         var kv = KvCacheSizing.Check(model, batch, system.DeviceCapacityBytes);
         var ctx = new Context(system, model, batch, kv);

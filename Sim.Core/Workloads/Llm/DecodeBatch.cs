@@ -12,6 +12,20 @@ public sealed record DecodeBatch(IReadOnlyList<int> KvLengths)
 
     public int MaxKvLength => KvLengths.Count == 0 ? 0 : KvLengths.Max();
 
+    /// <summary>Null when valid, otherwise "field: problem. Fix: ...".</summary>
+    public string? Problem()
+    {
+        if (KvLengths.Count == 0)
+            return "batch: no requests. Fix: give at least one request";
+        for (var i = 0; i < KvLengths.Count; i++)
+        {
+            if (KvLengths[i] < 1)
+                return $"kv_lengths[{i}]: {KvLengths[i]} must be at least 1 (the new token's own K and V). Fix: give positive lengths";
+        }
+
+        return null;
+    }
+
     /// <summary><paramref name="batch"/> requests, all with <paramref name="kvLength"/> tokens.</summary>
     public static DecodeBatch Uniform(int batch, int kvLength)
     {

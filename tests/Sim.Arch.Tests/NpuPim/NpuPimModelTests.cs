@@ -106,6 +106,20 @@ public class NpuPimModelTests
         Assert.InRange(neu.TokensPerSecond / blocked.TokensPerSecond, 1.4, 1.45);
     }
 
+    [Fact]
+    public void Small_batches_fall_back_to_blocked_when_interleaving_does_not_help()
+    {
+        // B = 32: halving the batch barely shortens the weight-bound GEMMs, so two sub-batches cost ~2× the NPU time.
+        var batch = DecodeBatch.Uniform(32, 1024);
+        var blocked = Run(batch, NpuPimMode.Blocked);
+        var neu = Run(batch, NpuPimMode.NeuPims);
+        Assert.Equal(NpuPimMode.NeuPims, neu.Mode);
+        Assert.False(neu.SubBatched);
+        Assert.Equal(blocked.LayerCycles, neu.LayerCycles);
+        Assert.True(Run(batch, NpuPimMode.NeuPims, s_always).ModelCycles > blocked.ModelCycles);
+        Assert.Throws<ArgumentException>(() => Run(new DecodeBatch([4, 0]), NpuPimMode.Blocked));
+    }
+
     private static readonly Gen<DecodeBatch> s_batches =
         Gen.Select(Gen.Int[1, 160], Gen.Int[1, 2048], Gen.ULong, Gen.Bool).Select((b, l, seed, uniform) =>
             uniform ? DecodeBatch.Uniform(b, l) : DecodeBatch.Sampled(b, KvLengthDistribution.ShareGptLike, seed));

@@ -16,6 +16,14 @@ public class DecodeBatchTests
     }
 
     [Fact]
+    public void Empty_batches_and_non_positive_lengths_are_problems()
+    {
+        Assert.Contains("batch", new DecodeBatch([]).Problem(), StringComparison.Ordinal);
+        Assert.Contains("kv_lengths[1]: 0", new DecodeBatch([5, 0]).Problem(), StringComparison.Ordinal);
+        Assert.Null(DecodeBatch.Uniform(3, 7).Problem());
+    }
+
+    [Fact]
     public void Sampling_is_deterministic_per_seed_and_differs_across_seeds()
     {
         var d = KvLengthDistribution.ShareGptLike;
