@@ -1,0 +1,47 @@
+namespace Sim.Core.Workloads.Llm;
+
+/// <summary>
+/// One decode step of a batch: request i generates one token attending to <see cref="KvLengths"/>[i] cached tokens
+/// (its KV length, the new token included).
+/// </summary>
+public sealed record DecodeBatch(IReadOnlyList<int> KvLengths)
+{
+    public int Size => KvLengths.Count;
+
+    public long TotalKvTokens => KvLengths.Sum(l => (long)l);
+
+    public int MaxKvLength => KvLengths.Count == 0 ? 0 : KvLengths.Max();
+
+    /// <summary>Null when valid, otherwise "field: problem. Fix: ...".</summary>
+    public string? Problem()
+    {
+        if (KvLengths.Count == 0)
+            return "batch: no requests. Fix: give at least one request";
+        for (var i = 0; i < KvLengths.Count; i++)
+        {
+            if (KvLengths[i] < 1)
+                return $"kv_lengths[{i}]: {KvLengths[i]} must be at least 1 (the new token's own K and V). Fix: give positive lengths";
+        }
+
+        return null;
+    }
+
+    /// <summary><paramref name="batch"/> requests, all with <paramref name="kvLength"/> tokens.</summary>
+    public static DecodeBatch Uniform(int batch, int kvLength)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(batch, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(kvLength, 1);
+        return new(Enumerable.Repeat(kvLength, batch).ToArray());
+    }
+
+    /// <summary><paramref name="batch"/> lengths drawn from <paramref name="distribution"/> with <paramref name="seed"/> (deterministic).</summary>
+    public static DecodeBatch Sampled(int batch, KvLengthDistribution distribution, ulong seed)
+    {
+        ArgumentNullException.ThrowIfNull(distribution);
+        ArgumentOutOfRangeException.ThrowIfLessThan(batch, 1);
+        return new(distribution.Sample(batch, seed));
+    }
+
+    /// <summary>The sub-batch made of the requests at <paramref name="indices"/>.</summary>
+    public DecodeBatch Subset(IEnumerable<int> indices) => new(indices.Select(i => KvLengths[i]).ToArray());
+}
