@@ -5,7 +5,7 @@ namespace Sim.Explorer.Cli;
 
 /// <summary>
 /// Sweep specs that are not DNN-on-tile sweeps: their top level names an experiment (<c>attention:</c>,
-/// <c>spgemm:</c>) and that experiment's runner takes over <c>sim sweep</c>. One line per experiment kind.
+/// <c>spgemm:</c>, <c>neupims:</c>) and that experiment's runner takes over <c>sim sweep</c>. One line per experiment kind.
 /// </summary>
 public static class ExperimentSweeps
 {
@@ -16,6 +16,7 @@ public static class ExperimentSweeps
     [
         ("attention", AttentionSweepCommand.Run),
         ("spgemm", SpGemmSweepCommand.Run),
+        ("neupims", NeuPimsSweepCommand.Run),
     ];
 
     /// <summary>The runner for <paramref name="spec"/>, or null when it is an ordinary DNN sweep.</summary>

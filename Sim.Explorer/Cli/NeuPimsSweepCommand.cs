@@ -1,0 +1,76 @@
+using System.Diagnostics;
+using System.Globalization;
+using Sim.Explorer.Analysis;
+using Sim.Explorer.Inputs;
+using Sim.Explorer.NpuPimSweeps;
+using Sim.Explorer.Plots;
+using Sim.Explorer.Results;
+using Spectre.Console;
+
+namespace Sim.Explorer.Cli;
+
+/// <summary>
+/// <c>sim sweep</c> on a spec whose top level is <c>neupims:</c>: every (KV, batch, mode) → points.csv and the
+/// steady-state layer timelines → timeline.csv; per KV setting a throughput-vs-batch plot and a timeline chart of the
+/// modes at the largest feasible batch; the speedup table on stdout. Points take milliseconds, so every run recomputes
+/// all of them (<c>--resume</c> and <c>--jobs</c> change nothing).
+/// </summary>
+public static class NeuPimsSweepCommand
+{
+    public static int Run(CliContext context, InputFile specFile, string? outputDirectory, bool resume, int jobs)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var spec = NeuPimsSweepSpec.Read(specFile);
+        var directory = outputDirectory ?? Path.Combine("reports", spec.Name);
+        context.Error.WriteLine($"neupims sweep '{spec.Name}' from {specFile.DisplayPath}: {spec.PointCount} points → {directory}");
+        var clock = Stopwatch.StartNew();
+        var (points, timeline) = NeuPimsSweepRunner.Run(spec);
+        Directory.CreateDirectory(directory);
+        ResultsCsv.Write(Path.Combine(directory, "points.csv"), points);
+        ResultsCsv.Write(Path.Combine(directory, "timeline.csv"), timeline);
+        var files = new List<string> { "points.csv", "timeline.csv" };
+        foreach (var kv in spec.KvSettings)
+        {
+            var kvRows = points.Where(r => r.Kv == kv.Label).ToList();
+            var what = kv.UniformTokens is null ? "ShareGPT-like KV lengths" : $"KV {kv.Label} tokens";
+            NeuPimsThroughputPlot.Save(kvRows, directory, $"throughput_kv{kv.Label}", $"{spec.Model.Name} decode on NPU+PIM: {what}");
+            files.Add($"throughput_kv{kv.Label}.png/.svg");
+            var largest = kvRows.Where(r => r.Status == RowStatus.Ok).Select(r => r.Batch).DefaultIfEmpty(0).Max();
+            var ids = kvRows.Where(r => r.Batch == largest).Select(r => r.PointId).ToList();
+            NeuPimsTimelinePlot.Save(timeline, ids, directory, $"timeline_kv{kv.Label}",
+                string.Create(CultureInfo.InvariantCulture, $"One decoder layer, batch {largest}, {what}"));
+            files.Add($"timeline_kv{kv.Label}.png/.svg");
+        }
+
+        clock.Stop();
+        Terminal.Render(context, SpeedupTable(points));
+        context.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{points.Count} points in {clock.Elapsed.TotalSeconds:0.00} s; {points.Count(r => r.Status != RowStatus.Ok)} over the device's capacity"));
+        context.Out.WriteLine($"wrote {string.Join(", ", files.Select(f => Path.Combine(directory, f)))}");
+        return ExitCodes.Ok;
+    }
+
+    /// <summary>Per (KV, batch): tokens/s of each mode and NeuPIMs' speedups over NPU-only and blocked.</summary>
+    internal static Table SpeedupTable(IReadOnlyList<NeuPimsPointRow> rows)
+    {
+        var modes = rows.Select(r => r.Mode).Distinct().ToList();
+        var table = new Table().AddColumn("kv").AddColumn(new TableColumn("batch").RightAligned());
+        foreach (var mode in modes)
+            table.AddColumn(new TableColumn($"{mode} tok/s").RightAligned());
+        table.AddColumn(new TableColumn("neupims / npu-only").RightAligned()).AddColumn(new TableColumn("neupims / blocked").RightAligned()).AddColumn("note");
+        static string F(double x) => x.ToString("0.00", CultureInfo.InvariantCulture);
+        foreach (var group in rows.GroupBy(r => (r.Kv, r.Batch)))
+        {
+            var cells = new List<string> { group.Key.Kv, group.Key.Batch.ToString(CultureInfo.InvariantCulture) };
+            cells.AddRange(modes.Select(m => group.FirstOrDefault(r => r.Mode == m) is { } r ? r.TokensPerSecond.ToString("0", CultureInfo.InvariantCulture) : "-"));
+            var neupims = group.FirstOrDefault(r => r.Mode == "neupims");
+            cells.Add(neupims is { SpeedupVsNpuOnly: > 0 } ? F(neupims.SpeedupVsNpuOnly) : "-");
+            cells.Add(neupims is { SpeedupVsBlocked: > 0 } ? F(neupims.SpeedupVsBlocked) : "-");
+            var note = group.Any(r => r.Status != RowStatus.Ok) ? "over capacity" : neupims is { SubBatched: false } ? "not sub-batched" : "";
+            cells.Add(note);
+            table.AddRow(cells.Select(Markup.Escape).ToArray());
+        }
+
+        return table;
+    }
+}
