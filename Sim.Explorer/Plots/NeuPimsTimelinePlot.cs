@@ -26,7 +26,8 @@ public static class NeuPimsTimelinePlot
             return PlotStyle.NoData(title);
         var plot = PlotStyle.NewPlot(title);
         plot.XLabel("cycles into the layer (steady state)");
-        var lanes = pointIds.SelectMany(p => new[] { (Point: p, Resource: "pim"), (Point: p, Resource: "npu") })
+        // Lane 0 is drawn at the bottom: list the last point first so the chart reads top-down in the given order.
+        var lanes = pointIds.Reverse().SelectMany(p => new[] { (Point: p, Resource: "pim"), (Point: p, Resource: "npu") })
             .Where(l => shown.Any(s => s.PointId == l.Point && s.Resource == l.Resource)).ToList();
         var labels = shown.Select(s => OpClass(s.Label)).Distinct(StringComparer.Ordinal).ToList();
         var bars = new List<Bar>();
