@@ -43,6 +43,8 @@ public sealed record DramAddressMapping(string Name, IReadOnlyList<DramAddressFi
     {
         ArgumentNullException.ThrowIfNull(spec);
         ArgumentOutOfRangeException.ThrowIfNegative(byteAddress);
+        if (MostToLeastSignificant.Count != 6 || MostToLeastSignificant[0] != DramAddressField.Row || MostToLeastSignificant.Distinct().Count() != 6)
+            throw new InvalidOperationException($"address mapping {Name} must list the six fields once each, row first");
         var rest = byteAddress / spec.BurstBytes;
         int channel = 0, rank = 0, bankGroup = 0, bank = 0, column = 0;
         long row = 0;

@@ -225,15 +225,8 @@ public sealed class DramTimeline
         switch (cmd.Kind)
         {
             case DramCommandKind.Activate:
-            {
-                var rank = RankOf(ch, cmd);
-                Open(BankOf(cmd).Host, cmd.Row, t, byPim: false);
-                rank.LastActivate = t;
-                rank.LastActivateInGroup[cmd.BankGroup] = t;
-                Push(rank.FawWindow, t, 1);
+                ApplyActivate(ch, cmd, t);
                 break;
-            }
-
             case DramCommandKind.Precharge:
                 Close(BankOf(cmd).Host, t);
                 break;
@@ -243,44 +236,14 @@ public sealed class DramTimeline
                 ApplyColumn(ch, cmd, t);
                 break;
             case DramCommandKind.Refresh:
-            {
-                var rank = RankOf(ch, cmd);
-                rank.RefreshEnd = t + _t.TrfcCycles;
-                foreach (var bank in rank.Banks)
-                {
-                    bank.Host.NextActivate = Math.Max(bank.Host.NextActivate, rank.RefreshEnd);
-                    bank.Pim.NextActivate = Math.Max(bank.Pim.NextActivate, rank.RefreshEnd);
-                }
-
+                ApplyRefresh(RankOf(ch, cmd), t);
                 break;
-            }
-
             case DramCommandKind.PimActivate:
-            {
-                var pim = Pim!;
-                var rank = RankOf(ch, cmd);
-                foreach (var bank in PimBanks(rank, cmd, pim))
-                    Open(bank.Pim, cmd.Row, t, byPim: true);
-                Push(rank.FawWindow, t, pim.ActWeightInFaw);
-                if (Options.PimFawPerChannel)
-                    Push(ch.PimFawWindow, t, pim.ActWeightInFaw);
+                ApplyPimActivate(ch, cmd, t);
                 break;
-            }
-
             case DramCommandKind.PimCompute:
-            {
-                ch.LastPimCompute = t;
-                // Dual row buffer: a PIM op never delays the precharge (timing.cc); single: it is a column read (tRTP).
-                var recovery = Pim!.DualRowBuffer ? 0 : _t.TrtpCycles;
-                foreach (var rank in ch.Ranks)
-                {
-                    foreach (var bank in rank.Banks.Where(IsPimRow))
-                        bank.Pim.NextPrecharge = Math.Max(bank.Pim.NextPrecharge, t + recovery);
-                }
-
+                ApplyPimCompute(ch, t);
                 break;
-            }
-
             case DramCommandKind.PimReadResult:
                 ch.LastPimReadResult = t;
                 Occupy(ch, t + _t.ClCycles, Spec.BurstCycles);
@@ -294,37 +257,74 @@ public sealed class DramTimeline
         }
     }
 
+    private void ApplyActivate(DramChannelState ch, DramCommand cmd, long t)
+    {
+        var rank = RankOf(ch, cmd);
+        Open(BankOf(cmd).Host, cmd.Row, t, byPim: false);
+        rank.LastActivate = t;
+        rank.LastActivateInGroup[cmd.BankGroup] = t;
+        Push(rank.FawWindow, t, 1);
+    }
+
+    private void ApplyRefresh(DramRankState rank, long t)
+    {
+        rank.RefreshEnd = t + _t.TrfcCycles;
+        foreach (var bank in rank.Banks)
+        {
+            bank.Host.NextActivate = Math.Max(bank.Host.NextActivate, rank.RefreshEnd);
+            bank.Pim.NextActivate = Math.Max(bank.Pim.NextActivate, rank.RefreshEnd);
+        }
+    }
+
+    private void ApplyPimActivate(DramChannelState ch, DramCommand cmd, long t)
+    {
+        var pim = Pim!;
+        var rank = RankOf(ch, cmd);
+        foreach (var bank in PimBanks(rank, cmd, pim))
+            Open(bank.Pim, cmd.Row, t, byPim: true);
+        Push(rank.FawWindow, t, pim.ActWeightInFaw);
+        if (Options.PimFawPerChannel)
+            Push(ch.PimFawWindow, t, pim.ActWeightInFaw);
+    }
+
+    private void ApplyPimCompute(DramChannelState ch, long t)
+    {
+        ch.LastPimCompute = t;
+        // Dual row buffer: a PIM op never delays the precharge (timing.cc); single: it is a column read (tRTP).
+        var recovery = Pim!.DualRowBuffer ? 0 : _t.TrtpCycles;
+        foreach (var rank in ch.Ranks)
+        {
+            foreach (var bank in rank.Banks.Where(IsPimRow))
+                bank.Pim.NextPrecharge = Math.Max(bank.Pim.NextPrecharge, t + recovery);
+        }
+    }
+
     private void ApplyColumn(DramChannelState ch, DramCommand cmd, long t)
     {
         var rank = RankOf(ch, cmd);
         var bank = BankOf(cmd).Host;
         rank.LastColumn = t;
         rank.LastColumnInGroup[cmd.BankGroup] = t;
-        switch (cmd.Kind)
+        if (cmd.Kind == DramCommandKind.Write)
         {
-            case DramCommandKind.Write:
-            {
-                var dataEnd = WriteDataEnd(t);
-                rank.LastWriteDataEnd = dataEnd;
-                rank.LastWriteDataEndInGroup[cmd.BankGroup] = dataEnd;
-                bank.NextPrecharge = Math.Max(bank.NextPrecharge, dataEnd + _t.TwrCycles);
-                Occupy(ch, t + _t.CwlCycles, Spec.BurstCycles);
-                break;
-            }
-
-            case DramCommandKind.Read:
-                bank.NextPrecharge = Math.Max(bank.NextPrecharge, t + _t.TrtpCycles);
-                Occupy(ch, t + _t.ClCycles, Spec.BurstCycles);
-                break;
-            default:
-            {
-                // GWRITE: the row streams into the global buffer as back-to-back internal reads of the whole buffer.
-                var cycles = Pim!.BroadcastCyclesPerBuffer;
-                ch.ColumnBlockedUntil = t + cycles;
-                bank.NextPrecharge = Math.Max(bank.NextPrecharge, t + cycles + _t.TrtpCycles);
-                Occupy(ch, t + _t.ClCycles, cycles);
-                break;
-            }
+            var dataEnd = WriteDataEnd(t);
+            rank.LastWriteDataEnd = dataEnd;
+            rank.LastWriteDataEndInGroup[cmd.BankGroup] = dataEnd;
+            bank.NextPrecharge = Math.Max(bank.NextPrecharge, dataEnd + _t.TwrCycles);
+            Occupy(ch, t + _t.CwlCycles, Spec.BurstCycles);
+        }
+        else if (cmd.Kind == DramCommandKind.Read)
+        {
+            bank.NextPrecharge = Math.Max(bank.NextPrecharge, t + _t.TrtpCycles);
+            Occupy(ch, t + _t.ClCycles, Spec.BurstCycles);
+        }
+        else
+        {
+            // GWRITE: the row streams into the global buffer as back-to-back internal reads of the whole buffer.
+            var cycles = Pim!.BroadcastCyclesPerBuffer;
+            ch.ColumnBlockedUntil = t + cycles;
+            bank.NextPrecharge = Math.Max(bank.NextPrecharge, t + cycles + _t.TrtpCycles);
+            Occupy(ch, t + _t.ClCycles, cycles);
         }
     }
 

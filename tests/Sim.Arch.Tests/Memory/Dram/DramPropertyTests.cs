@@ -16,7 +16,11 @@ public class DramPropertyTests
             {
                 Timings = p.Timings with
                 {
-                    TrcdCycles = rcd, TrasCycles = rcd + rasExtra, TfawCycles = faw, TccdSCycles = ccdS, TccdLCycles = ccdS + ccdLExtra,
+                    TrcdCycles = rcd,
+                    TrasCycles = rcd + rasExtra,
+                    TfawCycles = faw,
+                    TccdSCycles = ccdS,
+                    TccdLCycles = ccdS + ccdLExtra,
                 },
             });
 

@@ -31,6 +31,14 @@ public class DramRequestSimulatorTests
     }
 
     [Fact]
+    public void A_mapping_must_name_every_field_once_with_the_row_on_top()
+    {
+        var bad = new DramAddressMapping("bad", [DramAddressField.Column, DramAddressField.Row, DramAddressField.Rank, DramAddressField.BankGroup, DramAddressField.Bank, DramAddressField.Channel]);
+        Assert.Throws<InvalidOperationException>(() => bad.Decode(DramPresets.NeuPimsHbm2, 0));
+        Assert.Throws<ArgumentException>(() => DramAddressMapping.RoRaBgBaChCo.Decode(DramPresets.NeuPimsHbm2 with { Channels = 3 }, 0));
+    }
+
+    [Fact]
     public void Miss_hit_and_conflict_are_classified_and_timed()
     {
         // ACT 0, RD 14 (miss); RD 16 (hit: tCCD_L); PRE max(tRAS 34, 16 + tRTP) = 34, ACT 48, RD 62 (conflict); data ends 62 + 14 + 2.
