@@ -41,6 +41,19 @@ public class DramBandwidthTests
         Assert.Equal(0, DramBandwidth.SequentialCycles(spec, 0));
         var rate = DramBandwidth.SequentialBytesPerCycle(spec);
         Assert.Equal(28 + (long)Math.Ceiling((1L << 30) / rate), DramBandwidth.SequentialCycles(spec, 1L << 30));
+        Assert.Equal(new DramStreamEstimate(1L << 30, DramBandwidth.SequentialCycles(spec, 1L << 30), rate, 14 + 14), DramBandwidth.Sequential(spec, 1L << 30));
+    }
+
+    [Fact]
+    public void Random_transfers_pay_a_row_conflict_then_the_random_rate()
+    {
+        var spec = DramPresets.NeuPimsHbm2;
+        var rate = DramBandwidth.RandomBytesPerCycle(spec);
+        var r = DramBandwidth.Random(spec, 1 << 20);
+        Assert.Equal((rate, 14L + 14 + 14), (r.BytesPerCycle, r.LatencyCycles)); // tRP + tRCD + CL
+        Assert.Equal(42 + (long)Math.Ceiling((1 << 20) / rate), r.Cycles);
+        Assert.True(r.Cycles > DramBandwidth.Sequential(spec, 1 << 20).Cycles);
+        Assert.Equal(0, DramBandwidth.Random(spec, 0).Cycles);
     }
 
     [Fact]
