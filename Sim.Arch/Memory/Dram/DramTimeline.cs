@@ -206,7 +206,7 @@ public sealed class DramTimeline
     private long EarliestPimPrecharge(DramCommand cmd, long t)
     {
         var pim = RequirePim(cmd);
-        var rank = RankOf(_channels[cmd.Channel], cmd);
+        var rank = RankOf(Channel(cmd), cmd);
         foreach (var bank in PimBanks(rank, cmd, pim))
         {
             if (bank.Pim.OpenRow == DramRowBuffer.Closed)

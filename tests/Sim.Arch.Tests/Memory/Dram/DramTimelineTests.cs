@@ -171,6 +171,8 @@ public class DramTimelineTests
         Assert.Contains("has row 1 open; precharge it first", Assert.Throws<InvalidOperationException>(() => t.Issue(Cmd(Activate, row: 2), 0)).Message, StringComparison.Ordinal);
         Assert.Contains("has row 1 open, not row 2", Assert.Throws<InvalidOperationException>(() => t.Issue(Cmd(Read, row: 2), 0)).Message, StringComparison.Ordinal);
         Assert.Contains("does not exist", Assert.Throws<InvalidOperationException>(() => t.Issue(Cmd(Read, bank: 9), 0)).Message, StringComparison.Ordinal);
+        Assert.Contains("channel 40 does not exist", Assert.Throws<InvalidOperationException>(() => t.Issue(Cmd(Activate, channel: 40), 0)).Message, StringComparison.Ordinal);
+        Assert.Contains("rank 2 does not exist", Assert.Throws<InvalidOperationException>(() => t.Issue(Cmd(Activate, rank: 2), 0)).Message, StringComparison.Ordinal);
         Assert.Contains("no PimSpec", Assert.Throws<InvalidOperationException>(() => t.Issue(Cmd(PimCompute), 0)).Message, StringComparison.Ordinal);
     }
 }
