@@ -7,6 +7,8 @@ namespace Sim.Core.Hardware;
 /// A row of one bank is read as BurstsPerRow back-to-back bursts to one bank group, so one burst per
 /// max(BurstCycles, tCCD_L); the next row's ACT is hidden unless activations are the bottleneck (tRRD_L, tFAW/4).
 /// Every tREFI the stream stops for the refresh: drain (tRTP + tRP to precharge), tRFC, restart (tRCD).
+/// Assumes the controller looks far enough ahead to precharge and activate the next row in time
+/// (lookahead · max(BurstCycles, tCCD_L) > tRP + tRCD; Sim.Arch's default lookahead of 32 bursts does for every preset).
 /// </summary>
 public static class DramStreamClosedForm
 {

@@ -13,7 +13,7 @@ public readonly record struct DramRequest(long ByteAddress, bool IsWrite);
 /// <paramref name="ReorderData"/>: FR-FCFS-like — any request in the window whose bank no older queued request uses may
 /// issue its column command, first-ready first (data leaves out of request order). Off by default.
 /// </summary>
-public sealed record DramControllerOptions(DramAddressMapping Mapping, int LookaheadRequests = 16, bool Refresh = true, bool ReorderData = false)
+public sealed record DramControllerOptions(DramAddressMapping Mapping, int LookaheadRequests = 32, bool Refresh = true, bool ReorderData = false)
 {
     public static DramControllerOptions Default { get; } = new(DramAddressMapping.RoRaBgBaChCo);
 }
