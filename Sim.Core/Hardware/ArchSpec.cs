@@ -19,6 +19,9 @@ public sealed record ArchSpec(
     /// <summary>The vector unit softmax runs on (attention); <see cref="VectorUnitSpec.Default"/> unless the YAML has <c>vector:</c>.</summary>
     public VectorUnitSpec Vector { get; init; } = VectorUnitSpec.Default;
 
+    /// <summary>The command-level DRAM model from the YAML's <c>dram: timing:</c>, or null when the arch has none.</summary>
+    public DramTimingSpec? DramTiming { get; init; }
+
     /// <summary>
     /// On-chip buffer attention's lowerings may use: the three scratchpads together (a fused kernel keeps its Q, K, V,
     /// S/P and O blocks in whichever scratchpad; one shared SRAM budget, as FlashAttention's M and FuseMax's L3).
