@@ -12,8 +12,8 @@ public class PimGemvCommandsTests
     {
         var layout = PimGemvLayout.Create(PimPresets.NeuPims, DramPresets.NeuPimsHbm2, new PimGemvShape(32, 1024, 128), 1);
         var stream = PimGemvCommands.For(layout, 0);
-        var firstTile = stream.Take(1 + 8 + 4 * 9).Select(c => c.Kind).ToList();
-        var expected = new List<DramCommandKind> { DramCommandKind.PimGlobalWrite };
+        var firstTile = stream.Take(3 + 8 + 4 * 9).Select(c => c.Kind).ToList();
+        var expected = new List<DramCommandKind> { DramCommandKind.Activate, DramCommandKind.PimGlobalWrite, DramCommandKind.Precharge };
         expected.AddRange(Enumerable.Repeat(DramCommandKind.PimActivate, 8));
         for (var head = 0; head < 4; head++)
         {
@@ -25,11 +25,12 @@ public class PimGemvCommandsTests
         // G_ACT i opens banks 4i..4i+3: ranks of 16 banks, bank groups of 4.
         Assert.Equal([(0, 0), (0, 1), (0, 2), (0, 3), (1, 0), (1, 1), (1, 2), (1, 3)],
             stream.Where(c => c.Kind == DramCommandKind.PimActivate).Take(8).Select(c => (c.Rank, c.BankGroup)));
-        // The second tile (next chunk) closes the first tile's 8 groups before activating its own row.
+        // The second tile (next chunk) closes the first tile's 8 groups, loads chunk 1's input row, then activates its own row.
         var second = stream.Skip(firstTile.Count).ToList();
-        Assert.Equal(DramCommandKind.PimGlobalWrite, second[0].Kind);
-        Assert.All(second.Skip(1).Take(8), c => Assert.Equal((DramCommandKind.PimPrecharge, 0), (c.Kind, c.Row)));
-        Assert.All(second.Skip(9).Take(8), c => Assert.Equal((DramCommandKind.PimActivate, 1), (c.Kind, c.Row)));
+        Assert.All(second.Take(8), c => Assert.Equal((DramCommandKind.PimPrecharge, 0), (c.Kind, c.Row)));
+        Assert.Equal([DramCommandKind.Activate, DramCommandKind.PimGlobalWrite, DramCommandKind.Precharge], second.Skip(8).Take(3).Select(c => c.Kind));
+        Assert.All(second.Skip(8).Take(3), c => Assert.Equal(PimGemvCommands.InputRowBase + 1, c.Row));
+        Assert.All(second.Skip(11).Take(8), c => Assert.Equal((DramCommandKind.PimActivate, 1), (c.Kind, c.Row)));
     }
 
     [Fact]
@@ -60,11 +61,21 @@ public class PimGemvCommandsTests
         var open = new HashSet<(int, int, int)>();
         int? openRow = null;
         var loaded = false;
+        int? inputRow = null;
         foreach (var command in stream)
         {
             switch (command.Kind)
             {
+                case DramCommandKind.Activate:
+                    Assert.True(inputRow is null && open.Count == 0, "input row opened over an open row");
+                    inputRow = command.Row;
+                    break;
+                case DramCommandKind.Precharge:
+                    Assert.Equal(inputRow, command.Row);
+                    inputRow = null;
+                    break;
                 case DramCommandKind.PimGlobalWrite:
+                    Assert.Equal(inputRow, command.Row);
                     loaded = true;
                     break;
                 case DramCommandKind.PimPrecharge:
