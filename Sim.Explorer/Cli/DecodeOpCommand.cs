@@ -84,7 +84,7 @@ public static class DecodeOpCommand
         if (!(capacityGb > 0) || double.IsInfinity(capacityGb))
             throw new SimInputException(string.Create(CultureInfo.InvariantCulture, $"--capacity-gb: {capacityGb} is not a capacity. Fix: a positive number of GB, e.g. 32"));
         var system = NpuPimSystem.Create(NpuSpec.NeuPims, pair.Pim, pair.Dram, (long)(capacityGb * (1L << 30)));
-        return new NeuPimsSweepSpec("decode", "", model, system, [batch], [kv], (ulong)seed, modes, sub, cost);
+        return new NeuPimsSweepSpec("decode", "", [model], system, [batch], [kv], (ulong)seed, modes, sub, cost);
     }
 
     private static Table Details(List<NeuPimsPointRow> points)

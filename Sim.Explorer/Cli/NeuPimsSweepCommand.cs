@@ -10,8 +10,8 @@ using Spectre.Console;
 namespace Sim.Explorer.Cli;
 
 /// <summary>
-/// <c>sim sweep</c> on a spec whose top level is <c>neupims:</c>: every (KV, batch, mode) → points.csv and the
-/// steady-state layer timelines → timeline.csv; per KV setting a throughput-vs-batch plot and a timeline chart of the
+/// <c>sim sweep</c> on a spec whose top level is <c>neupims:</c>: every (model, KV, batch, mode) → points.csv and the
+/// steady-state layer timelines → timeline.csv; per (model, KV) a throughput-vs-batch plot and a timeline chart of the
 /// modes at the largest feasible batch; the speedup table on stdout. Points take milliseconds, so every run recomputes
 /// all of them (<c>--resume</c> and <c>--jobs</c> change nothing).
 /// </summary>
@@ -29,39 +29,62 @@ public static class NeuPimsSweepCommand
         ResultsCsv.Write(Path.Combine(directory, "points.csv"), points);
         ResultsCsv.Write(Path.Combine(directory, "timeline.csv"), timeline);
         var files = new List<string> { "points.csv", "timeline.csv" };
-        foreach (var kv in spec.KvSettings)
+        foreach (var model in spec.Models)
         {
-            var kvRows = points.Where(r => r.Kv == kv.Label).ToList();
-            var what = kv.UniformTokens is null ? "ShareGPT-like KV lengths" : $"KV {kv.Label} tokens";
-            NeuPimsThroughputPlot.Save(kvRows, directory, $"throughput_kv{kv.Label}", $"{spec.Model.Name} decode on NPU+PIM: {what}");
-            files.Add($"throughput_kv{kv.Label}.png/.svg");
-            var largest = kvRows.Where(r => r.Status == RowStatus.Ok).Select(r => r.Batch).DefaultIfEmpty(0).Max();
-            var ids = kvRows.Where(r => r.Batch == largest).Select(r => r.PointId).ToList();
-            NeuPimsTimelinePlot.Save(timeline, ids, directory, $"timeline_kv{kv.Label}",
-                string.Create(CultureInfo.InvariantCulture, $"One decoder layer, batch {largest}, {what}"));
-            files.Add($"timeline_kv{kv.Label}.png/.svg");
+            foreach (var kv in spec.KvSettings)
+            {
+                var rows = points.Where(r => r.Model == model.Name && r.Kv == kv.Label).ToList();
+                var what = kv.UniformTokens is null ? "ShareGPT-like KV lengths" : $"KV {kv.Label} tokens";
+                var stem = $"{model.Name}_kv{kv.Label}";
+                NeuPimsThroughputPlot.Save(rows, directory, $"throughput_{stem}", $"{model.Name} (TP {model.TensorParallel}) decode on NPU+PIM: {what}");
+                var largest = rows.Where(r => r.Status == RowStatus.Ok).Select(r => r.Batch).DefaultIfEmpty(0).Max();
+                var ids = rows.Where(r => r.Batch == largest).Select(r => r.PointId).ToList();
+                NeuPimsTimelinePlot.Save(timeline, ids, directory, $"timeline_{stem}",
+                    string.Create(CultureInfo.InvariantCulture, $"{model.Name}: one decoder layer, batch {largest}, {what}"));
+                files.Add($"throughput_{stem}.png/.svg");
+                files.Add($"timeline_{stem}.png/.svg");
+            }
         }
 
         clock.Stop();
         Terminal.Render(context, SpeedupTable(points));
+        foreach (var line in GeomeanLines(points))
+            context.Out.WriteLine(line);
         context.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{points.Count} points in {clock.Elapsed.TotalSeconds:0.00} s; {points.Count(r => r.Status != RowStatus.Ok)} over the device's capacity"));
         context.Out.WriteLine($"wrote {string.Join(", ", files.Select(f => Path.Combine(directory, f)))}");
         return ExitCodes.Ok;
     }
 
-    /// <summary>Per (KV, batch): tokens/s of each mode and NeuPIMs' speedups over NPU-only and blocked.</summary>
+    /// <summary>
+    /// Per KV setting at its largest batch, when more than one model ran: the geometric means over the models of NeuPIMs'
+    /// two speedups — the paper's headline numbers are such averages over GPT-3 7B…175B at its largest batches.
+    /// </summary>
+    internal static IEnumerable<string> GeomeanLines(IReadOnlyList<NeuPimsPointRow> rows)
+    {
+        var neupims = rows.Where(r => r.Mode == "neupims" && r.SpeedupVsNpuOnly > 0 && r.SpeedupVsBlocked > 0).ToList();
+        var largest = neupims.Select(r => r.Batch).DefaultIfEmpty(0).Max();
+        foreach (var group in neupims.Where(r => r.Batch == largest).GroupBy(r => (r.Kv, r.Batch)).Where(g => g.Count() > 1))
+        {
+            double Geomean(Func<NeuPimsPointRow, double> ratio) => Math.Exp(group.Average(r => Math.Log(ratio(r))));
+            var over = group.Count(r => r.Status != RowStatus.Ok);
+            yield return string.Create(CultureInfo.InvariantCulture,
+                $"geomean over {group.Count()} models, kv {group.Key.Kv}, batch {group.Key.Batch}: neupims / npu-only {Geomean(r => r.SpeedupVsNpuOnly):0.00}, neupims / blocked {Geomean(r => r.SpeedupVsBlocked):0.00}{(over > 0 ? $" ({over} over capacity)" : "")}");
+        }
+    }
+
+    /// <summary>Per (model, KV, batch): tokens/s of each mode and NeuPIMs' speedups over NPU-only and blocked.</summary>
     internal static Table SpeedupTable(IReadOnlyList<NeuPimsPointRow> rows)
     {
         var modes = rows.Select(r => r.Mode).Distinct().ToList();
-        var table = new Table().AddColumn("kv").AddColumn(new TableColumn("batch").RightAligned());
+        var table = new Table().AddColumn("model").AddColumn("kv").AddColumn(new TableColumn("batch").RightAligned());
         foreach (var mode in modes)
             table.AddColumn(new TableColumn($"{mode} tok/s").RightAligned());
         table.AddColumn(new TableColumn("neupims / npu-only").RightAligned()).AddColumn(new TableColumn("neupims / blocked").RightAligned()).AddColumn("note");
         static string F(double x) => x.ToString("0.00", CultureInfo.InvariantCulture);
-        foreach (var group in rows.GroupBy(r => (r.Kv, r.Batch)))
+        foreach (var group in rows.GroupBy(r => (r.Model, r.Kv, r.Batch)))
         {
-            var cells = new List<string> { group.Key.Kv, group.Key.Batch.ToString(CultureInfo.InvariantCulture) };
+            var cells = new List<string> { group.Key.Model, group.Key.Kv, group.Key.Batch.ToString(CultureInfo.InvariantCulture) };
             cells.AddRange(modes.Select(m => group.FirstOrDefault(r => r.Mode == m) is { } r ? r.TokensPerSecond.ToString("0", CultureInfo.InvariantCulture) : "-"));
             var neupims = group.FirstOrDefault(r => r.Mode == "neupims");
             cells.Add(neupims is { SpeedupVsNpuOnly: > 0 } ? F(neupims.SpeedupVsNpuOnly) : "-");

@@ -1,12 +1,13 @@
 using System.Globalization;
 using Sim.Arch.NpuPim;
+using Sim.Core.Workloads.Llm;
 using Sim.Explorer.Analysis;
 using Sim.Explorer.Results;
 
 namespace Sim.Explorer.NpuPimSweeps;
 
 /// <summary>
-/// Evaluates every (KV setting, batch, mode) of a spec, in spec order, into points.csv rows and timeline.csv rows,
+/// Evaluates every (model, KV setting, batch, mode) of a spec, in spec order, into points.csv rows and timeline.csv rows,
 /// then fills each row's speedups over the NPU-only and blocked rows of the same (KV, batch). Deterministic.
 /// </summary>
 public static class NeuPimsSweepRunner
@@ -14,61 +15,64 @@ public static class NeuPimsSweepRunner
     public static (List<NeuPimsPointRow> Points, List<TimelineRow> Timeline) Run(NeuPimsSweepSpec spec)
     {
         ArgumentNullException.ThrowIfNull(spec);
-        var cost = MhaCost(spec);
         var options = NpuPimOptions.Default with { SubBatching = spec.SubBatching };
         var points = new List<NeuPimsPointRow>(spec.PointCount);
         var timeline = new List<TimelineRow>();
-        foreach (var kv in spec.KvSettings)
+        foreach (var model in spec.Models)
         {
-            foreach (var batchSize in spec.Batches)
+            var cost = MhaCost(spec, model);
+            foreach (var kv in spec.KvSettings)
             {
-                var batch = kv.Batch(batchSize, spec.Seed);
-                var group = new List<NeuPimsPointRow>();
-                foreach (var mode in spec.Modes)
+                foreach (var batchSize in spec.Batches)
                 {
-                    var result = NpuPimModel.DecodeLayer(spec.System, spec.Model, batch, mode, cost, options);
-                    var row = Row(spec, kv, batch.KvLengths, result);
-                    group.Add(row);
-                    timeline.AddRange(result.Timeline.Select(s => new TimelineRow
+                    var batch = kv.Batch(batchSize, spec.Seed);
+                    var group = new List<NeuPimsPointRow>();
+                    foreach (var mode in spec.Modes)
                     {
-                        PointId = row.PointId,
-                        Resource = s.Resource == NpuPimResource.Npu ? "npu" : "pim",
-                        SubBatch = s.SubBatch,
-                        Label = s.Label,
-                        StartCycle = s.StartCycle,
-                        EndCycle = s.EndCycle,
-                    }));
-                }
+                        var result = NpuPimModel.DecodeLayer(spec.System, model, batch, mode, cost, options);
+                        var row = Row(spec, model, kv, batch.KvLengths, result);
+                        group.Add(row);
+                        timeline.AddRange(result.Timeline.Select(s => new TimelineRow
+                        {
+                            PointId = row.PointId,
+                            Resource = s.Resource == NpuPimResource.Npu ? "npu" : "pim",
+                            SubBatch = s.SubBatch,
+                            Label = s.Label,
+                            StartCycle = s.StartCycle,
+                            EndCycle = s.EndCycle,
+                        }));
+                    }
 
-                FillSpeedups(group);
-                points.AddRange(group);
+                    FillSpeedups(group);
+                    points.AddRange(group);
+                }
             }
         }
 
         return (points, timeline);
     }
 
-    /// <summary>The PIM cost the spec asks for.</summary>
-    public static IPimMhaCost MhaCost(NeuPimsSweepSpec spec)
+    /// <summary>The PIM cost the spec asks for, for one device of <paramref name="model"/>.</summary>
+    public static IPimMhaCost MhaCost(NeuPimsSweepSpec spec, LlmModelSpec model)
     {
         ArgumentNullException.ThrowIfNull(spec);
         return spec.PimCost == PimCostSource.Model
-            ? PimModelMhaCost.For(spec.Model, spec.System)
-            : NeuPimsMhaEstimate.For(spec.Model, spec.System.Dram);
+            ? PimModelMhaCost.For(model, spec.System)
+            : NeuPimsMhaEstimate.For(model, spec.System.Dram);
     }
 
-    private static NeuPimsPointRow Row(NeuPimsSweepSpec spec, KvSetting kv, IReadOnlyList<int> lengths, NpuPimLayerResult r)
+    private static NeuPimsPointRow Row(NeuPimsSweepSpec spec, LlmModelSpec model, KvSetting kv, IReadOnlyList<int> lengths, NpuPimLayerResult r)
     {
         var channels = r.Channels;
         return new NeuPimsPointRow
         {
-            PointId = string.Create(CultureInfo.InvariantCulture, $"kv{kv.Label}-b{r.BatchSize}-{r.Mode.ToName()}"),
+            PointId = string.Create(CultureInfo.InvariantCulture, $"{model.Name}-kv{kv.Label}-b{r.BatchSize}-{r.Mode.ToName()}"),
             Sweep = spec.Name,
             Status = r.KvCache.Feasible ? RowStatus.Ok : RowStatus.Infeasible,
             Reason = r.KvCache.Reason ?? "",
-            Model = spec.Model.Name,
-            TensorParallel = spec.Model.TensorParallel,
-            PipelineStages = spec.Model.PipelineStages,
+            Model = model.Name,
+            TensorParallel = model.TensorParallel,
+            PipelineStages = model.PipelineStages,
             LayersPerDevice = r.LayersPerDevice,
             Kv = kv.Label,
             Batch = r.BatchSize,
@@ -97,7 +101,7 @@ public static class NeuPimsSweepRunner
         };
     }
 
-    /// <summary>Speedup = this row's tokens/s over the reference mode's in the same (KV, batch); 0 when that mode was not run.</summary>
+    /// <summary>Speedup = this row's tokens/s over the reference mode's in the same (model, KV, batch); 0 when that mode was not run.</summary>
     private static void FillSpeedups(List<NeuPimsPointRow> group)
     {
         var npuOnly = group.FirstOrDefault(r => r.Mode == "npu-only")?.TokensPerSecond ?? 0;

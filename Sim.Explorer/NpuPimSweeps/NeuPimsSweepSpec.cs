@@ -8,12 +8,12 @@ using Sim.Explorer.Inputs;
 namespace Sim.Explorer.NpuPimSweeps;
 
 /// <summary>
-/// An NPU+PIM batched-decode sweep: one LLM on one device, batch sizes × KV settings × modes. YAML:
+/// An NPU+PIM batched-decode sweep on one device: models × KV settings × batch sizes × modes. YAML:
 /// <code>
 /// neupims:
 ///   name: neupims
 ///   description: "..."
-///   model: gpt3-7b                 # gpt3-7b | gpt3-13b | gpt3-30b | gpt3-175b | llama-7b
+///   model: [gpt3-7b, gpt3-13b]     # one or a list of: gpt3-7b | gpt3-13b | gpt3-30b | gpt3-175b | llama-7b
 ///   npu: {arrays: 8}               # optional overrides of NeuPIMs' NPU
 ///   pim: {preset: neupims}         # optional, PIM preset + overrides (see README "PIM")
 ///   capacity_gb: 32                # device memory for weights + KV cache (NeuPIMs: 32)
@@ -28,7 +28,7 @@ namespace Sim.Explorer.NpuPimSweeps;
 public sealed record NeuPimsSweepSpec(
     string Name,
     string Description,
-    LlmModelSpec Model,
+    IReadOnlyList<LlmModelSpec> Models,
     NpuPimSystem System,
     IReadOnlyList<int> Batches,
     IReadOnlyList<KvSetting> KvSettings,
@@ -39,7 +39,7 @@ public sealed record NeuPimsSweepSpec(
 {
     public const string Key = "neupims";
 
-    public int PointCount => Batches.Count * KvSettings.Count * Modes.Count;
+    public int PointCount => Models.Count * Batches.Count * KvSettings.Count * Modes.Count;
 
     public static NeuPimsSweepSpec Read(InputFile file)
     {
@@ -49,9 +49,11 @@ public sealed record NeuPimsSweepSpec(
         var name = spec.RequireString("name");
         if (name.Length == 0 || name.IndexOfAny(Path.GetInvalidFileNameChars()) >= 0 || name.Contains(' ', StringComparison.Ordinal))
             throw spec.ErrorAt("name", $"'{name}' cannot be used as a folder name", "use letters, digits, '-' and '_'");
-        var modelName = spec.RequireString("model");
-        var model = LlmPresets.Find(modelName)
-            ?? throw spec.ErrorAt("model", $"unknown model '{modelName}'", $"use one of {string.Join(", ", LlmPresets.All.Select(m => m.Name))}");
+        var models = spec.RequireScalarList("model").Select((m, i) => LlmPresets.Find(m.Text)
+            ?? throw SimInputException.At(file.DisplayPath, m.Line, m.Column, $"{Key}.model", $"unknown model '{m.Text}'",
+                $"use one of {string.Join(", ", LlmPresets.All.Select(p => p.Name))}")).ToList();
+        if (models.Distinct().Count() != models.Count)
+            throw spec.ErrorAt("model", "a model is listed twice", "list each model once");
         var npu = spec.Has("npu") ? NpuYaml.Read(spec.RequireMap("npu")) : NpuSpec.NeuPims;
         var (pim, dram) = spec.Has("pim") ? PimYaml.Read(spec.RequireMap("pim")) : (PimPresets.NeuPims, DramPresets.NeuPimsHbm2);
         var capacityGb = spec.OptionalDouble("capacity_gb", NpuPimSystem.NeuPimsCapacityBytes / (double)(1L << 30), 0);
@@ -77,7 +79,7 @@ public sealed record NeuPimsSweepSpec(
         if (!PimCostSources.TryParse(costText, out var pimCost))
             throw spec.ErrorAt("pim_cost", $"unknown PIM cost '{costText}'", "use model (our PIM timing model) or neupims-estimate (NeuPIMs' scheduler constants)");
         var seed = (ulong)spec.OptionalLong("seed", 1, 0);
-        return new NeuPimsSweepSpec(name, spec.OptionalString("description") ?? "", model, system, batches, kv, seed, modes, subBatching, pimCost);
+        return new NeuPimsSweepSpec(name, spec.OptionalString("description") ?? "", models, system, batches, kv, seed, modes, subBatching, pimCost);
     }
 
     private static int Whole(InputFile file, (string Text, long Line, long Column) item, string field, int min, int max, string fix) =>

@@ -1,6 +1,8 @@
 using CsCheck;
 using Sim.Arch.Attention;
+using Sim.Arch.Memory.Dram;
 using Sim.Arch.NpuPim;
+using Sim.Core.Hardware;
 using Sim.Core.Workloads;
 using Sim.Core.Workloads.Llm;
 
@@ -8,7 +10,8 @@ namespace Sim.Arch.Tests.NpuPim;
 
 public class NpuPimModelTests
 {
-    private static readonly NpuPimSystem s_sys = NpuPimSystem.NeuPims;
+    // Hand numbers below assume the bus peak, 1024 B per cycle (NeuPims itself streams at the sustained rate; see the last test).
+    private static readonly NpuPimSystem s_sys = NpuPimSystem.CreateAtPeak(NpuSpec.NeuPims, PimPresets.NeuPims, DramPresets.NeuPimsHbm2, NpuPimSystem.NeuPimsCapacityBytes);
     private static readonly LlmModelSpec s_gpt7 = LlmPresets.Gpt3Of7B;
     private static readonly NpuPimOptions s_always = new(SubBatching.Always);
     private static readonly NpuPimOptions s_noContention = new(SubBatching.Always, BusContention: false);
@@ -235,5 +238,16 @@ public class NpuPimModelTests
         Assert.Equal(expected, p.GemmCycles);
         // Prefill of 512 tokens is far cheaper per token than 512 decode steps' GEMMs.
         Assert.True(p.GemmCycles < 512 * NpuPrograms.Dense(s_sys, s_gpt7, 1, LlmLayerPart.ProjFfn).Cycles);
+    }
+
+    [Fact]
+    public void NeuPims_device_streams_at_the_dram_models_sustained_rate_and_is_slower_than_at_peak()
+    {
+        var sustained = NpuPimSystem.NeuPims.NpuDramBytesPerCycle;
+        Assert.Equal(DramBandwidth.SequentialBytesPerCycle(DramPresets.NeuPimsHbm2), sustained);
+        Assert.InRange(sustained, 0.9 * 1024, 0.95 * 1024); // refresh + row switches cost 5-10% of the bus peak
+        var batch = DecodeBatch.Uniform(64, 1024);
+        Assert.True(NpuPimModel.DecodeLayer(NpuPimSystem.NeuPims, s_gpt7, batch, NpuPimMode.NpuOnly).LayerCycles
+            > Run(batch, NpuPimMode.NpuOnly).LayerCycles);
     }
 }

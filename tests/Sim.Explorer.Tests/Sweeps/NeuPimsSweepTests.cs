@@ -36,16 +36,16 @@ public class NeuPimsSweepTests
         var rows = ResultsCsv.Read<NeuPimsPointRow>(dir.File("out1/points.csv"));
         Assert.Equal(12, rows.Count);
         Assert.Equal(["npu-only", "blocked", "neupims"], rows.Take(3).Select(r => r.Mode));
-        Assert.Equal("kvsharegpt-b32-npu-only", rows[0].PointId);
+        Assert.Equal("gpt3-7b-kvsharegpt-b32-npu-only", rows[0].PointId);
         // 512 requests × 1024 tokens × 128 KB per token (2 · 32 layers · 1024 · 2 B) = 64 GB > 32 GB.
-        Assert.Equal("infeasible", rows.Single(r => r.PointId == "kv1024-b512-neupims").Status);
+        Assert.Equal("infeasible", rows.Single(r => r.PointId == "gpt3-7b-kv1024-b512-neupims").Status);
         Assert.All(rows, r => Assert.Equal(r.TokensPerSecond / rows.Single(o => o.Kv == r.Kv && o.Batch == r.Batch && o.Mode == "npu-only").TokensPerSecond,
             r.SpeedupVsNpuOnly, 12));
         var timeline = ResultsCsv.Read<TimelineRow>(dir.File("out1/timeline.csv"));
         Assert.Equal(rows.Select(r => r.PointId).ToHashSet(), timeline.Select(t => t.PointId).ToHashSet());
-        foreach (var plot in new[] { "throughput_kvsharegpt", "throughput_kv1024", "timeline_kvsharegpt", "timeline_kv1024" })
+        foreach (var plot in new[] { "throughput_gpt3-7b_kvsharegpt", "throughput_gpt3-7b_kv1024", "timeline_gpt3-7b_kvsharegpt", "timeline_gpt3-7b_kv1024" })
             ImageAssert.IsPng(dir.File($"out1/{plot}.png"));
-        Assert.Contains("batch size (requests)", ImageAssert.SvgText(dir.File("out1/throughput_kv1024.svg")), StringComparison.Ordinal);
+        Assert.Contains("batch size (requests)", ImageAssert.SvgText(dir.File("out1/throughput_gpt3-7b_kv1024.svg")), StringComparison.Ordinal);
 
         Assert.Equal(0, CliRunner.Run("sweep", spec, "-o", dir.File("out2")).ExitCode);
         Assert.Equal(File.ReadAllBytes(dir.File("out1/points.csv")), File.ReadAllBytes(dir.File("out2/points.csv")));
@@ -71,8 +71,8 @@ public class NeuPimsSweepTests
     public void Model_pim_cost_is_our_pim_model_and_differs_from_the_estimate()
     {
         using var dir = new TempDirectory();
-        var model = NeuPimsSweepRunner.MhaCost(Read(dir, Spec()));
-        var estimate = NeuPimsSweepRunner.MhaCost(Read(dir, Spec(extra: "  pim_cost: neupims-estimate")));
+        var model = NeuPimsSweepRunner.MhaCost(Read(dir, Spec()), LlmPresets.Gpt3Of7B);
+        var estimate = NeuPimsSweepRunner.MhaCost(Read(dir, Spec(extra: "  pim_cost: neupims-estimate")), LlmPresets.Gpt3Of7B);
         Assert.IsType<PimModelMhaCost>(model);
         Assert.IsType<NeuPimsMhaEstimate>(estimate);
         Assert.Equal(Sim.Arch.Pim.PimDecodeAttention.Cost(Core.Hardware.PimPresets.NeuPims, Core.Hardware.DramPresets.NeuPimsHbm2, 1024, 8, 128).Cycles,
@@ -119,6 +119,26 @@ public class NeuPimsSweepTests
     }
 
     [Fact]
+    public void Several_models_each_get_their_rows_speedups_and_plots()
+    {
+        using var dir = new TempDirectory();
+        var spec = dir.Write("neupims.yaml", Spec(batches: "[256]", kv: "[512]").Replace("model: gpt3-7b", "model: [gpt3-7b, gpt3-13b]", StringComparison.Ordinal));
+        var (code, output, _) = CliRunner.Run("sweep", spec, "-o", dir.File("out"));
+        Assert.Equal(0, code);
+        var rows = ResultsCsv.Read<NeuPimsPointRow>(dir.File("out/points.csv"));
+        var geomean = Math.Sqrt(rows[2].SpeedupVsNpuOnly * rows[5].SpeedupVsNpuOnly);
+        Assert.Contains(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"geomean over 2 models, kv 512, batch 256: neupims / npu-only {geomean:0.00}"),
+            output, StringComparison.Ordinal);
+        Assert.Equal(["gpt3-7b", "gpt3-7b", "gpt3-7b", "gpt3-13b", "gpt3-13b", "gpt3-13b"], rows.Select(r => r.Model));
+        Assert.Equal(1.0, rows[3].SpeedupVsNpuOnly); // its own npu-only row, not 7B's
+        Assert.True(rows[3].ModelCycles > rows[0].ModelCycles, "13B (40 layers of 5120) is slower than 7B (32 of 4096)");
+        ImageAssert.IsPng(dir.File("out/throughput_gpt3-13b_kv512.png"));
+        Assert.Contains("field 'neupims.model': a model is listed twice",
+            Assert.Throws<SimInputException>(() => Read(dir, Spec().Replace("model: gpt3-7b", "model: [gpt3-7b, gpt3-7b]", StringComparison.Ordinal))).Message,
+            StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Timeline_plot_colours_by_op_not_sub_batch()
     {
         Assert.Equal("proj_ffn", NeuPimsTimelinePlot.OpClass("proj_ffn #2"));
@@ -129,8 +149,8 @@ public class NeuPimsSweepTests
     public void Shipped_spec_reads_and_covers_the_papers_settings()
     {
         var spec = NeuPimsSweepSpec.Read(InputFile.Read(Path.Combine(Import.RepoPaths.Workloads, "sweeps", "neupims.yaml")));
-        Assert.Equal("gpt3-7b", spec.Model.Name);
-        Assert.Equal(4, spec.Model.TensorParallel);
+        Assert.Contains(LlmPresets.Gpt3Of7B, spec.Models);
+        Assert.All(spec.Models, m => Assert.True(m.TensorParallel >= 4));
         Assert.Contains(512, spec.Batches);
         Assert.Contains(spec.KvSettings, k => k.Label == KvSetting.ShareGpt);
         Assert.Equal(3, spec.Modes.Count);
