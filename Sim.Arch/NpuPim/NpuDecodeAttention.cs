@@ -7,7 +7,8 @@ namespace Sim.Arch.NpuPim;
 /// bytes) stream from DRAM once — no reuse across requests — while the arrays run the two GEMV sets as weight tiles:
 /// q·Kᵀ per KV head takes Kᵀ (d_k × L) as weights and streams the G query heads sharing it (G = H / H_kv), p·V takes
 /// V (L × d_k). Time = max(array cycles, KV bytes / bandwidth) + the logits' softmax on the vector units (it sits
-/// between the two GEMVs). Query and output vectors (a few KB) are not counted against the bandwidth.
+/// between the two GEMVs). Query and output vectors (a few KB) are not counted against the bandwidth. A whole batch is
+/// costed by <see cref="OfBatch"/> (one stream); <see cref="Of"/> prices a request alone.
 /// </summary>
 public static class NpuDecodeAttention
 {
@@ -16,22 +17,71 @@ public static class NpuDecodeAttention
         public long Cycles => Math.Max(ComputeCycles, MemoryCycles) + SoftmaxCycles;
     }
 
+    /// <summary>
+    /// A batch's decode attention as one stream: the arrays take every request's K and V tiles back to back (one pipeline
+    /// fill for the batch, not one per request — a short request alone would be fill-bound), the bus streams every KV
+    /// cache once, and the vector units run each request's softmax while the arrays work on other requests. The three
+    /// resources pipeline across requests, so the batch takes the busiest one's total plus one softmax that cannot hide
+    /// (the last request's, between its two GEMVs; the longest is charged).
+    /// </summary>
+    public readonly record struct BatchCost(long ComputeCycles, long DramBytes, long MemoryCycles, long SoftmaxCycles, long ExposedSoftmaxCycles)
+    {
+        public long Cycles => Math.Max(Math.Max(ComputeCycles, MemoryCycles), SoftmaxCycles) + ExposedSoftmaxCycles;
+    }
+
     public static Cost Of(LlmDecodeAttention attention, NpuSpec npu, double dramBytesPerCycle)
     {
         ArgumentNullException.ThrowIfNull(attention);
         ArgumentNullException.ThrowIfNull(npu);
-        int h = npu.ArrayRows, w = npu.ArrayCols, d = attention.HeadDim;
-        long l = attention.KvTokens, group = attention.Heads / attention.KvHeads;
-        // Per KV head: Kᵀ tiles ⌈d/H⌉·⌈L/W⌉ (widths from L), V tiles ⌈L/H⌉·⌈d/W⌉ (widths from d).
-        var kTilesPerHead = PipelinedWsTiming.CeilDiv(d, h) * PipelinedWsTiming.CeilDiv(l, w);
-        var kFolds = PipelinedWsTiming.CeilDiv(d, h);
-        var qk = PipelinedWsTiming.Cycles(group, attention.KvHeads * kTilesPerHead,
-            t => (int)Math.Min(w, l - t % kTilesPerHead / kFolds * w), npu.Arrays, h);
-        var vTilesPerHead = PipelinedWsTiming.CeilDiv(l, h) * PipelinedWsTiming.CeilDiv(d, w);
-        var vFolds = PipelinedWsTiming.CeilDiv(l, h);
-        var pv = PipelinedWsTiming.Cycles(group, attention.KvHeads * vTilesPerHead,
-            t => (int)Math.Min(w, d - t % vTilesPerHead / vFolds * w), npu.Arrays, h);
+        var (qkTiles, qkWidth) = QkWidths(attention, npu);
+        var (pvTiles, pvWidth) = PvWidths(attention, npu);
+        var qk = PipelinedWsTiming.Cycles(attention.Heads / attention.KvHeads, qkTiles, qkWidth, npu.Arrays, npu.ArrayRows);
+        var pv = PipelinedWsTiming.Cycles(attention.Heads / attention.KvHeads, pvTiles, pvWidth, npu.Arrays, npu.ArrayRows);
         var softmax = NpuVectorCycles.OpCycles(attention.Softmax, npu);
         return new(qk + pv, attention.KvBytes, NpuGemmCost.MemoryCyclesOf(attention.KvBytes, dramBytesPerCycle), softmax);
+    }
+
+    public static BatchCost OfBatch(IReadOnlyList<LlmDecodeAttention> attentions, NpuSpec npu, double dramBytesPerCycle)
+    {
+        ArgumentNullException.ThrowIfNull(attentions);
+        ArgumentNullException.ThrowIfNull(npu);
+        if (attentions.Count == 0)
+            return default;
+        var group = attentions[0].Heads / attentions[0].KvHeads;
+        var widths = new List<int>();
+        long bytes = 0, softmax = 0, longestSoftmax = 0;
+        foreach (var a in attentions)
+        {
+            if (a.Heads / a.KvHeads != group)
+                throw new ArgumentException("every request of a batch has the same heads per KV head", nameof(attentions));
+            var (qk, pv) = (QkWidths(a, npu), PvWidths(a, npu));
+            for (var t = 0L; t < qk.Count; t++)
+                widths.Add(qk.At(t));
+            for (var t = 0L; t < pv.Count; t++)
+                widths.Add(pv.At(t));
+            bytes += a.KvBytes;
+            var s = NpuVectorCycles.OpCycles(a.Softmax, npu);
+            softmax += s;
+            longestSoftmax = Math.Max(longestSoftmax, s);
+        }
+
+        var compute = PipelinedWsTiming.Cycles(group, widths.Count, t => widths[(int)t], npu.Arrays, npu.ArrayRows);
+        return new(compute, bytes, NpuGemmCost.MemoryCyclesOf(bytes, dramBytesPerCycle), softmax, longestSoftmax);
+    }
+
+    /// <summary>q·Kᵀ per KV head: Kᵀ (d × L) as ⌈d/H⌉·⌈L/W⌉ weight tiles, column-fold-major; widths come from L.</summary>
+    private static (long Count, Func<long, int> At) QkWidths(LlmDecodeAttention a, NpuSpec npu)
+    {
+        int h = npu.ArrayRows, w = npu.ArrayCols;
+        long l = a.KvTokens, kFolds = PipelinedWsTiming.CeilDiv(a.HeadDim, h), perHead = kFolds * PipelinedWsTiming.CeilDiv(l, w);
+        return (a.KvHeads * perHead, t => (int)Math.Min(w, l - t % perHead / kFolds * w));
+    }
+
+    /// <summary>p·V per KV head: V (L × d) as ⌈L/H⌉·⌈d/W⌉ weight tiles; widths come from d.</summary>
+    private static (long Count, Func<long, int> At) PvWidths(LlmDecodeAttention a, NpuSpec npu)
+    {
+        int h = npu.ArrayRows, w = npu.ArrayCols, d = a.HeadDim;
+        long vFolds = PipelinedWsTiming.CeilDiv(a.KvTokens, h), perHead = vFolds * PipelinedWsTiming.CeilDiv(d, w);
+        return (a.KvHeads * perHead, t => (int)Math.Min(w, d - t % perHead / vFolds * w));
     }
 }

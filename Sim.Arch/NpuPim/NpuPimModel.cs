@@ -35,13 +35,8 @@ public static class NpuPimModel
 
         if (mode == NpuPimMode.NpuOnly)
         {
-            long mha = 0, mhaBytes = 0;
-            foreach (var attention in LlmLayerOps.Decode(model, batch).OfType<LlmDecodeAttention>())
-            {
-                var cost = NpuDecodeAttention.Of(attention, system.Npu, system.NpuDramBytesPerCycle);
-                mha += cost.Cycles;
-                mhaBytes += cost.DramBytes;
-            }
+            var attention = NpuDecodeAttention.OfBatch([.. LlmLayerOps.Decode(model, batch).OfType<LlmDecodeAttention>()], system.Npu, system.NpuDramBytesPerCycle);
+            long mha = attention.Cycles, mhaBytes = attention.DramBytes;
 
             return Sequential(ctx, mode, qkv, projFfn, [new("mha", mha, 0)], [(NpuPimResource.Npu, "mha", mha)], mha, mhaBytes, 0, 0, null);
         }

@@ -77,4 +77,31 @@ public class NpuComponentTests
         Assert.Equal(mha.DramBytes / 4, gqa.DramBytes);
         Assert.True(gqa.ComputeCycles < mha.ComputeCycles);
     }
+
+    [Fact]
+    public void A_batch_of_short_requests_pays_one_pipeline_fill_not_one_per_request()
+    {
+        // L = 50: alone, a request is fill-bound — Kᵀ is 8 tiles of width 50, one per array: 128 + 128 + 50 − 2 + 4 = 308;
+        // V is 8 tiles of width 128: 128 + 128 + 128 − 2 + 4 = 386 — 694 cycles against 2·50·1024·2 / 1024 = 200 of memory.
+        var one = new LlmDecodeAttention("a", 0, 50, 8, 8, 128, 2);
+        Assert.Equal(308 + 386, NpuDecodeAttention.Of(one, s_npu, 1024).ComputeCycles);
+        Assert.Equal(200, NpuDecodeAttention.Of(one, s_npu, 1024).MemoryCycles);
+        // 512 of them as one stream: 8192 tiles, 1024 per array at spacing 128: 128 + 1023·128 + 128 + 128 − 2 + 4 = 131,330
+        // against 512 · 200 = 102,400 of memory: compute-bound, plus one request's softmax that cannot hide.
+        var batch = Enumerable.Range(0, 512).Select(i => one with { Request = i }).ToList();
+        var cost = NpuDecodeAttention.OfBatch(batch, s_npu, 1024);
+        Assert.Equal(131_330, cost.ComputeCycles);
+        Assert.Equal(102_400, cost.MemoryCycles);
+        Assert.Equal(512 * NpuDecodeAttention.Of(one, s_npu, 1024).SoftmaxCycles, cost.SoftmaxCycles);
+        Assert.Equal(131_330 + NpuDecodeAttention.Of(one, s_npu, 1024).SoftmaxCycles, cost.Cycles);
+        Assert.True(cost.Cycles < batch.Sum(a => NpuDecodeAttention.Of(a, s_npu, 1024).Cycles));
+    }
+
+    [Fact]
+    public void A_batch_of_one_costs_what_the_request_alone_costs()
+    {
+        var a = new LlmDecodeAttention("a", 0, 1024, 8, 8, 128, 2);
+        Assert.Equal(NpuDecodeAttention.Of(a, s_npu, 1024).Cycles, NpuDecodeAttention.OfBatch([a], s_npu, 1024).Cycles);
+        Assert.Equal(0, NpuDecodeAttention.OfBatch([], s_npu, 1024).Cycles);
+    }
 }

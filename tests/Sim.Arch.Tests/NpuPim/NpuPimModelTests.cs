@@ -35,7 +35,9 @@ public class NpuPimModelTests
     public void Npu_only_is_qkv_plus_streamed_attention_plus_proj_ffn()
     {
         var r = Run(DecodeBatch.Uniform(32, 1024), NpuPimMode.NpuOnly);
-        Assert.Equal(32 * (4096 + 42), r.MhaCycles);
+        // One stream for the batch: 32 KV caches of 4 MiB at 1024 B/cycle = 131,072 memory cycles (the arrays need far
+        // fewer), 32 softmaxes of 42 on the vector units hide behind it except the last request's.
+        Assert.Equal(32 * 4096 + 42, r.MhaCycles);
         Assert.Equal(r.QkvCycles + r.MhaCycles + r.ProjFfnCycles, r.LayerCycles);
         Assert.Equal(r.LayerCycles * 32, r.ModelCycles);
         Assert.Equal(0, r.PimBusyCycles);
@@ -100,12 +102,12 @@ public class NpuPimModelTests
         var npu = Run(batch, NpuPimMode.NpuOnly);
         var blocked = Run(batch, NpuPimMode.Blocked);
         var neu = Run(batch, NpuPimMode.NeuPims);
-        Assert.Equal(1_189_696, npu.LayerCycles);
+        Assert.Equal(1_178_986, npu.LayerCycles); // 35,488 QKV + 1,048,576 + 42 KV stream + 94,880 proj+FFN
         Assert.Equal(343_936, blocked.LayerCycles);
         Assert.Equal(238_400, neu.LayerCycles);
         Assert.True(neu.SubBatched);
         Assert.False(neu.KvCache.Feasible); // 32 GiB KV + 3 GiB weights > 32 GiB
-        Assert.InRange(neu.TokensPerSecond / npu.TokensPerSecond, 4.9, 5.0);
+        Assert.InRange(neu.TokensPerSecond / npu.TokensPerSecond, 4.85, 4.9);
         Assert.InRange(neu.TokensPerSecond / blocked.TokensPerSecond, 1.4, 1.45);
     }
 
