@@ -53,8 +53,13 @@ public static class NpuPimModel
         if (mode == NpuPimMode.Blocked)
             return blocked;
 
+        // Interleaving needs NPU traffic and PIM commands on the same banks at once — NeuPIMs' second row buffer; with one
+        // (Newton, HBM-PIM, AiM) the channel serves one side at a time, which is the blocked schedule. One request cannot
+        // be split into two sub-batches.
+        if (!system.Pim.DualRowBuffer || batch.Size < 2)
+            return blocked with { Mode = NpuPimMode.NeuPims };
         var interleaved = Interleaved(ctx, options, qkv, projFfn, whole, requestCycles, assignment);
-        return options.SubBatching == SubBatching.WhenItHelps && blocked.ModelCycles < interleaved.ModelCycles
+        return options.SubBatching == SubBatching.WhenItHelps && blocked.ModelCycles <= interleaved.ModelCycles
             ? blocked with { Mode = NpuPimMode.NeuPims }
             : interleaved;
     }

@@ -252,4 +252,28 @@ public class NpuPimModelTests
         Assert.True(NpuPimModel.DecodeLayer(NpuPimSystem.NeuPims, s_gpt7, batch, NpuPimMode.NpuOnly).LayerCycles
             > Run(batch, NpuPimMode.NpuOnly).LayerCycles);
     }
+
+    [Fact]
+    public void A_single_row_buffer_pim_cannot_interleave_so_neupims_mode_runs_blocked()
+    {
+        // Newton = NeuPIMs' PIM with one row buffer: NPU reads and PIM rows would conflict, so no sub-batch overlap, even
+        // when asked always to interleave and at the batch where the dual-buffer device gains most.
+        var newton = s_sys with { Pim = PimPresets.Newton };
+        var batch = DecodeBatch.Uniform(512, 512);
+        var blocked = Run(batch, NpuPimMode.Blocked, s_always, newton);
+        var neu = Run(batch, NpuPimMode.NeuPims, s_always, newton);
+        Assert.False(neu.SubBatched);
+        Assert.Equal(NpuPimMode.NeuPims, neu.Mode);
+        Assert.Equal(blocked.ModelCycles, neu.ModelCycles);
+        Assert.True(Run(batch, NpuPimMode.NeuPims, s_always).ModelCycles < neu.ModelCycles, "the dual buffer is what buys the overlap");
+    }
+
+    [Fact]
+    public void One_request_is_not_split_into_sub_batches()
+    {
+        var one = DecodeBatch.Uniform(1, 1024);
+        var neu = Run(one, NpuPimMode.NeuPims, s_always);
+        Assert.False(neu.SubBatched);
+        Assert.Equal(Run(one, NpuPimMode.Blocked).ModelCycles, neu.ModelCycles);
+    }
 }
