@@ -13,7 +13,7 @@ public static class NpuPimModel
 {
     /// <summary>
     /// Decode step of <paramref name="batch"/> through one layer. <paramref name="pimCost"/> prices one request's MHA on
-    /// its channel (default: <see cref="NeuPimsMhaEstimate.For"/>); unused in NPU-only mode. Requests are placed on
+    /// its channel and bus bytes (default: <see cref="NeuPimsMhaEstimate.For(LlmModelSpec, NpuPimSystem)"/>; the CLI and sweeps default to <see cref="PimModelMhaCost"/>); unused in NPU-only mode. Requests are placed on
     /// channels for timing without a capacity limit; whether weights + KV fit the device is reported in
     /// <see cref="NpuPimLayerResult.KvCache"/>.
     /// </summary>
@@ -41,11 +41,12 @@ public static class NpuPimModel
             return Sequential(ctx, mode, qkv, projFfn, [new("mha", mha, 0)], [(NpuPimResource.Npu, "mha", mha)], mha, mhaBytes, 0, 0, null);
         }
 
-        pimCost ??= NeuPimsMhaEstimate.For(model, system.Dram);
+        pimCost ??= NeuPimsMhaEstimate.For(model, system);
         var requestCycles = batch.KvLengths.Select(pimCost.RequestCycles).ToArray();
+        var requestBusBytes = batch.KvLengths.Select(pimCost.RequestBusBytes).ToArray();
         var assignment = PimChannelBalancer.Assign(requestCycles, system.PimChannels, options.Channels);
         var all = Enumerable.Range(0, batch.Size).ToArray();
-        var whole = NpuPrograms.Mha(system, model, batch, all, requestCycles, assignment);
+        var whole = NpuPrograms.Mha(system, model, batch, all, requestCycles, requestBusBytes, assignment);
         var blocked = Sequential(ctx, mode, qkv, projFfn,
             [new("mha_pim", 0, whole.PimCycles), new("mha_softmax", whole.SoftmaxCycles, 0)],
             [(NpuPimResource.Pim, "mha (pim)", whole.PimCycles), (NpuPimResource.Npu, "mha softmax", whole.SoftmaxCycles)],
@@ -58,7 +59,7 @@ public static class NpuPimModel
         // be split into two sub-batches.
         if (!system.Pim.DualRowBuffer || batch.Size < 2)
             return blocked with { Mode = NpuPimMode.NeuPims };
-        var interleaved = Interleaved(ctx, options, qkv, projFfn, whole, requestCycles, assignment);
+        var interleaved = Interleaved(ctx, options, qkv, projFfn, whole, requestCycles, requestBusBytes, assignment);
         return options.SubBatching == SubBatching.WhenItHelps && blocked.ModelCycles <= interleaved.ModelCycles
             ? blocked with { Mode = NpuPimMode.NeuPims }
             : interleaved;
@@ -159,7 +160,7 @@ public static class NpuPimModel
     /// PIM's GWRITE + READRES bytes at the NPU's bandwidth (an upper bound: exact when the NPU program is memory-bound).
     /// </summary>
     private static NpuPimLayerResult Interleaved(Context ctx, NpuPimOptions options, NpuPrograms.Program qkvWhole,
-        NpuPrograms.Program projFfnWhole, NpuPrograms.PimMha wholeMha, long[] requestCycles, ChannelAssignment assignment)
+        NpuPrograms.Program projFfnWhole, NpuPrograms.PimMha wholeMha, long[] requestCycles, long[] requestBusBytes, ChannelAssignment assignment)
     {
         var (s1, s2) = SubBatchPartition.Split(assignment);
         var (system, model, batch) = (ctx.System, ctx.Model, ctx.Batch);
@@ -167,8 +168,8 @@ public static class NpuPimModel
         var qkv2 = NpuPrograms.Dense(system, model, s2.Count, LlmLayerPart.Qkv);
         var pf1 = NpuPrograms.Dense(system, model, s1.Count, LlmLayerPart.ProjFfn);
         var pf2 = NpuPrograms.Dense(system, model, s2.Count, LlmLayerPart.ProjFfn);
-        var mha1 = NpuPrograms.Mha(system, model, batch, s1, requestCycles, assignment);
-        var mha2 = NpuPrograms.Mha(system, model, batch, s2, requestCycles, assignment);
+        var mha1 = NpuPrograms.Mha(system, model, batch, s1, requestCycles, requestBusBytes, assignment);
+        var mha2 = NpuPrograms.Mha(system, model, batch, s2, requestCycles, requestBusBytes, assignment);
 
         long Wait(long npu, NpuPrograms.PimMha pim) =>
             options.BusContention && npu > 0 && pim.Cycles > 0 ? NpuGemmCost.MemoryCyclesOf(pim.BusBytes, system.NpuDramBytesPerCycle) : 0;

@@ -44,16 +44,17 @@ public static class NpuPrograms
     /// <summary>
     /// The requests <paramref name="requests"/> of <paramref name="batch"/>: the busiest channel's sum of
     /// <paramref name="requestMemoryCycles"/> (converted to NPU cycles), then the heads' softmax rows of every request on
-    /// the vector units, and the bytes GWRITE/READRES move on the bus.
+    /// the vector units, and the bytes GWRITE/READRES move on the bus (<paramref name="requestBusBytes"/>, from the same PIM cost).
     /// </summary>
     public static PimMha Mha(NpuPimSystem system, LlmModelSpec model, DecodeBatch batch, IReadOnlyList<int> requests,
-        IReadOnlyList<long> requestMemoryCycles, ChannelAssignment assignment)
+        IReadOnlyList<long> requestMemoryCycles, IReadOnlyList<long> requestBusBytes, ChannelAssignment assignment)
     {
         ArgumentNullException.ThrowIfNull(system);
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(batch);
         ArgumentNullException.ThrowIfNull(requests);
         ArgumentNullException.ThrowIfNull(requestMemoryCycles);
+        ArgumentNullException.ThrowIfNull(requestBusBytes);
         ArgumentNullException.ThrowIfNull(assignment);
         var load = new long[assignment.Channels];
         long bus = 0;
@@ -62,7 +63,7 @@ public static class NpuPrograms
         {
             var l = batch.KvLengths[i];
             load[assignment.ChannelOfRequest[i]] += requestMemoryCycles[i];
-            bus += PimBusTraffic.RequestBytes(model, system.Dram, l);
+            bus += requestBusBytes[i];
             var row = NpuVectorCycles.InstructionCycles(LlmVectorKind.Softmax, l, system.Npu);
             softmax.AddRange(Enumerable.Repeat(row, model.HeadsPerDevice));
         }

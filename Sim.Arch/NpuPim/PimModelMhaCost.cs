@@ -14,7 +14,7 @@ namespace Sim.Arch.NpuPim;
 /// </summary>
 public sealed class PimModelMhaCost(PimSpec pim, DramTimingSpec dram, int heads, int headDim, PimTileOverlap overlap = PimTileOverlap.None) : IPimMhaCost
 {
-    private readonly Dictionary<int, long> _cycles = [];
+    private readonly Dictionary<int, PimDecodeAttentionCost> _costs = [];
 
     public PimTileOverlap Overlap => overlap;
 
@@ -26,17 +26,22 @@ public sealed class PimModelMhaCost(PimSpec pim, DramTimingSpec dram, int heads,
         return new(system.Pim, system.Dram, model.HeadsPerDevice, model.HeadDim, overlap);
     }
 
-    public long RequestCycles(int kvTokens)
+    public long RequestCycles(int kvTokens) => Cost(kvTokens).Cycles;
+
+    /// <summary>The layout's GWRITE and READRES bytes (<see cref="PimGemvCounts.BytesOverBus"/>).</summary>
+    public long RequestBusBytes(int kvTokens) => Cost(kvTokens).Counts.BytesOverBus;
+
+    private PimDecodeAttentionCost Cost(int kvTokens)
     {
-        lock (_cycles)
+        lock (_costs)
         {
-            if (!_cycles.TryGetValue(kvTokens, out var cycles))
+            if (!_costs.TryGetValue(kvTokens, out var cost))
             {
-                cycles = PimDecodeAttention.Cost(pim, dram, kvTokens, heads, headDim, overlap).Cycles;
-                _cycles[kvTokens] = cycles;
+                cost = PimDecodeAttention.Cost(pim, dram, kvTokens, heads, headDim, overlap);
+                _costs[kvTokens] = cost;
             }
 
-            return cycles;
+            return cost;
         }
     }
 }

@@ -33,16 +33,22 @@ public static class PimDecodeAttention
         ArgumentOutOfRangeException.ThrowIfLessThan(headDim, 1);
         var qk = PimGemvLayout.Create(pim, dram, QkShape(kvLength, heads, headDim), 1);
         var sv = PimGemvLayout.Create(pim, dram, SvShape(kvLength, headDim), 1);
+        // A GEMV's closed form starts with closed rows; inside a request each of its 1 + heads GEMVs finds the previous
+        // one's last tile open (the q·Kᵀ the previous request's), so each first tile pays a precharge of that tile's groups.
+        var trp = dram.Timings.TrpCycles;
+        var qkOne = qk.Total;
+        var qkCounts = qkOne with { Precharges = qkOne.Precharges + qkOne.Activates / Math.Max(1, qkOne.Tiles) };
         var svOne = sv.Total;
         var svCounts = new PimGemvCounts(
-            svOne.Tiles * heads, svOne.GlobalWrites * heads, svOne.Activates * heads, svOne.Precharges * heads, svOne.Comps * heads,
+            svOne.Tiles * heads, svOne.GlobalWrites * heads, svOne.Activates * heads,
+            (svOne.Precharges + svOne.Activates / Math.Max(1, svOne.Tiles)) * heads, svOne.Comps * heads,
             svOne.ReadResults * heads, svOne.BytesInBanks * heads, svOne.BytesOverBus * heads);
         var (neuQk, neuSv) = NeuPimsEstimate(dram, pim, kvLength, heads, headDim);
         return new PimDecodeAttentionCost(
             kvLength, heads, headDim,
-            PimGemvTiming.Estimate(qk, overlap, inputRowOpen).Cycles,
-            PimGemvTiming.Estimate(sv, overlap, inputRowOpen).Cycles * heads,
-            qk.Total, svCounts, neuQk, neuSv);
+            PimGemvTiming.Estimate(qk, overlap, inputRowOpen).Cycles + trp,
+            (PimGemvTiming.Estimate(sv, overlap, inputRowOpen).Cycles + trp) * heads,
+            qkCounts, svCounts, neuQk, neuSv);
     }
 
     /// <summary>

@@ -58,7 +58,7 @@ public static class NeuPimsSweepRunner
         ArgumentNullException.ThrowIfNull(spec);
         return spec.PimCost == PimCostSource.Model
             ? PimModelMhaCost.For(model, spec.System)
-            : NeuPimsMhaEstimate.For(model, spec.System.Dram);
+            : NeuPimsMhaEstimate.For(model, spec.System);
     }
 
     private static NeuPimsPointRow Row(NeuPimsSweepSpec spec, LlmModelSpec model, KvSetting kv, IReadOnlyList<int> lengths, NpuPimLayerResult r)

@@ -2,7 +2,9 @@ namespace Sim.Core.Workloads.Llm;
 
 /// <summary>
 /// Memory one device needs for a decode batch: its share of the weights of its pipeline stage plus the K and V of every
-/// request for those layers (each device keeps only its own KV heads).
+/// request for those layers (each device keeps only its own KV heads). With pp pipeline stages, pp batches are in flight
+/// (that is what makes a model instance emit B tokens per stage time, the throughput NpuPimLayerResult reports), and each
+/// keeps its KV on every stage: the check counts pp batches.
 /// </summary>
 public static class KvCacheSizing
 {
@@ -37,11 +39,12 @@ public static class KvCacheSizing
     public static KvCacheFeasibility Check(LlmModelSpec model, DecodeBatch batch, long capacityBytes)
     {
         var weights = WeightBytesPerDevice(model);
-        var kv = KvBytesPerDevice(model, batch);
+        var kv = checked(KvBytesPerDevice(model, batch) * model.PipelineStages);
         var need = checked(weights + kv);
+        var inFlight = model.PipelineStages > 1 ? $" × {model.PipelineStages} batches in flight" : "";
         string? reason = need <= capacityBytes
             ? null
-            : $"needs {need} B per device ({weights} B weights + {kv} B KV for {batch.Size} requests, {batch.TotalKvTokens} tokens) but the device has {capacityBytes} B";
+            : $"needs {need} B per device ({weights} B weights + {kv} B KV for {batch.Size} requests, {batch.TotalKvTokens} tokens{inFlight}) but the device has {capacityBytes} B";
         return new KvCacheFeasibility(weights, kv, capacityBytes, reason);
     }
 }

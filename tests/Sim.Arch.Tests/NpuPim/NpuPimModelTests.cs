@@ -70,7 +70,7 @@ public class NpuPimModelTests
         var batch = DecodeBatch.Uniform(b, l);
         var tNpu = NpuPrograms.Dense(s_sys, s_gpt7, b / 2, LlmLayerPart.Qkv).Cycles + NpuPrograms.Dense(s_sys, s_gpt7, b / 2, LlmLayerPart.ProjFfn).Cycles;
         // Half the batch: b/64 requests per channel; its softmax rows (b/2 · 8) over 8 units.
-        var tPim = b / 64 * NeuPimsMhaEstimate.For(s_gpt7, s_sys.Dram).RequestCycles(l)
+        var tPim = b / 64 * NeuPimsMhaEstimate.For(s_gpt7, s_sys).RequestCycles(l)
             + b / 2 * NpuVectorCycles.InstructionCycles(LlmVectorKind.Softmax, l, s_sys.Npu);
         var ideal = 2 * Math.Max(tNpu, tPim);
 
@@ -207,14 +207,17 @@ public class NpuPimModelTests
     [Fact]
     public void Custom_pim_cost_plugs_in()
     {
-        var flat = new FlatCost(1000);
+        var flat = new FlatCost(1000, 777);
         var r = NpuPimModel.DecodeLayer(s_sys, s_gpt7, DecodeBatch.Uniform(64, 300), NpuPimMode.Blocked, flat);
-        Assert.Equal(2000, r.PimBusyCycles);
+        Assert.Equal(2000, r.PimBusyCycles); // 64 requests on 32 channels: 2 × 1000
+        Assert.Equal(64 * 777, r.PimBusBytes);
     }
 
-    private sealed class FlatCost(long cycles) : IPimMhaCost
+    private sealed class FlatCost(long cycles, long busBytes) : IPimMhaCost
     {
         public long RequestCycles(int kvTokens) => cycles;
+
+        public long RequestBusBytes(int kvTokens) => busBytes;
     }
 
     [Fact]

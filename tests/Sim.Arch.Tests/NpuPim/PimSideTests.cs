@@ -7,12 +7,12 @@ namespace Sim.Arch.Tests.NpuPim;
 
 public class PimSideTests
 {
-    private static readonly NeuPimsMhaEstimate s_gpt7 = NeuPimsMhaEstimate.For(LlmPresets.Gpt3Of7B, DramPresets.NeuPimsHbm2);
+    private static readonly NeuPimsMhaEstimate s_gpt7 = NeuPimsMhaEstimate.For(LlmPresets.Gpt3Of7B, NpuPimSystem.NeuPims);
 
     [Fact]
-    public void Neupims_estimate_parameters_for_gpt3_7b_tp4()
+    public void Neupims_estimate_bus_bytes_are_neupims_rows_and_fp16_results()
     {
-        Assert.Equal(new NeuPimsMhaEstimate(8, 128, 32, 512, 100, 184), s_gpt7);
+        Assert.Equal(PimBusTraffic.RequestBytes(LlmPresets.Gpt3Of7B, DramPresets.NeuPimsHbm2, 1024), s_gpt7.RequestBusBytes(1024));
     }
 
     [Theory]

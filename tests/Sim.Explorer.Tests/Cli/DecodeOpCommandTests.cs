@@ -14,7 +14,7 @@ public class DecodeOpCommandTests
         using var doc = JsonDocument.Parse(output);
         var point = doc.RootElement.GetProperty("points")[0];
         var direct = NpuPimModel.DecodeLayer(NpuPimSystem.NeuPims, LlmPresets.Gpt3Of7B, DecodeBatch.Uniform(64, 512), NpuPimMode.Blocked,
-            NeuPimsMhaEstimate.For(LlmPresets.Gpt3Of7B, NpuPimSystem.NeuPims.Dram));
+            NeuPimsMhaEstimate.For(LlmPresets.Gpt3Of7B, NpuPimSystem.NeuPims));
         Assert.Equal(direct.ModelCycles, point.GetProperty("model_cycles").GetInt64());
         Assert.Equal("blocked", point.GetProperty("mode").GetString());
         var segments = doc.RootElement.GetProperty("timeline").EnumerateArray().ToList();

@@ -59,7 +59,7 @@ public class NeuPimsSweepTests
         var spec = Read(dir, Spec(batches: "[256]", kv: "[1024]", modes: "[blocked, neupims]", extra: "  pim_cost: neupims-estimate"));
         var (points, _) = NeuPimsSweepRunner.Run(spec);
         var direct = NpuPimModel.DecodeLayer(NpuPimSystem.NeuPims, LlmPresets.Gpt3Of7B, DecodeBatch.Uniform(256, 1024), NpuPimMode.NeuPims,
-            NeuPimsMhaEstimate.For(LlmPresets.Gpt3Of7B, NpuPimSystem.NeuPims.Dram));
+            NeuPimsMhaEstimate.For(LlmPresets.Gpt3Of7B, NpuPimSystem.NeuPims));
         Assert.Equal(direct.ModelCycles, points[1].ModelCycles);
         Assert.Equal(direct.TokensPerSecond, points[1].TokensPerSecond);
         Assert.Equal(points[1].TokensPerSecond / points[0].TokensPerSecond, points[1].SpeedupVsBlocked, 12);

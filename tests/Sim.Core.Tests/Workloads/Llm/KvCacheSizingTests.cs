@@ -46,4 +46,16 @@ public class KvCacheSizingTests
         Assert.True(half.Feasible);
         Assert.Equal((16L << 30) + (3L << 30), half.NeedBytes);
     }
+
+    [Fact]
+    public void Pipeline_parallel_models_keep_kv_for_every_batch_in_flight()
+    {
+        // GPT-3 30B: tp 4, pp 2 → 24 layers per device, 14 heads per device: 2 · 14 · 128 · 2 B · 24 = 172,032 B per token.
+        // B = 128 at L = 1024: 21 GiB for one batch, 42 GiB for the two batches the two stages hold — over 32 GiB.
+        var m = LlmPresets.Gpt3Of30B;
+        var check = KvCacheSizing.Check(m, DecodeBatch.Uniform(128, 1024), 32L << 30);
+        Assert.Equal(2L * 172_032 * 128 * 1024, check.KvBytes);
+        Assert.False(check.Feasible);
+        Assert.Contains("× 2 batches in flight", check.Reason, StringComparison.Ordinal);
+    }
 }
