@@ -279,4 +279,39 @@ public class NpuPimModelTests
         Assert.False(neu.SubBatched);
         Assert.Equal(Run(one, NpuPimMode.Blocked).ModelCycles, neu.ModelCycles);
     }
+
+    [Fact]
+    public void A_2_ghz_npu_sees_half_the_bytes_per_cycle_and_twice_the_pim_cycles()
+    {
+        var fast = NpuPimSystem.CreateAtPeak(NpuSpec.NeuPims with { ClockGhz = 2.0 }, PimPresets.NeuPims, DramPresets.NeuPimsHbm2, NpuPimSystem.NeuPimsCapacityBytes);
+        Assert.Equal(512.0, fast.NpuDramBytesPerCycle); // 1024 B per 1 ns memory cycle = 512 B per 0.5 ns NPU cycle
+        Assert.Equal(50_704, fast.MemoryToNpuCycles(25_352));
+        // 32 requests of 1024 on 32 channels: one each, NeuPIMs' estimate 25,352 memory cycles = 50,704 NPU cycles.
+        var r = NpuPimModel.DecodeLayer(fast, s_gpt7, DecodeBatch.Uniform(32, 1024), NpuPimMode.Blocked, NeuPimsMhaEstimate.For(s_gpt7, fast));
+        Assert.Equal(50_704, r.PimBusyCycles);
+        Assert.Equal(2.0, r.ClockGhz);
+    }
+
+    [Fact]
+    public void Blocked_with_our_pim_model_by_hand()
+    {
+        // B = 256, L = 1024 on 32 channels: 8 requests per channel × 25,912 (q·Kᵀ 12,280 + S·V 8 · 1,704, PimDecodeAttentionTests)
+        // = 207,296 PIM cycles; QKV 35,488, proj+FFN 94,880 (Dense_programs_by_hand); softmax 256·8 rows of 1024 on 8 units:
+        // 256 rounds of 42 = 10,752.
+        var batch = DecodeBatch.Uniform(256, 1024);
+        var r = NpuPimModel.DecodeLayer(s_sys, s_gpt7, batch, NpuPimMode.Blocked, PimModelMhaCost.For(s_gpt7, s_sys));
+        Assert.Equal(8 * 25_912, r.PimBusyCycles);
+        Assert.Equal(35_488 + 8 * 25_912 + 10_752 + 94_880, r.LayerCycles);
+    }
+
+    [Fact]
+    public void Neupims_mode_utilisations_count_work_only()
+    {
+        var r = Run(DecodeBatch.Uniform(512, 512), NpuPimMode.NeuPims, s_always);
+        Assert.True(r.SubBatched);
+        Assert.InRange(r.NpuUtilization, 0.01, 1.0);
+        Assert.InRange(r.PimUtilization, 0.01, 1.0);
+        var pimSegments = r.Timeline.Where(t => t.Resource == NpuPimResource.Pim).Sum(t => t.Cycles);
+        Assert.True(r.PimBusyCycles < pimSegments, "the PIM segments include the NPU softmax between the GEMVs; busy does not");
+    }
 }
