@@ -37,8 +37,6 @@ public sealed record NpuPimSystem(NpuSpec Npu, PimSpec Pim, DramTimingSpec Dram,
 
     public int PimChannels => Dram.Channels;
 
-    public long ChannelCapacityBytes => DeviceCapacityBytes / PimChannels;
-
     /// <summary>Memory-clock cycles → NPU cycles (rounded up).</summary>
     public long MemoryToNpuCycles(long memoryCycles) => (long)Math.Ceiling(memoryCycles * Npu.ClockGhz / Dram.ClockGhz);
 }

@@ -61,6 +61,9 @@ public static class PimYaml
                 "use a power of two lanes per unit (e.g. 16)");
         }
 
+        if (dram.BanksPerChannel % spec.ActBanksPerCommand != 0 || (spec.ActBanksPerCommand % dram.BanksPerGroup != 0 && dram.BanksPerGroup % spec.ActBanksPerCommand != 0))
+            throw pim.ErrorAt("act_banks_per_command", $"{spec.ActBanksPerCommand} banks per activate do not tile the {dram.BanksPerGroup}-bank groups of a {dram.BanksPerChannel}-bank {dram.Name} channel",
+                $"use a divisor or multiple of {dram.BanksPerGroup} that divides {dram.BanksPerChannel} (e.g. {dram.BanksPerGroup}, a bank group)");
         if (spec.GlobalBufferBytes % spec.BytesPerComp != 0 || spec.GlobalBufferBytes < spec.BytesPerComp)
             throw pim.ErrorAt("global_buffer_bytes", $"{spec.GlobalBufferBytes} B is not a whole number of {spec.BytesPerComp} B COMP columns",
                 $"use a multiple of {spec.BytesPerComp} (e.g. {dram.RowBytes}, one row)");

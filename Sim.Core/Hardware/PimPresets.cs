@@ -31,10 +31,10 @@ public static class PimPresets
     /// SK hynix GDDR6-AiM: one 16-lane BF16 PU per bank, 2 KB global buffer (UniNDP gddr6-aim.yaml), a MAC per 1 ns column
     /// op (max(BL/2, tCCD_S) on <see cref="DramPresets.AimGddr6"/>): SK hynix's claims — 16× the channel's external bandwidth
     /// inside the banks, ≈1 TFLOPS per chip (32 PUs × 16 MAC × 2 FLOP × 1 GHz). Activates per bank group as Newton ("ACT4",
-    /// one ACT-equivalent each in tFAW), READRES at tCCD_L = 2, GWRITE of 2 KB = 64 bursts of 32 B at 1 ns (our derivation).
+    /// two ACT-equivalents each in tFAW, two per window), READRES at tCCD_L = 2, GWRITE of 2 KB = 64 bursts of 32 B at 1 ns (our derivation).
     /// </summary>
     public static PimSpec Aim { get; } = new(
-        "aim", LanesPerUnit: 16, BanksPerUnit: 1, ElementBytes: 2, CompCycles: 1, ActBanksPerCommand: 4, ActWeightInFaw: 1,
+        "aim", LanesPerUnit: 16, BanksPerUnit: 1, ElementBytes: 2, CompCycles: 1, ActBanksPerCommand: 4, ActWeightInFaw: 2,
         MinCompsPerTile: 1, ReadoutCyclesPerResult: 2, GlobalBufferBytes: 2048, BroadcastCyclesPerBuffer: 64, DualRowBuffer: false);
 
     public static IReadOnlyList<(PimSpec Pim, DramTimingSpec Dram)> All { get; } =

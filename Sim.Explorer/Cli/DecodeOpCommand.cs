@@ -27,10 +27,10 @@ public static class DecodeOpCommand
         var kv = new Option<string>("--kv") { Description = "KV length of every request in tokens, or 'sharegpt' (seeded ShareGPT-like lengths)", Required = true };
         var seed = new Option<long>("--seed") { Description = "Seed for --kv sharegpt", DefaultValueFactory = _ => 1 };
         var mode = new Option<string>("--mode") { Description = "npu-only, blocked, neupims or all", DefaultValueFactory = _ => "all" };
-        var pim = new Option<string>("--pim") { Description = $"PIM preset: {PimYaml.PresetNames}", DefaultValueFactory = _ => "neupims" };
+        var pim = new Option<string>("--pim") { Description = $"PIM preset: {PimYaml.PresetNames}; its DRAM is the whole device's, so it also sets the NPU's bandwidth (the NPU-only baseline changes with it)", DefaultValueFactory = _ => "neupims" };
         var pimCost = new Option<string>("--pim-cost") { Description = "model (our PIM timing) or neupims-estimate (NeuPIMs' 100/184-cycle constants)", DefaultValueFactory = _ => "model" };
         var subBatching = new Option<string>("--sub-batching") { Description = "neupims mode: when-it-helps or always", DefaultValueFactory = _ => "when-it-helps" };
-        var capacity = new Option<double>("--capacity-gb") { Description = "Device memory for weights + KV cache, GB", DefaultValueFactory = _ => NpuPimSystem.NeuPimsCapacityBytes / (double)(1L << 30) };
+        var capacity = new Option<double>("--capacity-gib") { Description = "Device memory for weights + KV cache, GiB", DefaultValueFactory = _ => NpuPimSystem.NeuPimsCapacityBytes / (double)(1L << 30) };
         var timeline = new Option<bool>("--timeline") { Description = "Also print each mode's steady-state layer timeline" };
         var json = new Option<bool>("--json") { Description = "Print one JSON object (points and timeline)" };
         var command = new Command("decode", "Batched LLM decode of one layer on an NPU+PIM device: NPU-only vs blocked NPU+PIM vs NeuPIMs")
@@ -60,7 +60,7 @@ public static class DecodeOpCommand
         return command;
     }
 
-    internal static NeuPimsSweepSpec Spec(string modelName, int batch, string kvText, long seed, string modeText, string pimName, string costText, string subText, double capacityGb)
+    internal static NeuPimsSweepSpec Spec(string modelName, int batch, string kvText, long seed, string modeText, string pimName, string costText, string subText, double capacityGib)
     {
         var model = LlmPresets.Find(modelName)
             ?? throw new SimInputException($"--model: unknown model '{modelName}'. Fix: use one of {string.Join(", ", LlmPresets.All.Select(m => m.Name))}");
@@ -81,9 +81,9 @@ public static class DecodeOpCommand
             throw new SimInputException($"--pim-cost: unknown PIM cost '{costText}'. Fix: use model or neupims-estimate");
         if (!NpuPimModeNames.TryParseSubBatching(subText, out var sub))
             throw new SimInputException($"--sub-batching: unknown policy '{subText}'. Fix: use when-it-helps or always");
-        if (!(capacityGb > 0) || double.IsInfinity(capacityGb))
-            throw new SimInputException(string.Create(CultureInfo.InvariantCulture, $"--capacity-gb: {capacityGb} is not a capacity. Fix: a positive number of GB, e.g. 32"));
-        var system = NpuPimSystem.Create(NpuSpec.NeuPims, pair.Pim, pair.Dram, (long)(capacityGb * (1L << 30)));
+        if (!(capacityGib > 0) || capacityGib > NeuPimsSweepSpec.MaxCapacityGib)
+            throw new SimInputException(string.Create(CultureInfo.InvariantCulture, $"--capacity-gib: {capacityGib} is not a capacity. Fix: a positive number of GiB up to {NeuPimsSweepSpec.MaxCapacityGib}, e.g. 32"));
+        var system = NpuPimSystem.Create(NpuSpec.NeuPims, pair.Pim, pair.Dram, (long)(capacityGib * (1L << 30)));
         return new NeuPimsSweepSpec("decode", "", [model], system, [batch], [kv], (ulong)seed, modes, sub, cost);
     }
 
@@ -105,7 +105,8 @@ public static class DecodeOpCommand
         Row("NPU / PIM utilisation", p => $"{p.NpuUtilization:P1} / {p.PimUtilization:P1}");
         Row("PIM channel load max / mean (cycles)", p => $"{p.PimMaxChannelCycles} / {p.PimMeanChannelCycles:F0}");
         Row("bus bytes NPU / PIM", p => $"{p.NpuBusBytes} / {p.PimBusBytes}");
-        Row("weights + KV / capacity (GB)", p => $"{(p.WeightBytes + p.KvBytes) / (double)(1L << 30):F2} / {p.CapacityBytes / (double)(1L << 30):F2}");
+        Row("NPU DRAM bandwidth (B/cycle, sustained)", p => $"{p.NpuDramBytesPerCycle:F1}");
+        Row("weights + KV / capacity (GiB)", p => $"{(p.WeightBytes + p.KvBytes) / (double)(1L << 30):F2} / {p.CapacityBytes / (double)(1L << 30):F2}");
         Row("tokens/s (model instance)", p => $"{p.TokensPerSecond:F0}");
         Row("speedup vs npu-only / blocked", p => $"{(p.SpeedupVsNpuOnly > 0 ? p.SpeedupVsNpuOnly.ToString("F2", CultureInfo.InvariantCulture) : "-")} / {(p.SpeedupVsBlocked > 0 ? p.SpeedupVsBlocked.ToString("F2", CultureInfo.InvariantCulture) : "-")}");
         return table;

@@ -82,6 +82,7 @@ public static class NeuPimsSweepRunner
             SubBatched = r.SubBatched,
             Pim = r.Mode == NpuPimMode.NpuOnly ? "" : spec.System.Pim.Name,
             PimCost = r.Mode == NpuPimMode.NpuOnly ? "" : spec.PimCost.ToName(),
+            NpuDramBytesPerCycle = spec.System.NpuDramBytesPerCycle,
             LayerCycles = r.LayerCycles,
             ModelCycles = r.ModelCycles,
             QkvCycles = r.QkvCycles,

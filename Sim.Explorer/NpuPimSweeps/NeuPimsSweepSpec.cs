@@ -16,7 +16,7 @@ namespace Sim.Explorer.NpuPimSweeps;
 ///   model: [gpt3-7b, gpt3-13b]     # one or a list of: gpt3-7b | gpt3-13b | gpt3-30b | gpt3-175b | llama-7b
 ///   npu: {arrays: 8}               # optional overrides of NeuPIMs' NPU
 ///   pim: {preset: neupims}         # optional, PIM preset + overrides (see README "PIM")
-///   capacity_gb: 32                # device memory for weights + KV cache (NeuPIMs: 32)
+///   capacity_gib: 32               # device memory for weights + KV cache, GiB (NeuPIMs: 32)
 ///   batches: [32, 64, 128, 256, 512]
 ///   kv: [sharegpt, 1024]           # per point: ShareGPT-like sampled lengths, or every request at N tokens
 ///   seed: 1                        # for sharegpt sampling
@@ -39,13 +39,16 @@ public sealed record NeuPimsSweepSpec(
 {
     public const string Key = "neupims";
 
+    /// <summary>1 PiB: far above any device; larger values are typos (and overflow byte counts).</summary>
+    public const double MaxCapacityGib = 1 << 20;
+
     public int PointCount => Models.Count * Batches.Count * KvSettings.Count * Modes.Count;
 
     public static NeuPimsSweepSpec Read(InputFile file)
     {
         ArgumentNullException.ThrowIfNull(file);
         var root = YamlMap.Parse(file.DisplayPath, file.Text).AllowOnly(Key);
-        var spec = root.RequireMap(Key).AllowOnly("name", "description", "model", "npu", "pim", "capacity_gb", "batches", "kv", "seed", "modes", "sub_batching", "pim_cost");
+        var spec = root.RequireMap(Key).AllowOnly("name", "description", "model", "npu", "pim", "capacity_gib", "batches", "kv", "seed", "modes", "sub_batching", "pim_cost");
         var name = spec.RequireString("name");
         if (name.Length == 0 || name.IndexOfAny(Path.GetInvalidFileNameChars()) >= 0 || name.Contains(' ', StringComparison.Ordinal))
             throw spec.ErrorAt("name", $"'{name}' cannot be used as a folder name", "use letters, digits, '-' and '_'");
@@ -56,8 +59,10 @@ public sealed record NeuPimsSweepSpec(
             throw spec.ErrorAt("model", "a model is listed twice", "list each model once");
         var npu = spec.Has("npu") ? NpuYaml.Read(spec.RequireMap("npu")) : NpuSpec.NeuPims;
         var (pim, dram) = spec.Has("pim") ? PimYaml.Read(spec.RequireMap("pim")) : (PimPresets.NeuPims, DramPresets.NeuPimsHbm2);
-        var capacityGb = spec.OptionalDouble("capacity_gb", NpuPimSystem.NeuPimsCapacityBytes / (double)(1L << 30), 0);
-        var system = NpuPimSystem.Create(npu, pim, dram, (long)(capacityGb * (1L << 30)));
+        var capacityGib = spec.OptionalDouble("capacity_gib", NpuPimSystem.NeuPimsCapacityBytes / (double)(1L << 30), 0);
+        if (capacityGib > MaxCapacityGib)
+            throw spec.ErrorAt("capacity_gib", string.Create(CultureInfo.InvariantCulture, $"{capacityGib} GiB is beyond any device"), $"give at most {MaxCapacityGib} GiB (NeuPIMs: 32)");
+        var system = NpuPimSystem.Create(npu, pim, dram, (long)(capacityGib * (1L << 30)));
 
         var batches = spec.RequireScalarList("batches").Select((b, i) => Whole(file, b, $"{Key}.batches[{i}]", 1, 1 << 16, "a batch size from 1 to 65536, e.g. 256")).ToList();
         if (batches.Distinct().Count() != batches.Count)
@@ -70,8 +75,10 @@ public sealed record NeuPimsSweepSpec(
         var modes = spec.Has("modes")
             ? spec.RequireScalarList("modes").Select((m, i) => NpuPimModeNames.TryParse(m.Text, out var mode)
                 ? mode
-                : throw SimInputException.At(file.DisplayPath, m.Line, m.Column, $"{Key}.modes[{i}]", $"unknown mode '{m.Text}'", "use npu-only, blocked or neupims")).Distinct().ToList()
+                : throw SimInputException.At(file.DisplayPath, m.Line, m.Column, $"{Key}.modes[{i}]", $"unknown mode '{m.Text}'", "use npu-only, blocked or neupims")).ToList()
             : [.. NpuPimModeNames.All];
+        if (modes.Distinct().Count() != modes.Count)
+            throw spec.ErrorAt("modes", "a mode is listed twice", "list each mode once");
         var subText = spec.OptionalString("sub_batching") ?? "when-it-helps";
         if (!NpuPimModeNames.TryParseSubBatching(subText, out var subBatching))
             throw spec.ErrorAt("sub_batching", $"unknown policy '{subText}'", "use when-it-helps (interleave only when faster than blocked) or always");

@@ -9,6 +9,10 @@ namespace Sim.Explorer.NpuPimSweeps;
 /// </summary>
 public static class NpuYaml
 {
+    public const double MinClockGhz = 0.01;
+
+    public const double MaxClockGhz = 100;
+
     public static NpuSpec Read(YamlMap npu)
     {
         ArgumentNullException.ThrowIfNull(npu);
@@ -24,6 +28,11 @@ public static class NpuYaml
             ScratchpadBytes = npu.OptionalLong("scratchpad_kb", d.ScratchpadBytes / 1024, 1, 1L << 30) * 1024,
             AccumulatorBytes = npu.OptionalLong("accumulator_kb", d.AccumulatorBytes / 1024, 1, 1L << 30) * 1024,
             ClockGhz = npu.OptionalDouble("clock_ghz", d.ClockGhz, 0),
+        };
+        if (spec.ClockGhz is < MinClockGhz or > MaxClockGhz)
+            throw npu.ErrorAt("clock_ghz", string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{spec.ClockGhz} GHz is not an NPU clock"), $"give {MinClockGhz} to {MaxClockGhz} GHz (NeuPIMs: 1)");
+        spec = spec with
+        {
         };
         if (spec.Problem() is { } problem)
         {

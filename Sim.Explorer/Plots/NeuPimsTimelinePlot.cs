@@ -29,7 +29,7 @@ public static class NeuPimsTimelinePlot
         // Lane 0 is drawn at the bottom: list the last point first so the chart reads top-down in the given order.
         var lanes = pointIds.Reverse().SelectMany(p => new[] { (Point: p, Resource: "pim"), (Point: p, Resource: "npu") })
             .Where(l => shown.Any(s => s.PointId == l.Point && s.Resource == l.Resource)).ToList();
-        var labels = shown.Select(s => OpClass(s.Label)).Distinct(StringComparer.Ordinal).ToList();
+        var labels = shown.Select(s => s.Label).Distinct(StringComparer.Ordinal).ToList();
         var bars = new List<Bar>();
         foreach (var s in shown)
         {
@@ -39,7 +39,7 @@ public static class NeuPimsTimelinePlot
                 Position = lane,
                 ValueBase = s.StartCycle,
                 Value = s.EndCycle,
-                FillColor = plot.Add.Palette.GetColor(labels.IndexOf(OpClass(s.Label))),
+                FillColor = plot.Add.Palette.GetColor(labels.IndexOf(s.Label)),
                 LineWidth = 0.5f,
                 LineColor = Colors.White,
                 Size = 0.7,
@@ -56,12 +56,5 @@ public static class NeuPimsTimelinePlot
             lanes.Select(l => string.Create(CultureInfo.InvariantCulture, $"{l.Point} {l.Resource.ToUpperInvariant()}")).ToArray());
         plot.Axes.SetLimits(0, shown.Max(s => s.EndCycle) * 1.02, -0.6, lanes.Count - 0.4);
         return plot;
-    }
-
-    /// <summary>"proj_ffn #2" and "proj_ffn #1" share a colour: the op, not the sub-batch, picks it.</summary>
-    internal static string OpClass(string label)
-    {
-        var hash = label.IndexOf(" #", StringComparison.Ordinal);
-        return hash < 0 ? label : label[..hash];
     }
 }

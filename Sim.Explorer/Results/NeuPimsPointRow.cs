@@ -22,6 +22,7 @@ public sealed partial class NeuPimsPointRow
     [CsvColumn("sub_batched")] public bool SubBatched { get; set; }
     [CsvColumn("pim")] public string Pim { get; set; } = "";
     [CsvColumn("pim_cost")] public string PimCost { get; set; } = "";
+    [CsvColumn("npu_dram_bytes_per_cycle")] public double NpuDramBytesPerCycle { get; set; }
     [CsvColumn("layer_cycles")] public long LayerCycles { get; set; }
     [CsvColumn("model_cycles")] public long ModelCycles { get; set; }
     [CsvColumn("qkv_cycles")] public long QkvCycles { get; set; }

@@ -52,6 +52,7 @@ public class PimYamlTests
     [InlineData("{preset: aim, banks_per_unit: 32}", "field 'pim.banks_per_unit': 32 is above the maximum 16")]
     [InlineData("{preset: neupims, global_buffer_bytes: 100}", "field 'pim.global_buffer_bytes': 100 B is not a whole number of 32 B COMP columns")]
     [InlineData("{preset: neupims, dual_row_buffer: yes}", "field 'pim.dual_row_buffer': 'yes' is not a boolean. Fix: write true or false")]
+    [InlineData("{preset: neupims, act_banks_per_command: 3}", "field 'pim.act_banks_per_command': 3 banks per activate do not tile the 4-bank groups of a 32-bank neupims-hbm2 channel")]
     [InlineData("{preset: neupims, comp_cycles: fast}", "field 'pim.comp_cycles': 'fast' is not an integer")]
     public void Bad_fields_name_the_line_the_field_and_a_fix(string body, string expected)
     {

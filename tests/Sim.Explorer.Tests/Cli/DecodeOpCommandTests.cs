@@ -37,7 +37,8 @@ public class DecodeOpCommandTests
     [InlineData("--model", "gpt5", "--model: unknown model 'gpt5'")]
     [InlineData("--pim", "hbm9", "--pim: unknown PIM preset 'hbm9'")]
     [InlineData("--pim-cost", "guess", "--pim-cost: unknown PIM cost 'guess'")]
-    [InlineData("--capacity-gb", "0", "--capacity-gb: 0 is not a capacity")]
+    [InlineData("--capacity-gib", "0", "--capacity-gib: 0 is not a capacity")]
+    [InlineData("--capacity-gib", "1e300", "--capacity-gib: 1E+300 is not a capacity")]
     [InlineData("--sub-batching", "never", "--sub-batching: unknown policy 'never'")]
     public void Bad_flags_exit_2_naming_the_flag(string flag, string value, string expected)
     {

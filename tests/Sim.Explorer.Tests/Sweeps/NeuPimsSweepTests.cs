@@ -86,7 +86,10 @@ public class NeuPimsSweepTests
     [InlineData("  pim_cost: guess", "field 'neupims.pim_cost': unknown PIM cost 'guess'")]
     [InlineData("  npu: {arrays: 0}", "field 'neupims.npu.arrays'")]
     [InlineData("  pim: {preset: hbm9}", "hbm9")]
-    [InlineData("  capacity_gb: 0", "field 'neupims.capacity_gb'")]
+    [InlineData("  capacity_gib: 0", "field 'neupims.capacity_gib'")]
+    [InlineData("  capacity_gib: 1e30", "field 'neupims.capacity_gib': 1E+30 GiB is beyond any device")]
+    [InlineData("  npu: {clock_ghz: 1e-300}", "field 'neupims.npu.clock_ghz': 1E-300 GHz is not an NPU clock")]
+    [InlineData("  modes: [blocked, blocked]", "field 'neupims.modes': a mode is listed twice")]
     public void Bad_fields_are_named(string extra, string expected)
     {
         using var dir = new TempDirectory();
@@ -136,13 +139,6 @@ public class NeuPimsSweepTests
         Assert.Contains("field 'neupims.model': a model is listed twice",
             Assert.Throws<SimInputException>(() => Read(dir, Spec().Replace("model: gpt3-7b", "model: [gpt3-7b, gpt3-7b]", StringComparison.Ordinal))).Message,
             StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public void Timeline_plot_colours_by_op_not_sub_batch()
-    {
-        Assert.Equal("proj_ffn", NeuPimsTimelinePlot.OpClass("proj_ffn #2"));
-        Assert.Equal("mha (pim)", NeuPimsTimelinePlot.OpClass("mha (pim)"));
     }
 
     [Fact]
