@@ -1,18 +1,23 @@
 using System.Diagnostics;
 using Sim.Arch.Attention;
+using Sim.Arch.Memory.Dram;
+using Sim.Arch.NpuPim;
+using Sim.Arch.Pim;
 using Sim.Arch.Sparse;
 using Sim.Core.Hardware;
 using Sim.Core.Sparse;
 using Sim.Core.Workloads;
+using Sim.Core.Workloads.Llm;
 using AttentionOp = Sim.Core.Workloads.Attention;
 
 namespace Sim.Explorer.Bench;
 
 /// <summary>
-/// Speed of the attention and SpGEMM models. SpGEMM is timed against its own functional row-wise execution in the
-/// same run: a trace-driven SpGEMM simulator has to at least form every partial product, which the model's exact
-/// counting also does (symbolically), so the ratio says what the counting costs over that floor. Inputs are built
-/// here (a seeded random matrix, a fixed attention shape) so the bench needs no files.
+/// Speed of the attention, SpGEMM, PIM, DRAM and NPU+PIM models. SpGEMM is timed against its own functional row-wise
+/// execution in the same run: a trace-driven SpGEMM simulator has to at least form every partial product, which the
+/// model's exact counting also does (symbolically), so the ratio says what the counting costs over that floor. The PIM
+/// GEMV closed form is timed against replaying its command stream on the command-level DRAM timeline (what a
+/// cycle-level PIM simulator does). Inputs are built here (a seeded random matrix, fixed shapes) so the bench needs no files.
 /// </summary>
 public static class ExperimentBench
 {
@@ -59,6 +64,38 @@ public static class ExperimentBench
         var attention = new AttentionOp("bert", 1, 12, 12, 4096, 4096, 64, false);
         return Timed("attention model (3 lowerings, BERT 4K)", minSeconds,
             () => AttentionLoweringNames.All.Sum(l => AttentionModel.Evaluate(attention, arch, l).TotalCycles));
+    }
+
+    /// <summary>GPT-3 7B TP4 q·Kᵀ at KV 1024 on one NeuPIMs channel (64 tiles, ~2,900 commands).</summary>
+    public static PimGemvLayout PimGemv() =>
+        PimGemvLayout.Create(PimPresets.NeuPims, DramPresets.NeuPimsHbm2, PimDecodeAttention.QkShape(1024, 8, 128), 1);
+
+    public static BenchMeasurement PimGemvClosedForm(PimGemvLayout layout, double minSeconds) =>
+        Timed("pim gemv closed form (GPT-3 qK, KV 1024)", minSeconds, () => PimGemvTiming.Estimate(layout).Cycles);
+
+    public static BenchMeasurement PimGemvReplayed(PimGemvLayout layout, double minSeconds) =>
+        Timed("pim gemv on the DRAM command timeline (baseline)", minSeconds, () => PimGemvReplay.Cycles(layout));
+
+    /// <summary>A 1 MiB sequential read stream (16,384 bursts of 64 B) through the open-page controller on NeuPIMs' HBM2.</summary>
+    public static BenchMeasurement DramStream(double minSeconds)
+    {
+        var requests = Enumerable.Range(0, 16_384).Select(i => new DramRequest(64L * i, false)).ToArray();
+        return Timed("dram request simulator (1 MiB sequential)", minSeconds,
+            () => DramRequestSimulator.Run(DramPresets.NeuPimsHbm2, requests).TotalCycles);
+    }
+
+    /// <summary>One GPT-3 7B TP4 decode layer, B = 512 ShareGPT-like, in all three modes with our PIM cost built afresh.</summary>
+    public static BenchMeasurement NpuPimDecode(double minSeconds)
+    {
+        var batch = DecodeBatch.Sampled(512, KvLengthDistribution.ShareGptLike, 1);
+        var system = NpuPimSystem.NeuPims;
+        var model = LlmPresets.Gpt3Of7B;
+        return Timed("npu+pim decode layer (3 modes, GPT-3 7B, B 512)", minSeconds, () =>
+        {
+            var cost = PimModelMhaCost.For(model, system);
+            return new[] { NpuPimMode.NpuOnly, NpuPimMode.Blocked, NpuPimMode.NeuPims }
+                .Sum(mode => NpuPimModel.DecodeLayer(system, model, batch, mode, cost).ModelCycles);
+        });
     }
 
     /// <summary>Evaluations per second; <see cref="BenchMeasurement.Layers"/> counts evaluations here.</summary>

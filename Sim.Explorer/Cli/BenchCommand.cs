@@ -36,16 +36,22 @@ public static class BenchCommand
                 .Select(t => BenchRunner.WithEnergy(Core.Hardware.TileGrid.Of(t).Label, BenchSuite.EngineCases(t), window / 4))
                 .ToList();
             var spgemm = ExperimentBench.RandomSpGemm();
+            var pimGemv = ExperimentBench.PimGemv();
             var experiments = new[]
             {
                 ExperimentBench.SpGemmModels(spgemm, window / 4),
                 ExperimentBench.SpGemmExecution(spgemm, window / 4),
                 ExperimentBench.AttentionModels(window / 4),
+                ExperimentBench.PimGemvClosedForm(pimGemv, window / 8),
+                ExperimentBench.PimGemvReplayed(pimGemv, window / 8),
+                ExperimentBench.DramStream(window / 8),
+                ExperimentBench.NpuPimDecode(window / 8),
             };
             var spgemmRatio = experiments[0].LayersPerSecond / experiments[1].LayersPerSecond;
+            var pimRatio = experiments[3].LayersPerSecond / experiments[4].LayersPerSecond;
             if (parse.GetValue(json))
             {
-                context.Out.WriteLine(Json(cases.Count, analytical, trace, samePrefix, speedup, vsScaleSim, engines, experiments, spgemmRatio));
+                context.Out.WriteLine(Json(cases.Count, analytical, trace, samePrefix, speedup, vsScaleSim, engines, experiments, spgemmRatio, pimRatio));
                 return ExitCodes.Ok;
             }
 
@@ -64,13 +70,15 @@ public static class BenchCommand
             Terminal.Render(context, experimentTable);
             context.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"spgemm: 4096x4096, 16 nnz/row, C = A·A ({spgemm.A.Nnz} nnz); the model (all five dataflows) runs at {spgemmRatio:0.00}x the speed of executing the product once"));
+            context.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"pim gemv: the closed form runs at {pimRatio:0}x the speed of replaying its commands on the DRAM timeline"));
             return ExitCodes.Ok;
         });
         return command;
     }
 
     private static string Json(int suiteLayers, BenchMeasurement analytical, BenchMeasurement trace, BenchMeasurement samePrefix, double speedup, double vsScaleSim,
-        IReadOnlyList<BenchMeasurement> engines, IReadOnlyList<BenchMeasurement> experiments, double spgemmRatio)
+        IReadOnlyList<BenchMeasurement> engines, IReadOnlyList<BenchMeasurement> experiments, double spgemmRatio, double pimRatio)
     {
         using var stream = new MemoryStream();
         using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
@@ -109,6 +117,7 @@ public static class BenchCommand
 
             json.WriteEndObject();
             json.WriteNumber("spgemm_model_vs_functional_speed", spgemmRatio);
+            json.WriteNumber("pim_closed_form_vs_command_replay_speed", pimRatio);
             json.WriteNumber("speedup_vs_trace_baseline", speedup);
             json.WriteNumber("scalesim_reference_cycles_per_second", ScaleSimReferenceCyclesPerSecond);
             json.WriteNumber("speedup_vs_scalesim_reference", vsScaleSim);

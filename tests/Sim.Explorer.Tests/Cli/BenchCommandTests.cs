@@ -23,11 +23,14 @@ public class BenchCommandTests
         foreach (var engine in engines.EnumerateObject())
             Assert.Equal(0, engine.Value.GetProperty("layers").GetInt64() % 70); // whole passes over the 70-layer suite
         var experiments = root.GetProperty("experiments");
-        Assert.Equal(["spgemm model (structure + 5 dataflows)", "spgemm functional row-wise (baseline)", "attention model (3 lowerings, BERT 4K)"],
+        Assert.Equal(["spgemm model (structure + 5 dataflows)", "spgemm functional row-wise (baseline)", "attention model (3 lowerings, BERT 4K)",
+            "pim gemv closed form (GPT-3 qK, KV 1024)", "pim gemv on the DRAM command timeline (baseline)", "dram request simulator (1 MiB sequential)",
+            "npu+pim decode layer (3 modes, GPT-3 7B, B 512)"],
             experiments.EnumerateObject().Select(p => p.Name));
         var rates = experiments.EnumerateObject().Select(p => p.Value.GetProperty("evaluations_per_second").GetDouble()).ToList();
         Assert.All(rates, r => Assert.True(r > 0));
         Assert.Equal(rates[0] / rates[1], root.GetProperty("spgemm_model_vs_functional_speed").GetDouble(), 6);
+        Assert.Equal(rates[3] / rates[4], root.GetProperty("pim_closed_form_vs_command_replay_speed").GetDouble(), 6);
     }
 
     [Fact]
