@@ -93,6 +93,6 @@ public static class OpCommand
             return ExitCodes.Ok;
         });
 
-        return new Command("op", "Simulate a single operator") { gemm, AttentionOpCommand.Create(context), SpGemmOpCommand.Create(context), DecodeOpCommand.Create(context) };
+        return new Command("op", "Simulate a single operator") { gemm, AttentionOpCommand.Create(context), SpGemmOpCommand.Create(context), DecodeOpCommand.Create(context), PrefillOpCommand.Create(context) };
     }
 }
