@@ -31,5 +31,8 @@ public enum SubBatching
 /// <param name="Channels">How requests are placed on PIM channels.</param>
 public sealed record NpuPimOptions(SubBatching SubBatching = SubBatching.WhenItHelps, bool BusContention = true, ChannelPolicy Channels = ChannelPolicy.Greedy)
 {
+    /// <summary>Energy per action (default: AttAcc's table).</summary>
+    public NpuPimEnergyCosts EnergyCosts { get; init; } = NpuPimEnergyCosts.AttAcc;
+
     public static NpuPimOptions Default { get; } = new();
 }

@@ -20,6 +20,13 @@ public static class NpuPimModel
     public static NpuPimLayerResult DecodeLayer(NpuPimSystem system, LlmModelSpec model, DecodeBatch batch, NpuPimMode mode,
         IPimMhaCost? pimCost = null, NpuPimOptions? options = null)
     {
+        var result = Timing(system, model, batch, mode, pimCost, options);
+        return result with { Energy = NpuPimEnergyModel.Of(result, model, batch, (options ?? NpuPimOptions.Default).EnergyCosts) };
+    }
+
+    private static NpuPimLayerResult Timing(NpuPimSystem system, LlmModelSpec model, DecodeBatch batch, NpuPimMode mode,
+        IPimMhaCost? pimCost, NpuPimOptions? options)
+    {
         ArgumentNullException.ThrowIfNull(system);
         ArgumentNullException.ThrowIfNull(batch);
         model = (model ?? throw new ArgumentNullException(nameof(model))).Validated("model");

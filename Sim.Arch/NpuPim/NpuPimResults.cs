@@ -75,6 +75,12 @@ public sealed record NpuPimLayerResult
     /// <summary>The steady-state layer, segments within [0, LayerCycles].</summary>
     public required IReadOnlyList<TimelineSegment> Timeline { get; init; }
 
+    /// <summary>Dynamic energy of the layer on one device (<see cref="NpuPimEnergyModel"/>).</summary>
+    public NpuPimEnergy Energy { get; init; } = NpuPimEnergy.Zero;
+
+    /// <summary>Energy per generated token of the model instance: the layer's energy × its layers × tp·pp devices / B.</summary>
+    public double EnergyPerTokenPj => BatchSize == 0 ? 0 : Energy.TotalPj * LayersPerDevice * Devices / BatchSize;
+
     public double NpuUtilization => LayerCycles == 0 ? 0 : (double)NpuBusyCycles / LayerCycles;
 
     public double PimUtilization => LayerCycles == 0 ? 0 : (double)PimBusyCycles / LayerCycles;

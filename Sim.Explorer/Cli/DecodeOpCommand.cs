@@ -108,6 +108,10 @@ public static class DecodeOpCommand
         Row("NPU DRAM bandwidth (B/cycle, sustained)", p => $"{p.NpuDramBytesPerCycle:F1}");
         Row("weights + KV / capacity (GiB)", p => $"{(p.WeightBytes + p.KvBytes) / (double)(1L << 30):F2} / {p.CapacityBytes / (double)(1L << 30):F2}");
         Row("tokens/s (model instance)", p => $"{p.TokensPerSecond:F0}");
+        Row("energy per token (µJ, dynamic)", p => $"{p.EnergyPerTokenUj:F1}");
+        Row("layer energy NPU MAC / NPU DRAM / PIM bank / PIM ALU / PIM bus (µJ)",
+            p => $"{p.EnergyNpuMacPj / 1e6:F1} / {p.EnergyNpuDramPj / 1e6:F1} / {p.EnergyPimBankPj / 1e6:F1} / {p.EnergyPimAluPj / 1e6:F1} / {p.EnergyPimBusPj / 1e6:F1}");
+        Row("energy saving vs npu-only", p => $"{(p.EnergySavingVsNpuOnly > 0 ? p.EnergySavingVsNpuOnly.ToString("F2", CultureInfo.InvariantCulture) : "-")}");
         Row("speedup vs npu-only / blocked", p => $"{(p.SpeedupVsNpuOnly > 0 ? p.SpeedupVsNpuOnly.ToString("F2", CultureInfo.InvariantCulture) : "-")} / {(p.SpeedupVsBlocked > 0 ? p.SpeedupVsBlocked.ToString("F2", CultureInfo.InvariantCulture) : "-")}");
         return table;
     }

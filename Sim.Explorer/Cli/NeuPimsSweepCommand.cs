@@ -68,8 +68,9 @@ public static class NeuPimsSweepCommand
         {
             double Geomean(Func<NeuPimsPointRow, double> ratio) => Math.Exp(group.Average(r => Math.Log(ratio(r))));
             var over = group.Count(r => r.Status != RowStatus.Ok);
+            var energy = group.All(r => r.EnergySavingVsNpuOnly > 0) ? $", energy per token npu-only / neupims {Geomean(r => r.EnergySavingVsNpuOnly):0.00}" : "";
             yield return string.Create(CultureInfo.InvariantCulture,
-                $"geomean over {group.Count()} models, kv {group.Key.Kv}, batch {group.Key.Batch}: neupims / npu-only {Geomean(r => r.SpeedupVsNpuOnly):0.00}, neupims / blocked {Geomean(r => r.SpeedupVsBlocked):0.00}{(over > 0 ? $" ({over} over capacity)" : "")}");
+                $"geomean over {group.Count()} models, kv {group.Key.Kv}, batch {group.Key.Batch}: neupims / npu-only {Geomean(r => r.SpeedupVsNpuOnly):0.00}, neupims / blocked {Geomean(r => r.SpeedupVsBlocked):0.00}{energy}{(over > 0 ? $" ({over} over capacity)" : "")}");
         }
     }
 

@@ -97,20 +97,33 @@ public static class NeuPimsSweepRunner
             WeightBytes = r.KvCache.WeightBytes,
             KvBytes = r.KvCache.KvBytes,
             CapacityBytes = r.KvCache.CapacityBytes,
+            EnergyLayerPj = r.Energy.TotalPj,
+            EnergyNpuMacPj = r.Energy.NpuMacPj,
+            EnergyNpuDramPj = r.Energy.NpuDramPj,
+            EnergyPimBankPj = r.Energy.PimBankPj,
+            EnergyPimAluPj = r.Energy.PimAluPj,
+            EnergyPimBusPj = r.Energy.PimBusPj,
+            EnergyPerTokenUj = r.EnergyPerTokenPj / 1e6,
             TokensPerSecond = r.TokensPerSecond,
             TokensPerSecondPerDevice = r.TokensPerSecondPerDevice,
         };
     }
 
-    /// <summary>Speedup = this row's tokens/s over the reference mode's in the same (model, KV, batch); 0 when that mode was not run.</summary>
+    /// <summary>
+    /// Speedup = this row's tokens/s over the reference mode's in the same (model, KV, batch); energy saving = NPU-only's
+    /// energy per token over this row's. 0 when the reference mode was not run.
+    /// </summary>
     private static void FillSpeedups(List<NeuPimsPointRow> group)
     {
-        var npuOnly = group.FirstOrDefault(r => r.Mode == "npu-only")?.TokensPerSecond ?? 0;
+        var npuOnlyRow = group.FirstOrDefault(r => r.Mode == "npu-only");
+        var npuOnly = npuOnlyRow?.TokensPerSecond ?? 0;
+        var npuOnlyEnergy = npuOnlyRow?.EnergyPerTokenUj ?? 0;
         var blocked = group.FirstOrDefault(r => r.Mode == "blocked")?.TokensPerSecond ?? 0;
         foreach (var row in group)
         {
             row.SpeedupVsNpuOnly = npuOnly > 0 ? row.TokensPerSecond / npuOnly : 0;
             row.SpeedupVsBlocked = blocked > 0 ? row.TokensPerSecond / blocked : 0;
+            row.EnergySavingVsNpuOnly = npuOnlyEnergy > 0 && row.EnergyPerTokenUj > 0 ? npuOnlyEnergy / row.EnergyPerTokenUj : 0;
         }
     }
 }

@@ -39,6 +39,14 @@ public sealed partial class NeuPimsPointRow
     [CsvColumn("capacity_bytes")] public long CapacityBytes { get; set; }
     [CsvColumn("tokens_per_s")] public double TokensPerSecond { get; set; }
     [CsvColumn("tokens_per_s_per_device")] public double TokensPerSecondPerDevice { get; set; }
+    [CsvColumn("energy_layer_pj")] public double EnergyLayerPj { get; set; }
+    [CsvColumn("energy_npu_mac_pj")] public double EnergyNpuMacPj { get; set; }
+    [CsvColumn("energy_npu_dram_pj")] public double EnergyNpuDramPj { get; set; }
+    [CsvColumn("energy_pim_bank_pj")] public double EnergyPimBankPj { get; set; }
+    [CsvColumn("energy_pim_alu_pj")] public double EnergyPimAluPj { get; set; }
+    [CsvColumn("energy_pim_bus_pj")] public double EnergyPimBusPj { get; set; }
+    [CsvColumn("energy_per_token_uj")] public double EnergyPerTokenUj { get; set; }
     [CsvColumn("speedup_vs_npu_only")] public double SpeedupVsNpuOnly { get; set; }
     [CsvColumn("speedup_vs_blocked")] public double SpeedupVsBlocked { get; set; }
+    [CsvColumn("energy_saving_vs_npu_only")] public double EnergySavingVsNpuOnly { get; set; }
 }

@@ -314,4 +314,28 @@ public class NpuPimModelTests
         var pimSegments = r.Timeline.Where(t => t.Resource == NpuPimResource.Pim).Sum(t => t.Cycles);
         Assert.True(r.PimBusyCycles < pimSegments, "the PIM segments include the NPU softmax between the GEMVs; busy does not");
     }
+
+    [Fact]
+    public void Energy_by_hand_for_blocked_and_npu_only()
+    {
+        var batch = DecodeBatch.Uniform(32, 1024);
+        var blocked = Run(batch, NpuPimMode.Blocked);
+        // Dense MACs per token: QKV 4096·3072 + out 1024·4096 + FFN 2·4096·4096 = 50,331,648; × 32 tokens × 0.41 pJ.
+        Assert.Equal(32 * 50_331_648L * 0.41, blocked.Energy.NpuMacPj, 3);
+        // PIM: 32 requests × 8 heads × 1024 tokens × 128 × 2 (q·Kᵀ, S·V) MACs × 0.32 pJ; 32 × 4 MiB of K and V × 4.4 pJ/B.
+        Assert.Equal(32 * 2_097_152L * 0.32, blocked.Energy.PimAluPj, 3);
+        Assert.Equal(32 * 4_194_304L * 4.4, blocked.Energy.PimBankPj, 1);
+        // Bus: the estimate's 38,912 B per request (PimSideTests) and the NPU's bytes, at 28.7 pJ/B.
+        Assert.Equal(32 * 38_912 * 28.7, blocked.Energy.PimBusPj, 3);
+        Assert.Equal(blocked.NpuBusBytes * 28.7, blocked.Energy.NpuDramPj, 3);
+        // Per token: × 32 layers × 4 devices / 32 tokens.
+        Assert.Equal(blocked.Energy.TotalPj * 32 * 4 / 32, blocked.EnergyPerTokenPj, 3);
+
+        var npuOnly = Run(batch, NpuPimMode.NpuOnly);
+        Assert.Equal(32 * (50_331_648L + 2_097_152L) * 0.41, npuOnly.Energy.NpuMacPj, 3);
+        Assert.Equal(0, npuOnly.Energy.PimBankPj + npuOnly.Energy.PimAluPj + npuOnly.Energy.PimBusPj);
+        // The KV cache crosses the HBM interface at 28.7 pJ/B instead of being read in its bank at 4.4 (134 MB: 3.85 vs 0.59 mJ
+        // per layer) beside ~100 MB of weights both modes stream (2.9 mJ): NPU-only spends about 1.75× the energy per token.
+        Assert.InRange(npuOnly.EnergyPerTokenPj / blocked.EnergyPerTokenPj, 1.6, 1.9);
+    }
 }
