@@ -11,8 +11,8 @@ namespace Sim.Explorer.Cli;
 
 /// <summary>
 /// <c>sim sweep</c> on a spec whose top level is <c>neupims:</c>: every (model, KV, batch, mode) → points.csv and the
-/// steady-state layer timelines → timeline.csv; per (model, KV) a throughput-vs-batch plot and a timeline chart of the
-/// modes at the largest feasible batch; the speedup table on stdout. Points take milliseconds, so every run recomputes
+/// steady-state layer timelines → timeline.csv; per (model, KV) throughput-vs-batch and energy-per-token-vs-batch plots
+/// and a timeline chart of the modes at the largest feasible batch; the speedup table on stdout. Points take milliseconds, so every run recomputes
 /// all of them (<c>--resume</c> and <c>--jobs</c> change nothing).
 /// </summary>
 public static class NeuPimsSweepCommand
@@ -37,11 +37,14 @@ public static class NeuPimsSweepCommand
                 var what = kv.UniformTokens is null ? "ShareGPT-like KV lengths" : $"KV {kv.Label} tokens";
                 var stem = $"{model.Name}_kv{kv.Label}";
                 NeuPimsThroughputPlot.Save(rows, directory, $"throughput_{stem}", $"{model.Name} (TP {model.TensorParallel}) decode on NPU+PIM: {what}");
+                NeuPimsThroughputPlot.Save(rows, directory, $"energy_{stem}", $"{model.Name} (TP {model.TensorParallel}) energy per token: {what}",
+                    NeuPimsThroughputPlot.EnergyLabel, r => r.EnergyPerTokenUj);
                 var largest = rows.Where(r => r.Status == RowStatus.Ok).Select(r => r.Batch).DefaultIfEmpty(0).Max();
                 var ids = rows.Where(r => r.Batch == largest).Select(r => r.PointId).ToList();
                 NeuPimsTimelinePlot.Save(timeline, ids, directory, $"timeline_{stem}",
                     string.Create(CultureInfo.InvariantCulture, $"{model.Name}: one decoder layer, batch {largest}, {what}"));
                 files.Add($"throughput_{stem}.png/.svg");
+                files.Add($"energy_{stem}.png/.svg");
                 files.Add($"timeline_{stem}.png/.svg");
             }
         }

@@ -43,7 +43,10 @@ public class NeuPimsSweepTests
             r.SpeedupVsNpuOnly, 12));
         var timeline = ResultsCsv.Read<TimelineRow>(dir.File("out1/timeline.csv"));
         Assert.Equal(rows.Select(r => r.PointId).ToHashSet(), timeline.Select(t => t.PointId).ToHashSet());
-        foreach (var plot in new[] { "throughput_gpt3-7b_kvsharegpt", "throughput_gpt3-7b_kv1024", "timeline_gpt3-7b_kvsharegpt", "timeline_gpt3-7b_kv1024" })
+        Assert.All(rows, r => Assert.Equal(r.EnergyNpuMacPj + r.EnergyNpuDramPj + r.EnergyPimBankPj + r.EnergyPimAluPj + r.EnergyPimBusPj, r.EnergyLayerPj, 6));
+        Assert.All(rows.Where(r => r.Mode == "npu-only"), r => Assert.Equal(1.0, r.EnergySavingVsNpuOnly));
+        Assert.All(rows.Where(r => r.Mode == "npu-only"), r => Assert.Equal(0, r.EnergyPimBankPj));
+        foreach (var plot in new[] { "throughput_gpt3-7b_kvsharegpt", "throughput_gpt3-7b_kv1024", "timeline_gpt3-7b_kvsharegpt", "timeline_gpt3-7b_kv1024", "energy_gpt3-7b_kv1024" })
             ImageAssert.IsPng(dir.File($"out1/{plot}.png"));
         Assert.Contains("batch size (requests)", ImageAssert.SvgText(dir.File("out1/throughput_gpt3-7b_kv1024.svg")), StringComparison.Ordinal);
 
