@@ -27,4 +27,7 @@ public sealed record NeuPimsMhaEstimate(LlmModelSpec Model, PimSpec Pim, DramTim
     public long RequestCycles(int kvTokens) => QkCycles(kvTokens) + SvCycles(kvTokens);
 
     public long RequestBusBytes(int kvTokens) => PimBusTraffic.RequestBytes(Model, Dram, kvTokens);
+
+    /// <summary>Every K and V byte once (the estimate has no layout, so no padding): 2·heads·L·d_k·b.</summary>
+    public long RequestBankBytes(int kvTokens) => 2L * Model.HeadsPerDevice * kvTokens * Model.HeadDim * Model.ElementBytes;
 }

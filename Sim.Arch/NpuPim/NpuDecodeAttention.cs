@@ -22,7 +22,7 @@ public static class NpuDecodeAttention
     /// fill for the batch, not one per request — a short request alone would be fill-bound), the bus streams every KV
     /// cache once, and the vector units run each request's softmax while the arrays work on other requests. The three
     /// resources pipeline across requests, so the batch takes the busiest one's total plus one softmax that cannot hide
-    /// (the last request's, between its two GEMVs; the longest is charged).
+    /// (the last request's, between its two GEMVs; the longest of the batch is charged, an upper bound).
     /// </summary>
     public readonly record struct BatchCost(long ComputeCycles, long DramBytes, long MemoryCycles, long SoftmaxCycles, long ExposedSoftmaxCycles)
     {
@@ -48,24 +48,37 @@ public static class NpuDecodeAttention
         if (attentions.Count == 0)
             return default;
         var group = attentions[0].Heads / attentions[0].KvHeads;
-        var widths = new List<int>();
-        long bytes = 0, softmax = 0, longestSoftmax = 0;
+        // The stream's tiles as runs (one q·Kᵀ and one p·V run per request), found by binary search on their starts:
+        // a batch can hold ~10^10 tiles, far too many to list.
+        var runs = new List<(long Start, Func<long, int> Width)>(2 * attentions.Count);
+        long tiles = 0, bytes = 0, softmax = 0, longestSoftmax = 0;
         foreach (var a in attentions)
         {
             if (a.Heads / a.KvHeads != group)
                 throw new ArgumentException("every request of a batch has the same heads per KV head", nameof(attentions));
-            var (qk, pv) = (QkWidths(a, npu), PvWidths(a, npu));
-            for (var t = 0L; t < qk.Count; t++)
-                widths.Add(qk.At(t));
-            for (var t = 0L; t < pv.Count; t++)
-                widths.Add(pv.At(t));
-            bytes += a.KvBytes;
+            foreach (var (count, width) in new[] { QkWidths(a, npu), PvWidths(a, npu) })
+            {
+                runs.Add((tiles, width));
+                tiles = checked(tiles + count);
+            }
+
+            bytes = checked(bytes + a.KvBytes);
             var s = NpuVectorCycles.OpCycles(a.Softmax, npu);
             softmax += s;
             longestSoftmax = Math.Max(longestSoftmax, s);
         }
 
-        var compute = PipelinedWsTiming.Cycles(group, widths.Count, t => widths[(int)t], npu.Arrays, npu.ArrayRows);
+        var starts = runs.Select(r => r.Start).ToArray();
+        int WidthOf(long t)
+        {
+            var i = Array.BinarySearch(starts, t);
+            var run = i >= 0 ? i : ~i - 1;
+            while (run + 1 < starts.Length && starts[run + 1] == t)
+                run++; // skip empty runs starting at t
+            return runs[run].Width(t - starts[run]);
+        }
+
+        var compute = PipelinedWsTiming.Cycles(group, tiles, WidthOf, npu.Arrays, npu.ArrayRows);
         return new(compute, bytes, NpuGemmCost.MemoryCyclesOf(bytes, dramBytesPerCycle), softmax, longestSoftmax);
     }
 

@@ -20,12 +20,16 @@ public static class NpuPimModel
     public static NpuPimLayerResult DecodeLayer(NpuPimSystem system, LlmModelSpec model, DecodeBatch batch, NpuPimMode mode,
         IPimMhaCost? pimCost = null, NpuPimOptions? options = null)
     {
+        ArgumentNullException.ThrowIfNull(system);
+        ArgumentNullException.ThrowIfNull(model);
+        pimCost ??= NeuPimsMhaEstimate.For(model, system);
         var result = Timing(system, model, batch, mode, pimCost, options);
-        return result with { Energy = NpuPimEnergyModel.Of(result, model, batch, (options ?? NpuPimOptions.Default).EnergyCosts) };
+        var bankBytes = mode == NpuPimMode.NpuOnly ? 0 : batch.KvLengths.Sum(l => pimCost.RequestBankBytes(l));
+        return result with { Energy = NpuPimEnergyModel.Of(result, model, batch, bankBytes, (options ?? NpuPimOptions.Default).EnergyCosts) };
     }
 
     private static NpuPimLayerResult Timing(NpuPimSystem system, LlmModelSpec model, DecodeBatch batch, NpuPimMode mode,
-        IPimMhaCost? pimCost, NpuPimOptions? options)
+        IPimMhaCost pimCost, NpuPimOptions? options)
     {
         ArgumentNullException.ThrowIfNull(system);
         ArgumentNullException.ThrowIfNull(batch);
@@ -48,7 +52,6 @@ public static class NpuPimModel
             return Sequential(ctx, mode, qkv, projFfn, [new("mha", mha, 0)], [(NpuPimResource.Npu, "mha", mha)], mha, mhaBytes, 0, 0, null);
         }
 
-        pimCost ??= NeuPimsMhaEstimate.For(model, system);
         var requestCycles = batch.KvLengths.Select(pimCost.RequestCycles).ToArray();
         var requestBusBytes = batch.KvLengths.Select(pimCost.RequestBusBytes).ToArray();
         var assignment = PimChannelBalancer.Assign(requestCycles, system.PimChannels, options.Channels);

@@ -44,6 +44,8 @@ public sealed record NpuSpec(
                 return $"{field}: {value} must be at least 1. Fix: give a positive integer";
         }
 
+        if (VectorLanes < 2)
+            return $"vector_lanes: {VectorLanes} lane cannot reduce a row (its add tree never shrinks). Fix: give at least 2 lanes (NeuPIMs: 128)";
         return ClockGhz > 0 ? null : $"clock_ghz: {ClockGhz} must be positive. Fix: give the NPU clock in GHz";
     }
 }

@@ -15,6 +15,8 @@ public static class NpuVectorCycles
 
     public static long AddTreeIterations(long elements, int lanes)
     {
+        // One lane never shrinks a reduction: NpuSpec.Problem rejects it, and this guard stops the recursion regardless.
+        ArgumentOutOfRangeException.ThrowIfLessThan(lanes, 2);
         if (elements <= lanes)
             return 1;
         var steps = PipelinedWsTiming.CeilDiv(elements, lanes);

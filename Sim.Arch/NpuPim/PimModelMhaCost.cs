@@ -31,6 +31,9 @@ public sealed class PimModelMhaCost(PimSpec pim, DramTimingSpec dram, int heads,
     /// <summary>The layout's GWRITE and READRES bytes (<see cref="PimGemvCounts.BytesOverBus"/>).</summary>
     public long RequestBusBytes(int kvTokens) => Cost(kvTokens).Counts.BytesOverBus;
 
+    /// <summary>The layout's bytes read inside the banks (<see cref="PimGemvCounts.BytesInBanks"/>, padding of partial tiles included).</summary>
+    public long RequestBankBytes(int kvTokens) => Cost(kvTokens).Counts.BytesInBanks;
+
     private PimDecodeAttentionCost Cost(int kvTokens)
     {
         lock (_costs)

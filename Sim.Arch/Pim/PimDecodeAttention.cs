@@ -33,15 +33,19 @@ public static class PimDecodeAttention
         ArgumentOutOfRangeException.ThrowIfLessThan(headDim, 1);
         var qk = PimGemvLayout.Create(pim, dram, QkShape(kvLength, heads, headDim), 1);
         var sv = PimGemvLayout.Create(pim, dram, SvShape(kvLength, headDim), 1);
-        // A GEMV's closed form starts with closed rows; inside a request each of its 1 + heads GEMVs finds the previous
-        // one's last tile open (the q·Kᵀ the previous request's), so each first tile pays a precharge of that tile's groups.
-        var trp = dram.Timings.TrpCycles;
+        // A GEMV's closed form starts with closed rows. Inside a request each of its 1 + heads GEMVs finds the rows of the
+        // GEMV before it open — q·Kᵀ the previous request's last S·V tile, the first S·V q·Kᵀ's last tile, each later S·V
+        // the previous head's — so it first precharges that tile's activate groups: tRP, hidden behind COMPs when the
+        // tile model overlaps activates (ActivateBehindCompute).
+        var trp = overlap == PimTileOverlap.ActivateBehindCompute ? 0 : dram.Timings.TrpCycles;
+        var qkLast = qk.Tiles(0).Last().Activates;
+        var svLast = sv.Tiles(0).Last().Activates;
         var qkOne = qk.Total;
-        var qkCounts = qkOne with { Precharges = qkOne.Precharges + qkOne.Activates / Math.Max(1, qkOne.Tiles) };
+        var qkCounts = qkOne with { Precharges = qkOne.Precharges + svLast };
         var svOne = sv.Total;
         var svCounts = new PimGemvCounts(
             svOne.Tiles * heads, svOne.GlobalWrites * heads, svOne.Activates * heads,
-            (svOne.Precharges + svOne.Activates / Math.Max(1, svOne.Tiles)) * heads, svOne.Comps * heads,
+            (svOne.Precharges * heads) + qkLast + ((heads - 1) * svLast), svOne.Comps * heads,
             svOne.ReadResults * heads, svOne.BytesInBanks * heads, svOne.BytesOverBus * heads);
         var (neuQk, neuSv) = NeuPimsEstimate(dram, pim, kvLength, heads, headDim);
         return new PimDecodeAttentionCost(

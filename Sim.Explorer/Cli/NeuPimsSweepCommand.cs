@@ -60,21 +60,32 @@ public static class NeuPimsSweepCommand
     }
 
     /// <summary>
-    /// Per KV setting at its largest batch, when more than one model ran: the geometric means over the models of NeuPIMs'
-    /// two speedups — the paper's headline numbers are such averages over GPT-3 7B…175B at its largest batches.
+    /// Per KV setting at the sweep's largest batch, when more than one model ran: the geometric means over the models of
+    /// NeuPIMs' two speedups and of NPU-only's energy per token over NeuPIMs' — the paper's headline numbers are such
+    /// averages over GPT-3 7B…175B. Points over the device's capacity are timed anyway; when some are, the line says how
+    /// many and gives the means over the points that fit as well.
     /// </summary>
     internal static IEnumerable<string> GeomeanLines(IReadOnlyList<NeuPimsPointRow> rows)
     {
         var neupims = rows.Where(r => r.Mode == "neupims" && r.SpeedupVsNpuOnly > 0 && r.SpeedupVsBlocked > 0).ToList();
         var largest = neupims.Select(r => r.Batch).DefaultIfEmpty(0).Max();
-        foreach (var group in neupims.Where(r => r.Batch == largest).GroupBy(r => (r.Kv, r.Batch)).Where(g => g.Count() > 1))
+        foreach (var group in neupims.Where(r => r.Batch == largest).GroupBy(r => r.Kv).Where(g => g.Count() > 1))
         {
-            double Geomean(Func<NeuPimsPointRow, double> ratio) => Math.Exp(group.Average(r => Math.Log(ratio(r))));
-            var over = group.Count(r => r.Status != RowStatus.Ok);
-            var energy = group.All(r => r.EnergySavingVsNpuOnly > 0) ? $", energy per token npu-only / neupims {Geomean(r => r.EnergySavingVsNpuOnly):0.00}" : "";
-            yield return string.Create(CultureInfo.InvariantCulture,
-                $"geomean over {group.Count()} models, kv {group.Key.Kv}, batch {group.Key.Batch}: neupims / npu-only {Geomean(r => r.SpeedupVsNpuOnly):0.00}, neupims / blocked {Geomean(r => r.SpeedupVsBlocked):0.00}{energy}{(over > 0 ? $" ({over} over capacity)" : "")}");
+            var all = group.ToList();
+            var fit = all.Where(r => r.Status == RowStatus.Ok).ToList();
+            var line = $"geomean over {all.Count} models, kv {group.Key}, batch {largest}: {Means(all)}";
+            if (fit.Count < all.Count)
+                line += fit.Count == 0 ? "; none fits the device" : $"; the {fit.Count} that fit the device: {Means(fit)}";
+            yield return line;
         }
+    }
+
+    private static string Means(List<NeuPimsPointRow> rows)
+    {
+        double Geomean(Func<NeuPimsPointRow, double> ratio) => Math.Exp(rows.Average(r => Math.Log(ratio(r))));
+        var energy = rows.All(r => r.EnergySavingVsNpuOnly > 0) ? $", energy per token npu-only / neupims {Geomean(r => r.EnergySavingVsNpuOnly):0.00}" : "";
+        return string.Create(CultureInfo.InvariantCulture,
+            $"neupims / npu-only {Geomean(r => r.SpeedupVsNpuOnly):0.00}, neupims / blocked {Geomean(r => r.SpeedupVsBlocked):0.00}{energy}");
     }
 
     /// <summary>Per (model, KV, batch): tokens/s of each mode and NeuPIMs' speedups over NPU-only and blocked.</summary>

@@ -43,7 +43,9 @@ public static class PrefillOpCommand
             var system = NpuPimSystem.NeuPims;
             var r = NpuPimModel.PrefillLayer(system, spec, promptTokens, count, chosen); // overflow → exit 2 via SimCli
             var modelCycles = checked(r.LayerCycles * spec.LayersPerStage);
-            var kv = KvCacheSizing.Check(spec, DecodeBatch.Uniform(count, promptTokens), system.DeviceCapacityBytes);
+            // The KV these prompts leave (one batch; the decode check counts the pp batches a pipelined decode keeps in flight).
+            var kvBytes = KvCacheSizing.KvBytesPerDevice(spec, DecodeBatch.Uniform(count, promptTokens));
+            var needBytes = checked(KvCacheSizing.WeightBytesPerDevice(spec) + kvBytes);
 
             var table = new Table().AddColumn("metric").AddColumn(new TableColumn("value").RightAligned());
             table.Title = new TableTitle(Markup.Escape(string.Create(CultureInfo.InvariantCulture,
@@ -55,8 +57,9 @@ public static class PrefillOpCommand
             Row($"device cycles ({spec.LayersPerStage} layers)", $"{modelCycles}");
             Row("time to first token (ms)", $"{modelCycles * spec.PipelineStages / (system.Npu.ClockGhz * 1e6):F3}");
             Row("DRAM bytes (one layer)", $"{r.DramBytes}");
-            Row("KV cache left for decode (GiB per device)", $"{kv.KvBytes / (double)(1L << 30):F3}");
-            Row("weights + KV / capacity (GiB)", $"{kv.NeedBytes / (double)(1L << 30):F2} / {kv.CapacityBytes / (double)(1L << 30):F2}{(kv.Feasible ? "" : " (does not fit)")}");
+            Row("KV cache left for decode (GiB per device)", $"{kvBytes / (double)(1L << 30):F3}");
+            Row("weights + KV / capacity (GiB)",
+                $"{needBytes / (double)(1L << 30):F2} / {system.DeviceCapacityBytes / (double)(1L << 30):F2}{(needBytes <= system.DeviceCapacityBytes ? "" : " (does not fit)")}");
             Terminal.Render(context, table);
             return ExitCodes.Ok;
         });

@@ -24,16 +24,13 @@ public static class NpuYaml
             ArrayRows = (int)npu.OptionalLong("array_rows", d.ArrayRows, 1, 4096),
             ArrayCols = (int)npu.OptionalLong("array_cols", d.ArrayCols, 1, 4096),
             VectorUnits = (int)npu.OptionalLong("vector_units", d.VectorUnits, 1, 4096),
-            VectorLanes = (int)npu.OptionalLong("vector_lanes", d.VectorLanes, 1, 1 << 16),
+            VectorLanes = (int)npu.OptionalLong("vector_lanes", d.VectorLanes, 2, 1 << 16),
             ScratchpadBytes = npu.OptionalLong("scratchpad_kb", d.ScratchpadBytes / 1024, 1, 1L << 30) * 1024,
             AccumulatorBytes = npu.OptionalLong("accumulator_kb", d.AccumulatorBytes / 1024, 1, 1L << 30) * 1024,
             ClockGhz = npu.OptionalDouble("clock_ghz", d.ClockGhz, 0),
         };
         if (spec.ClockGhz is < MinClockGhz or > MaxClockGhz)
             throw npu.ErrorAt("clock_ghz", string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{spec.ClockGhz} GHz is not an NPU clock"), $"give {MinClockGhz} to {MaxClockGhz} GHz (NeuPIMs: 1)");
-        spec = spec with
-        {
-        };
         if (spec.Problem() is { } problem)
         {
             var cut = problem.IndexOf(": ", StringComparison.Ordinal);

@@ -104,4 +104,12 @@ public class NpuComponentTests
         Assert.Equal(NpuDecodeAttention.Of(a, s_npu, 1024).Cycles, NpuDecodeAttention.OfBatch([a], s_npu, 1024).Cycles);
         Assert.Equal(0, NpuDecodeAttention.OfBatch([], s_npu, 1024).Cycles);
     }
+
+    [Fact]
+    public void One_vector_lane_is_rejected_not_recursed_forever()
+    {
+        Assert.Contains("vector_lanes: 1 lane cannot reduce a row", (NpuSpec.NeuPims with { VectorLanes = 1 }).Problem(), StringComparison.Ordinal);
+        Assert.Throws<ArgumentOutOfRangeException>(() => NpuVectorCycles.AddTreeIterations(1024, 1));
+        Assert.Equal(3, NpuVectorCycles.AddTreeIterations(3, 2)); // t(3) = ⌈3/2⌉ + t(2) = 2 + 1
+    }
 }

@@ -211,6 +211,7 @@ public class NpuPimModelTests
         var r = NpuPimModel.DecodeLayer(s_sys, s_gpt7, DecodeBatch.Uniform(64, 300), NpuPimMode.Blocked, flat);
         Assert.Equal(2000, r.PimBusyCycles); // 64 requests on 32 channels: 2 × 1000
         Assert.Equal(64 * 777, r.PimBusBytes);
+        Assert.Equal(64 * 1000 * 300 * 4.4, r.Energy.PimBankPj, 3); // the cost's bank bytes, at 4.4 pJ/B
     }
 
     private sealed class FlatCost(long cycles, long busBytes) : IPimMhaCost
@@ -218,6 +219,8 @@ public class NpuPimModelTests
         public long RequestCycles(int kvTokens) => cycles;
 
         public long RequestBusBytes(int kvTokens) => busBytes;
+
+        public long RequestBankBytes(int kvTokens) => 1000 * kvTokens;
     }
 
     [Fact]
@@ -337,5 +340,28 @@ public class NpuPimModelTests
         // The KV cache crosses the HBM interface at 28.7 pJ/B instead of being read in its bank at 4.4 (134 MB: 3.85 vs 0.59 mJ
         // per layer) beside ~100 MB of weights both modes stream (2.9 mJ): NPU-only spends about 1.75× the energy per token.
         Assert.InRange(npuOnly.EnergyPerTokenPj / blocked.EnergyPerTokenPj, 1.6, 1.9);
+    }
+
+    [Fact]
+    public void Interleaving_reads_the_weights_twice()
+    {
+        // Two sub-batches each run the layer's GEMMs, so the NPU streams the layer's weights twice: 50,331,648 params ×
+        // 2 B = 100,663,296 B more than blocked (activations are split, not repeated), at 28.7 pJ/B.
+        var batch = DecodeBatch.Uniform(512, 512);
+        var blocked = Run(batch, NpuPimMode.Blocked);
+        var neu = Run(batch, NpuPimMode.NeuPims, s_always);
+        Assert.True(neu.SubBatched);
+        Assert.Equal(100_663_296, neu.NpuBusBytes - blocked.NpuBusBytes);
+        Assert.Equal(100_663_296 * 28.7, neu.Energy.NpuDramPj - blocked.Energy.NpuDramPj, 1);
+    }
+
+    [Fact]
+    public void Energy_per_token_counts_every_layer_and_device_of_a_pipelined_model()
+    {
+        // GPT-3 30B: tp 4 × pp 2 = 8 devices, 24 layers each; B = 64.
+        var m = LlmPresets.Gpt3Of30B;
+        var r = NpuPimModel.DecodeLayer(s_sys, m, DecodeBatch.Uniform(64, 256), NpuPimMode.Blocked);
+        Assert.Equal((24, 8), (r.LayersPerDevice, r.Devices));
+        Assert.Equal(r.Energy.TotalPj * 24 * 8 / 64, r.EnergyPerTokenPj, 3);
     }
 }

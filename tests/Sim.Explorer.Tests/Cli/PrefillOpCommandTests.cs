@@ -18,6 +18,16 @@ public class PrefillOpCommandTests
         Assert.Contains("0.250", output, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void A_pipelined_model_reports_one_batchs_kv_per_device()
+    {
+        // GPT-3 175B (tp 8, pp 4): 2 · 12 heads · 128 · 2 B = 6144 B per token per layer, 24 layers per device;
+        // 16 prompts × 2048 tokens → 4,831,838,208 B = 4.5 GiB.
+        var (code, output, _) = CliRunner.Run("op", "prefill", "--prompt-tokens", "2048", "--requests", "16", "--model", "gpt3-175b");
+        Assert.Equal(0, code);
+        Assert.Contains("4.500", output, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("--prompt-tokens", "0", "--prompt-tokens: 0 is outside 1..1048576")]
     [InlineData("--requests", "0", "--requests: 0 is outside 1..65536")]

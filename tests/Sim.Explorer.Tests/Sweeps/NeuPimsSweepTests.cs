@@ -93,6 +93,7 @@ public class NeuPimsSweepTests
     [InlineData("  capacity_gib: 1e30", "field 'neupims.capacity_gib': 1E+30 GiB is beyond any device")]
     [InlineData("  npu: {clock_ghz: 1e-300}", "field 'neupims.npu.clock_ghz': 1E-300 GHz is not an NPU clock")]
     [InlineData("  modes: [blocked, blocked]", "field 'neupims.modes': a mode is listed twice")]
+    [InlineData("  npu: {vector_lanes: 1}", "field 'neupims.npu.vector_lanes': 1 is below the minimum 2")]
     public void Bad_fields_are_named(string extra, string expected)
     {
         using var dir = new TempDirectory();
