@@ -33,8 +33,8 @@ public class DramRequestSimulatorTests
     [Fact]
     public void A_mapping_must_name_every_field_once_with_the_row_on_top()
     {
-        var bad = new DramAddressMapping("bad", [DramAddressField.Column, DramAddressField.Row, DramAddressField.Rank, DramAddressField.BankGroup, DramAddressField.Bank, DramAddressField.Channel]);
-        Assert.Throws<InvalidOperationException>(() => bad.Decode(DramPresets.NeuPimsHbm2, 0));
+        Assert.Throws<ArgumentException>(() => new DramAddressMapping("bad", [DramAddressField.Column, DramAddressField.Row, DramAddressField.Rank, DramAddressField.BankGroup, DramAddressField.Bank, DramAddressField.Channel]));
+        Assert.Throws<ArgumentException>(() => new DramAddressMapping("twice", [DramAddressField.Row, DramAddressField.Row, DramAddressField.Rank, DramAddressField.BankGroup, DramAddressField.Bank, DramAddressField.Channel]));
         Assert.Throws<ArgumentException>(() => DramAddressMapping.RoRaBgBaChCo.Decode(DramPresets.NeuPimsHbm2 with { Channels = 3 }, 0));
     }
 
@@ -79,8 +79,10 @@ public class DramRequestSimulatorTests
         Assert.Equal(2, intervals);
         Assert.Equal(intervals * 2, on.Refreshes); // both ranks
         var lost = on.TotalCycles - off.TotalCycles;
-        // At least tRFC each; at most tRFC plus the drain of a row activated just before (tRAS, then tRP) and the restart (tRCD).
-        Assert.InRange(lost, intervals * 260, intervals * (260 + 34 + 14 + 14));
+        // At least tRFC each; at most tRFC plus the drain of a row activated just before (tRAS, then tRP) and the restart (tRCD),
+        // plus a cycle per REF: each rank's next refresh is due tREFI after its REF issued, and the second rank's REF takes
+        // the command slot after the first's, so the two ranks' later refreshes can fall a cycle apart.
+        Assert.InRange(lost, intervals * 260, (intervals * (260 + 34 + 14 + 14)) + on.Refreshes);
     }
 
     [Fact]
