@@ -86,6 +86,23 @@ public class DramRequestSimulatorTests
     }
 
     [Fact]
+    public void A_refresh_that_eats_most_of_tREFI_still_lets_the_stream_finish_and_one_that_cannot_fit_is_rejected()
+    {
+        var samsung = DramPresets.SamsungHbmPim with { Channels = 1 };
+        var stream = Enumerable.Range(0, 200).Select(i => new DramRequest(i * 32L, false)).ToList();
+        // Refresh costs the stream tRTP 5 + tRP 14 + tRFC 250 + tRCD 14 = 283 of every 300 cycles. With the next REF due
+        // tREFI after the previous one was due, each late REF made the next one later still and the controller livelocked
+        // (ACT, PRE for the overdue REF, never a read); due tREFI after the REF issued, the stream gets its 17 cycles a round.
+        var tight = samsung with { Timings = samsung.Timings with { TrfcCycles = 250, TrefiCycles = 300 } };
+        var r = DramRequestSimulator.Run(tight, stream);
+        Assert.Equal(200, r.Requests);
+        Assert.InRange(r.Refreshes, (r.TotalCycles / 320) - 1, (r.TotalCycles / 300) + 1); // REFs at least tREFI apart
+        var hopeless = samsung with { Timings = samsung.Timings with { TrfcCycles = 290, TrefiCycles = 300 } }; // 323 ≥ 300
+        Assert.Contains("not less than tREFI 300", Assert.Throws<ArgumentException>(() => DramRequestSimulator.Run(hopeless, stream)).Message, StringComparison.Ordinal);
+        Assert.Equal(200, DramRequestSimulator.Run(hopeless, stream, DramControllerOptions.Default with { Refresh = false }).Requests);
+    }
+
+    [Fact]
     public void Reordering_data_serves_random_reads_faster_than_in_order()
     {
         var random = new Random(7);
