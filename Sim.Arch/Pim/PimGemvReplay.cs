@@ -8,7 +8,9 @@ namespace Sim.Arch.Pim;
 /// <see cref="DramTimeline"/> allows (tRCD, tFAW over the PIM activates, COMP spacing, READRES and GWRITE on the data bus,
 /// the input row's ACT/PRE, one command per cycle). Unlike <see cref="PimGemvTiming"/> (NeuPIMs' serial estimator) the
 /// timeline overlaps whatever the constraints let overlap (a GWRITE behind the previous tile's precharges) and pays a
-/// command-bus slot per activate; tests keep the two within a stated band.
+/// command-bus slot per activate; tests pin both per case with the reason for the difference.
+/// No refresh is issued (nor does the closed form charge one): a GEMV longer than tREFI leaves out about
+/// (tRTP + tRP + tRFC + tRCD) per tREFI it spans (GPT-3 qKᵀ at KV 1024 on NeuPIMs HBM2: ~3 tREFI, ~880 cycles, ~7%).
 /// </summary>
 public static class PimGemvReplay
 {

@@ -34,11 +34,16 @@ public sealed record DramTimingSpec(
     /// <summary>Column accesses that fill one row.</summary>
     public int BurstsPerRow => RowBytes / BurstBytes;
 
+    /// <summary>Column→column spacing across ranks of one channel: <see cref="DramTimings.TccdRCycles"/>, by default BL/2.</summary>
+    public int TccdRCycles => Timings.TccdRCycles ?? BurstCycles;
+
     /// <summary>
     /// Peak data-bus rate of one channel: one burst per max(BL/2, tCCD_S) — back-to-back bursts to different bank
-    /// groups. Refresh and row misses only lower it.
+    /// groups — or, with several ranks, per max(BL/2, tCCD_R) if alternating ranks is faster. Refresh and row misses only
+    /// lower it.
     /// </summary>
-    public double PeakBytesPerCyclePerChannel => (double)BurstBytes / Math.Max(BurstCycles, Timings.TccdSCycles);
+    public double PeakBytesPerCyclePerChannel =>
+        (double)BurstBytes / Math.Max(BurstCycles, Ranks > 1 ? Math.Min(Timings.TccdSCycles, TccdRCycles) : Timings.TccdSCycles);
 
     public double PeakBytesPerCycle => PeakBytesPerCyclePerChannel * Channels;
 

@@ -25,6 +25,12 @@ public sealed record DramTimings(
     int TwtrSCycles,
     int TwtrLCycles)
 {
+    /// <summary>
+    /// tCCD_R: column→column on one channel when the rank changes (rank-to-rank switch, DRAMsim3 tCCDR / JEDEC tRTRS),
+    /// or null for BL/2 (<see cref="DramTimingSpec.TccdRCycles"/>). Optional so the positional constructor is unchanged.
+    /// </summary>
+    public int? TccdRCycles { get; init; }
+
     /// <summary>ACT→ACT in the same bank: the row must be restored (tRAS) and precharged (tRP).</summary>
     public int TrcCycles => TrasCycles + TrpCycles;
 }

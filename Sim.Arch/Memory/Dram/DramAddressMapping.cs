@@ -24,6 +24,9 @@ public readonly record struct DramAddress(int Channel, int Rank, int BankGroup, 
 /// </summary>
 public sealed record DramAddressMapping(string Name, IReadOnlyList<DramAddressField> MostToLeastSignificant)
 {
+    /// <summary>Validated once here, not on every <see cref="Decode"/>.</summary>
+    public IReadOnlyList<DramAddressField> MostToLeastSignificant { get; } = Validated(Name, MostToLeastSignificant);
+
     /// <summary>
     /// NeuPIMs / DRAMsim3 <c>rorabgbachco</c>: row | rank | bank group | bank | channel | column. A sequential stream
     /// reads a whole row (RowBytes) in one bank, then moves to the next channel: row-hit dominated.
@@ -32,7 +35,16 @@ public sealed record DramAddressMapping(string Name, IReadOnlyList<DramAddressFi
         [DramAddressField.Row, DramAddressField.Rank, DramAddressField.BankGroup, DramAddressField.Bank, DramAddressField.Channel, DramAddressField.Column]);
 
     /// <summary>
-    /// Burst-interleaved <c>rocorabababgch</c>: row | column | rank | bank | bank group | channel. Consecutive bursts go
+    /// Bank-group-interleaved <c>rorabachcobg</c>: row | rank | bank | channel | column | bank group. Consecutive bursts
+    /// rotate over the bank groups (tCCD_S apart, not tCCD_L), each group reading the same bank index's row, so a sequential
+    /// stream stays row-hit dominated and reaches the pins' rate: the sustained-bandwidth mapping
+    /// (<see cref="Sim.Core.Hardware.DramStreamClosedForm"/>). With one bank group it is <see cref="RoRaBgBaChCo"/>.
+    /// </summary>
+    public static DramAddressMapping RoRaBaChCoBg { get; } = new("rorabachcobg",
+        [DramAddressField.Row, DramAddressField.Rank, DramAddressField.Bank, DramAddressField.Channel, DramAddressField.Column, DramAddressField.BankGroup]);
+
+    /// <summary>
+    /// Burst-interleaved <c>rocorababgch</c>: row | column | rank | bank | bank group | channel. Consecutive bursts go
     /// to consecutive channels, then bank groups, then banks, so a sequential stream opens every bank's row and reads one
     /// burst from each before returning to it: every bank's row stays open for BurstsPerRow visits.
     /// </summary>
@@ -43,8 +55,6 @@ public sealed record DramAddressMapping(string Name, IReadOnlyList<DramAddressFi
     {
         ArgumentNullException.ThrowIfNull(spec);
         ArgumentOutOfRangeException.ThrowIfNegative(byteAddress);
-        if (MostToLeastSignificant.Count != 6 || MostToLeastSignificant[0] != DramAddressField.Row || MostToLeastSignificant.Distinct().Count() != 6)
-            throw new InvalidOperationException($"address mapping {Name} must list the six fields once each, row first");
         var rest = byteAddress / spec.BurstBytes;
         int channel = 0, rank = 0, bankGroup = 0, bank = 0, column = 0;
         long row = 0;
@@ -74,6 +84,14 @@ public sealed record DramAddressMapping(string Name, IReadOnlyList<DramAddressFi
         }
 
         return new DramAddress(channel, rank, bankGroup, bank, checked((int)row), column);
+    }
+
+    private static IReadOnlyList<DramAddressField> Validated(string name, IReadOnlyList<DramAddressField> fields)
+    {
+        ArgumentNullException.ThrowIfNull(fields);
+        if (fields.Count != 6 || fields[0] != DramAddressField.Row || fields.Distinct().Count() != 6)
+            throw new ArgumentException($"address mapping {name} must list the six fields once each, row first", nameof(fields));
+        return fields;
     }
 
     private static int Count(DramTimingSpec spec, DramAddressField field) => field switch

@@ -37,11 +37,17 @@ public static class DramBandwidth
         Estimate(spec, bytes, RandomBytesPerCycle(spec, requestBytes, options: options),
             spec.Timings.TrpCycles + spec.Timings.TrcdCycles + spec.Timings.ClCycles);
 
-    /// <summary>Steady-state bytes per memory cycle of a long sequential read stream (address mapping rorabgbachco).</summary>
+    /// <summary>
+    /// Steady-state bytes per memory cycle of a long sequential read stream with <paramref name="options"/>; by default the
+    /// better of the two row-major mappings: <see cref="DramControllerOptions.Default"/> (rorabgbachco, a row from one bank
+    /// group: tCCD_L-bound) and <see cref="DramControllerOptions.Sequential"/> (rorabachcobg, bursts rotating over the bank
+    /// groups: tCCD_S-bound), as <see cref="DramStreamClosedForm"/> assumes.
+    /// </summary>
     public static double SequentialBytesPerCycle(DramTimingSpec spec, DramControllerOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(spec);
-        options ??= DramControllerOptions.Default;
+        if (options is null)
+            return Math.Max(SequentialBytesPerCycle(spec, DramControllerOptions.Default), SequentialBytesPerCycle(spec, DramControllerOptions.Sequential));
         return Measured.GetOrAdd(("sequential", spec, 0, 0, options), key => MeasureSequential(key.Spec, key.Options));
     }
 

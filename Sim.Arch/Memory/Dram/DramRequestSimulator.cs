@@ -2,43 +2,12 @@ using Sim.Core.Hardware;
 
 namespace Sim.Arch.Memory.Dram;
 
-/// <summary>One host access of one burst (<see cref="DramTimingSpec.BurstBytes"/>) at a byte address.</summary>
-public readonly record struct DramRequest(long ByteAddress, bool IsWrite);
-
-/// <summary>
-/// Memory-controller settings. <paramref name="LookaheadRequests"/>: how many queued requests of a channel the
-/// controller looks at; data moves strictly in request order (column commands in order), but a younger request may
-/// precharge/activate its bank early when no older queued request uses that bank (1 = fully serial).
-/// <paramref name="Refresh"/>: issue an all-bank REF per rank every tREFI.
-/// <paramref name="ReorderData"/>: FR-FCFS-like — any request in the window whose bank no older queued request uses may
-/// issue its column command, first-ready first (data leaves out of request order). Off by default.
-/// </summary>
-public sealed record DramControllerOptions(DramAddressMapping Mapping, int LookaheadRequests = 32, bool Refresh = true, bool ReorderData = false)
-{
-    public static DramControllerOptions Default { get; } = new(DramAddressMapping.RoRaBgBaChCo);
-}
-
-/// <summary>What a request stream cost. Cycles are memory-clock cycles from 0 to the last data beat.</summary>
-public sealed record DramStreamResult(
-    long TotalCycles,
-    long Bytes,
-    long Requests,
-    long RowHits,
-    long RowMisses,
-    long RowConflicts,
-    long Activates,
-    long Refreshes,
-    IReadOnlyList<long> ChannelDataBusBusyCycles,
-    IReadOnlyList<long> ChannelEndCycles)
-{
-    public double BytesPerCycle => TotalCycles == 0 ? 0 : (double)Bytes / TotalCycles;
-}
-
 /// <summary>
 /// Replays host requests on a <see cref="DramTimeline"/>: address mapping, then one open-page controller per channel
 /// that keeps a row open until a request needs another row of the bank (row hit: RD/WR; miss, bank closed: ACT + RD/WR;
-/// conflict, other row open: PRE + ACT + RD/WR) and refreshes each rank every tREFI. Among the commands the lookahead
-/// window allows, the one that can issue first goes next (ties: the oldest request).
+/// conflict, other row open: PRE + ACT + RD/WR) and
+/// refreshes each rank tREFI after its previous REF issued (a late refresh pushes the next one, so the controller cannot
+/// fall behind and livelock). Among the commands the lookahead window allows, the one that can issue first goes next (ties: the oldest request).
 /// </summary>
 public static class DramRequestSimulator
 {
@@ -48,6 +17,9 @@ public static class DramRequestSimulator
         ArgumentNullException.ThrowIfNull(requests);
         options ??= DramControllerOptions.Default;
         ArgumentOutOfRangeException.ThrowIfLessThan(options.LookaheadRequests, 1);
+        var refreshCost = DramStreamClosedForm.RefreshStallCycles(spec.Timings);
+        if (options.Refresh && refreshCost >= spec.Timings.TrefiCycles)
+            throw new ArgumentException($"{spec.Name}: a refresh costs {refreshCost} cycles (tRTP + tRP + tRFC + tRCD), not less than tREFI {spec.Timings.TrefiCycles}: the device would only refresh", nameof(spec));
         var queues = new List<DramAddressRequest>[spec.Channels];
         for (var c = 0; c < queues.Length; c++)
             queues[c] = [];
@@ -86,11 +58,10 @@ public static class DramRequestSimulator
         {
             while (window.Count < options.LookaheadRequests && next < queue.Count)
                 window.Add(new Pending(queue[next++]));
-            var (index, cmd, t) = BestCandidate(timeline, window, options.ReorderData);
+            var (index, cmd, t) = BestCandidate(timeline, window, options);
             if (options.Refresh && DueRank(refreshDue, t) is { } rank)
             {
-                RefreshRank(timeline, window[0].Request.Address.Channel, rank);
-                refreshDue[rank] += spec.Timings.TrefiCycles;
+                refreshDue[rank] = RefreshRank(timeline, window[0].Request.Address.Channel, rank) + spec.Timings.TrefiCycles;
                 continue;
             }
 
@@ -117,7 +88,7 @@ public static class DramRequestSimulator
         return end;
     }
 
-    private static (int Index, DramCommand Cmd, long Cycle) BestCandidate(DramTimeline timeline, List<Pending> window, bool reorderData)
+    private static (int Index, DramCommand Cmd, long Cycle) BestCandidate(DramTimeline timeline, List<Pending> window, DramControllerOptions options)
     {
         var best = (Index: -1, Cmd: default(DramCommand), Cycle: long.MaxValue);
         for (var i = 0; i < window.Count; i++)
@@ -125,15 +96,17 @@ public static class DramRequestSimulator
             if (i > 0 && SharesBankWithOlder(window, i))
                 continue;
             var cmd = NextCommand(timeline, window[i].Request);
-            if (i > 0 && !reorderData && cmd.Kind is DramCommandKind.Read or DramCommandKind.Write)
+            if (i > 0 && !options.ReorderData && cmd.Kind is DramCommandKind.Read or DramCommandKind.Write)
                 continue; // data in request order
             var t = timeline.EarliestIssue(cmd, 0);
-            if (t < best.Cycle)
+            if (t < best.Cycle || (options.RowCommandsWinTies && t == best.Cycle && IsRowCommand(cmd) && !IsRowCommand(best.Cmd)))
                 best = (i, cmd, t);
         }
 
         return best;
     }
+
+    private static bool IsRowCommand(DramCommand cmd) => cmd.Kind is DramCommandKind.Activate or DramCommandKind.Precharge;
 
     private static bool SharesBankWithOlder(List<Pending> window, int i)
     {
@@ -169,8 +142,8 @@ public static class DramRequestSimulator
         return null;
     }
 
-    /// <summary>All-bank refresh: precharge the rank's open banks, then REF (the timeline enforces tRP and tRFC).</summary>
-    private static void RefreshRank(DramTimeline timeline, int channel, int rank)
+    /// <summary>All-bank refresh: precharge the rank's open banks, then REF (the timeline enforces tRP and tRFC); returns the REF's cycle.</summary>
+    private static long RefreshRank(DramTimeline timeline, int channel, int rank)
     {
         var spec = timeline.Spec;
         for (var g = 0; g < spec.BankGroups; g++)
@@ -182,7 +155,7 @@ public static class DramRequestSimulator
             }
         }
 
-        timeline.Issue(new DramCommand(DramCommandKind.Refresh, channel, rank, 0, 0, 0, 0), 0);
+        return timeline.Issue(new DramCommand(DramCommandKind.Refresh, channel, rank, 0, 0, 0, 0), 0);
     }
 
     private readonly record struct DramAddressRequest(DramAddress Address, bool IsWrite);

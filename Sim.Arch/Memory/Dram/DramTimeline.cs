@@ -4,7 +4,7 @@ namespace Sim.Arch.Memory.Dram;
 
 /// <summary>
 /// Command-level timing of one DRAM device (every channel; channels are independent). <see cref="Issue"/> places a
-/// command at the earliest cycle ≥ notBefore that every constraint allows, records it and updates the state;
+/// command at the earliest cycle ≥ notBeforeCycle that every constraint allows, records it and updates the state;
 /// <see cref="EarliestIssue"/> answers the same question without recording. Commands of one channel are issued in
 /// order: each one takes a later command-bus slot than the previous one (one command per cycle per channel).
 /// All times are memory-clock cycles (tCK). An illegal command (a column access to a closed bank, an ACT to a bank
@@ -36,19 +36,19 @@ public sealed class DramTimeline
 
     public DramTimelineOptions Options { get; }
 
-    /// <summary>Schedules <paramref name="cmd"/> at the earliest legal cycle ≥ <paramref name="notBefore"/> and records it.</summary>
-    public long Issue(DramCommand cmd, long notBefore)
+    /// <summary>Schedules <paramref name="cmd"/> at the earliest legal cycle ≥ <paramref name="notBeforeCycle"/> and records it.</summary>
+    public long Issue(DramCommand cmd, long notBeforeCycle)
     {
-        var t = EarliestIssue(cmd, notBefore);
+        var t = EarliestIssue(cmd, notBeforeCycle);
         Apply(cmd, t);
         return t;
     }
 
     /// <summary>The cycle <see cref="Issue"/> would return, without changing any state.</summary>
-    public long EarliestIssue(DramCommand cmd, long notBefore)
+    public long EarliestIssue(DramCommand cmd, long notBeforeCycle)
     {
         var ch = Channel(cmd);
-        var t = Math.Max(Math.Max(notBefore, 0), ch.LastCommand + 1);
+        var t = Math.Max(Math.Max(notBeforeCycle, 0), ch.LastCommand + 1);
         return cmd.Kind switch
         {
             DramCommandKind.Activate => EarliestActivate(ch, cmd, t),
@@ -100,8 +100,9 @@ public sealed class DramTimeline
         t = Math.Max(t, bank.Host.NextActivate);
         if (!ReferenceEquals(bank.Pim, bank.Host))
             t = Math.Max(t, bank.Pim.LastActivate + _t.TrrdLCycles); // dual row buffer: PIM-ACT→ACT same bank is tRRD_L, not tRC
-        t = Math.Max(t, rank.LastActivate + _t.TrrdSCycles);
-        t = Math.Max(t, rank.LastActivateInGroup[cmd.BankGroup] + _t.TrrdLCycles);
+        // tRRD against host ACTs and G_ACTs alike (a G_ACT is an ACT to the rank).
+        t = Math.Max(t, Math.Max(rank.LastActivate, rank.LastPimActivate) + _t.TrrdSCycles);
+        t = Math.Max(t, Math.Max(rank.LastActivateInGroup[cmd.BankGroup], rank.LastPimActivateInGroup[cmd.BankGroup]) + _t.TrrdLCycles);
         t = Math.Max(t, rank.RefreshEnd);
         return Math.Max(t, FawEarliest(rank.FawWindow, 1));
     }
@@ -128,6 +129,8 @@ public sealed class DramTimeline
         t = Math.Max(t, rank.LastColumn + _t.TccdSCycles);
         t = Math.Max(t, rank.LastColumnInGroup[cmd.BankGroup] + _t.TccdLCycles);
         t = Math.Max(t, ch.ColumnBlockedUntil);
+        if (ch.LastColumnRank != cmd.Rank)
+            t = Math.Max(t, ch.LastColumn + Spec.TccdRCycles); // rank-to-rank switch on the shared bus
         var isWrite = cmd.Kind == DramCommandKind.Write;
         if (!isWrite)
         {
@@ -157,6 +160,10 @@ public sealed class DramTimeline
     {
         var pim = RequirePim(cmd);
         var rank = RankOf(ch, cmd);
+        // tRRD against the rank's host ACTs. G_ACT → G_ACT is exempt: NeuPIMs' estimator spaces them by tFAW only.
+        t = Math.Max(t, rank.LastActivate + _t.TrrdSCycles);
+        foreach (var group in PimGroups(cmd, pim))
+            t = Math.Max(t, rank.LastActivateInGroup[group] + _t.TrrdLCycles);
         foreach (var bank in PimBanks(rank, cmd, pim))
         {
             if (bank.Pim.OpenRow != DramRowBuffer.Closed)
@@ -190,6 +197,7 @@ public sealed class DramTimeline
 
         if (open == 0)
             throw Illegal(cmd, "no bank of the channel has a PIM row open; issue a PIM activate first");
+        t = Math.Max(t, ch.ColumnBlockedUntil); // the global buffer is being written by a GWRITE until then
         return Math.Max(t, ch.LastPimCompute + pim.CompCycles);
     }
 
@@ -282,6 +290,9 @@ public sealed class DramTimeline
         var rank = RankOf(ch, cmd);
         foreach (var bank in PimBanks(rank, cmd, pim))
             Open(bank.Pim, cmd.Row, t, byPim: true);
+        rank.LastPimActivate = t;
+        foreach (var group in PimGroups(cmd, pim))
+            rank.LastPimActivateInGroup[group] = t;
         Push(rank.FawWindow, t, pim.ActWeightInFaw);
         if (Options.PimFawPerChannel)
             Push(ch.PimFawWindow, t, pim.ActWeightInFaw);
@@ -305,6 +316,8 @@ public sealed class DramTimeline
         var bank = BankOf(cmd).Host;
         rank.LastColumn = t;
         rank.LastColumnInGroup[cmd.BankGroup] = t;
+        ch.LastColumn = t;
+        ch.LastColumnRank = cmd.Rank;
         if (cmd.Kind == DramCommandKind.Write)
         {
             var dataEnd = WriteDataEnd(t);
@@ -370,12 +383,24 @@ public sealed class DramTimeline
     private bool IsPimRow(DramBankState bank) =>
         bank.Pim.OpenRow != DramRowBuffer.Closed && (Pim!.DualRowBuffer || bank.Pim.OpenedByPim);
 
-    private IEnumerable<DramBankState> PimBanks(DramRankState rank, DramCommand cmd, PimSpec pim)
+    /// <summary>The banks a G_ACT / PIM precharge covers: ActBanksPerCommand consecutive banks from (BankGroup, Bank).</summary>
+    private IEnumerable<DramBankState> PimBanks(DramRankState rank, DramCommand cmd, PimSpec pim) =>
+        rank.Banks.Skip(FirstPimBank(cmd, pim)).Take(pim.ActBanksPerCommand);
+
+    /// <summary>The bank groups the covered banks lie in (tRRD_L applies per group).</summary>
+    private IEnumerable<int> PimGroups(DramCommand cmd, PimSpec pim)
     {
-        var first = cmd.BankGroup * Spec.BanksPerGroup;
-        if (cmd.BankGroup < 0 || cmd.BankGroup >= Spec.BankGroups || first + pim.ActBanksPerCommand > Spec.BanksPerRank)
-            throw Illegal(cmd, $"a PIM command covers {pim.ActBanksPerCommand} banks from bank group {cmd.BankGroup}, beyond the rank's {Spec.BanksPerRank} banks");
-        return rank.Banks.Skip(first).Take(pim.ActBanksPerCommand);
+        var first = FirstPimBank(cmd, pim);
+        return Enumerable.Range(first, pim.ActBanksPerCommand).Select(b => b / Spec.BanksPerGroup).Distinct();
+    }
+
+    private int FirstPimBank(DramCommand cmd, PimSpec pim)
+    {
+        var first = (cmd.BankGroup * Spec.BanksPerGroup) + cmd.Bank;
+        if (cmd.BankGroup < 0 || cmd.BankGroup >= Spec.BankGroups || cmd.Bank < 0 || cmd.Bank >= Spec.BanksPerGroup
+            || first + pim.ActBanksPerCommand > Spec.BanksPerRank)
+            throw Illegal(cmd, $"a PIM command covers {pim.ActBanksPerCommand} banks from bank group {cmd.BankGroup} bank {cmd.Bank}, beyond the rank's {Spec.BanksPerRank} banks");
+        return first;
     }
 
     private PimSpec RequirePim(DramCommand cmd) =>

@@ -54,14 +54,15 @@ public class DramTimingYamlTests
                 t_ccd_s: 9
                 t_ccd_l: 10
                 t_rfc: 11
-                t_refi: 12
+                t_refi: 120
                 t_wr: 13
                 t_rtp: 14
                 t_wtr_s: 15
                 t_wtr_l: 16
+                t_ccd_r: 17
             """);
         Assert.Equal(
-            new DramTimingSpec("neupims-hbm2", 8, 1, 2, 8, 2048, 32, 4, 1.5, new DramTimings(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16)),
+            new DramTimingSpec("neupims-hbm2", 8, 1, 2, 8, 2048, 32, 4, 1.5, new DramTimings(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 120, 13, 14, 15, 16) { TccdRCycles = 17 }),
             arch.DramTiming);
         Assert.Equal(DramPresets.NeuPimsHbm2, Arch("  timing: {}").DramTiming);
     }
@@ -90,7 +91,16 @@ public class DramTimingYamlTests
     [InlineData("{t_rcd: x}", "a.yaml:5:19: field 'dram.timing.t_rcd': 'x' is not an integer")]
     [InlineData("{t_ras: 10}", "a.yaml:5:19: field 'dram.timing.t_ras': tRAS 10 is shorter than tRCD 14")]
     [InlineData("{t_rcd: 40}", "a.yaml:5:19: field 'dram.timing.t_rcd': tRAS 34 is shorter than tRCD 40")]
-    [InlineData("{t_refi: 200}", "a.yaml:5:20: field 'dram.timing.t_refi': tREFI 200 is not longer than tRFC 260")]
+    [InlineData("{t_refi: 200}", "a.yaml:5:20: field 'dram.timing.t_refi': tREFI 200 is not longer than a refresh's cost tRTP + tRP + tRFC + tRCD = 293")]
+    [InlineData("{t_rfc: 11, t_refi: 12}", "a.yaml:5:31: field 'dram.timing.t_refi': tREFI 12 is not longer than a refresh's cost tRTP + tRP + tRFC + tRCD = 44. Fix: the device would refresh all the time: give t_refi > 44")]
+    [InlineData("{t_rfc: 3880}", "a.yaml:5:19: field 'dram.timing.t_rfc': tREFI 3900 is not longer than a refresh's cost tRTP + tRP + tRFC + tRCD = 3913")]
+    [InlineData("{channels: 8192}", "a.yaml:5:22: field 'dram.timing.channels': 8192 is above the maximum 4096")]
+    [InlineData("{channels: 2097152}", "a.yaml:5:22: field 'dram.timing.channels': 2097152 is above the maximum 4096")]
+    [InlineData("{clock_ghz: 1e-300}", "a.yaml:5:23: field 'dram.timing.clock_ghz': 1E-300 GHz is below 0.01 GHz")]
+    [InlineData("{t_ccd_s: 3}", "a.yaml:5:21: field 'dram.timing.t_ccd_s': tCCD_L 2 is shorter than tCCD_S 3. Fix: the same-bank-group spacing is never shorter than the cross-group one: give t_ccd_l ≥ t_ccd_s")]
+    [InlineData("{t_rrd_l: 3}", "a.yaml:5:21: field 'dram.timing.t_rrd_l': tRRD_L 3 is shorter than tRRD_S 4")]
+    [InlineData("{t_wtr_l: 5}", "a.yaml:5:21: field 'dram.timing.t_wtr_l': tWTR_L 5 is shorter than tWTR_S 6")]
+    [InlineData("{t_ccd_r: 0}", "a.yaml:5:21: field 'dram.timing.t_ccd_r': 0 is below the minimum 1")]
     [InlineData("{row_bytes: 1000}", "a.yaml:5:23: field 'dram.timing.row_bytes': 1000 B rows are not a whole number of 64 B bursts")]
     [InlineData("{burst_bytes: 48}", "a.yaml:5:25: field 'dram.timing.burst_bytes': 1024 B rows are not a whole number of 48 B bursts")]
     [InlineData("{row_bytes: 192}", "a.yaml:5:23: field 'dram.timing.row_bytes': 3 bursts per row is not a power of two")]

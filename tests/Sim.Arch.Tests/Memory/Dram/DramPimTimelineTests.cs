@@ -128,4 +128,49 @@ public class DramPimTimelineTests
         t.Issue(Cmd(PimActivate, bankGroup: 1, row: 2), 0);
         Assert.Contains("PIM row buffer", Assert.Throws<InvalidOperationException>(() => t.Issue(Cmd(PimActivate, bankGroup: 1, row: 3), 0)).Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_host_activate_after_a_PIM_activate_waits_tRRD_and_vice_versa()
+    {
+        var pimFirst = new DramTimeline(Hbm, PimPresets.NeuPims);
+        Assert.Equal(0, pimFirst.Issue(Cmd(PimActivate, bankGroup: 0, row: 5), 0));
+        Assert.Equal(4, pimFirst.Issue(Cmd(Activate, bankGroup: 1, row: 7), 0)); // tRRD_S (not the next slot, 1)
+        var hostFirst = new DramTimeline(Hbm, PimPresets.NeuPims);
+        Assert.Equal(0, hostFirst.Issue(Cmd(Activate, bankGroup: 1, row: 7), 0));
+        Assert.Equal(4, hostFirst.Issue(Cmd(PimActivate, bankGroup: 0, row: 5), 0)); // tRRD_S
+        var sameGroup = new DramTimeline(Hbm, PimPresets.NeuPims with { ActBanksPerCommand = 2 });
+        Assert.Equal(0, sameGroup.Issue(Cmd(Activate, bankGroup: 1, bank: 0, row: 7), 0));
+        Assert.Equal(6, sameGroup.Issue(Cmd(PimActivate, bankGroup: 1, bank: 2, row: 5), 0)); // banks 2–3 of group 1: tRRD_L
+    }
+
+    [Fact]
+    public void PIM_activates_stay_exempt_from_tRRD_among_themselves()
+    {
+        var t = new DramTimeline(Hbm, PimPresets.NeuPims);
+        Assert.Equal(0, t.Issue(Cmd(PimActivate, bankGroup: 0, row: 5), 0));
+        Assert.Equal(1, t.Issue(Cmd(PimActivate, bankGroup: 1, row: 5), 0)); // NeuPIMs' estimator: tFAW only, next slot
+    }
+
+    [Fact]
+    public void A_compute_waits_until_the_global_write_has_filled_the_buffer()
+    {
+        var t = new DramTimeline(Hbm, PimPresets.NeuPims);
+        Assert.Equal(0, t.Issue(Cmd(Activate, bankGroup: 0, row: 3), 0));
+        Assert.Equal(4, t.Issue(Cmd(PimActivate, bankGroup: 1, row: 5), 0));
+        Assert.Equal(14, t.Issue(Cmd(PimGlobalWrite, bankGroup: 0, row: 3), 0));
+        Assert.Equal(14 + 96, t.Issue(Cmd(PimCompute), 0)); // not 18 (G_ACT + tRCD): the buffer is written until 110
+    }
+
+    [Fact]
+    public void A_PIM_activate_covers_banks_from_its_bank_not_from_the_start_of_its_group()
+    {
+        var pim = PimPresets.NeuPims with { ActBanksPerCommand = 2 };
+        var t = new DramTimeline(Hbm, pim);
+        Assert.Equal(0, t.Issue(Cmd(PimActivate, bankGroup: 0, bank: 0, row: 5), 0));
+        Assert.Equal(1, t.Issue(Cmd(PimActivate, bankGroup: 0, bank: 2, row: 6), 0));
+        Assert.Equal([5, 5, 6, 6], Enumerable.Range(0, 4).Select(b => t.OpenPimRow(0, 0, 0, b)));
+        t.Issue(Cmd(PimPrecharge, bankGroup: 0, bank: 2), 0);
+        Assert.Equal([5, 5, null, null], Enumerable.Range(0, 4).Select(b => t.OpenPimRow(0, 0, 0, b)));
+        Assert.Contains("beyond the rank", Assert.Throws<InvalidOperationException>(() => t.Issue(Cmd(PimActivate, bankGroup: 3, bank: 3, row: 1), 0)).Message, StringComparison.Ordinal);
+    }
 }

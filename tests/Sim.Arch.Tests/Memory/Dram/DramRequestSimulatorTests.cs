@@ -33,8 +33,8 @@ public class DramRequestSimulatorTests
     [Fact]
     public void A_mapping_must_name_every_field_once_with_the_row_on_top()
     {
-        var bad = new DramAddressMapping("bad", [DramAddressField.Column, DramAddressField.Row, DramAddressField.Rank, DramAddressField.BankGroup, DramAddressField.Bank, DramAddressField.Channel]);
-        Assert.Throws<InvalidOperationException>(() => bad.Decode(DramPresets.NeuPimsHbm2, 0));
+        Assert.Throws<ArgumentException>(() => new DramAddressMapping("bad", [DramAddressField.Column, DramAddressField.Row, DramAddressField.Rank, DramAddressField.BankGroup, DramAddressField.Bank, DramAddressField.Channel]));
+        Assert.Throws<ArgumentException>(() => new DramAddressMapping("twice", [DramAddressField.Row, DramAddressField.Row, DramAddressField.Rank, DramAddressField.BankGroup, DramAddressField.Bank, DramAddressField.Channel]));
         Assert.Throws<ArgumentException>(() => DramAddressMapping.RoRaBgBaChCo.Decode(DramPresets.NeuPimsHbm2 with { Channels = 3 }, 0));
     }
 
@@ -79,8 +79,27 @@ public class DramRequestSimulatorTests
         Assert.Equal(2, intervals);
         Assert.Equal(intervals * 2, on.Refreshes); // both ranks
         var lost = on.TotalCycles - off.TotalCycles;
-        // At least tRFC each; at most tRFC plus the drain of a row activated just before (tRAS, then tRP) and the restart (tRCD).
-        Assert.InRange(lost, intervals * 260, intervals * (260 + 34 + 14 + 14));
+        // At least tRFC each; at most tRFC plus the drain of a row activated just before (tRAS, then tRP) and the restart (tRCD),
+        // plus a cycle per REF: each rank's next refresh is due tREFI after its REF issued, and the second rank's REF takes
+        // the command slot after the first's, so the two ranks' later refreshes can fall a cycle apart.
+        Assert.InRange(lost, intervals * 260, (intervals * (260 + 34 + 14 + 14)) + on.Refreshes);
+    }
+
+    [Fact]
+    public void A_refresh_that_eats_most_of_tREFI_still_lets_the_stream_finish_and_one_that_cannot_fit_is_rejected()
+    {
+        var samsung = DramPresets.SamsungHbmPim with { Channels = 1 };
+        var stream = Enumerable.Range(0, 200).Select(i => new DramRequest(i * 32L, false)).ToList();
+        // Refresh costs the stream tRTP 5 + tRP 14 + tRFC 250 + tRCD 14 = 283 of every 300 cycles. With the next REF due
+        // tREFI after the previous one was due, each late REF made the next one later still and the controller livelocked
+        // (ACT, PRE for the overdue REF, never a read); due tREFI after the REF issued, the stream gets its 17 cycles a round.
+        var tight = samsung with { Timings = samsung.Timings with { TrfcCycles = 250, TrefiCycles = 300 } };
+        var r = DramRequestSimulator.Run(tight, stream);
+        Assert.Equal(200, r.Requests);
+        Assert.InRange(r.Refreshes, (r.TotalCycles / 320) - 1, (r.TotalCycles / 300) + 1); // REFs at least tREFI apart
+        var hopeless = samsung with { Timings = samsung.Timings with { TrfcCycles = 290, TrefiCycles = 300 } }; // 323 ≥ 300
+        Assert.Contains("not less than tREFI 300", Assert.Throws<ArgumentException>(() => DramRequestSimulator.Run(hopeless, stream)).Message, StringComparison.Ordinal);
+        Assert.Equal(200, DramRequestSimulator.Run(hopeless, stream, DramControllerOptions.Default with { Refresh = false }).Requests);
     }
 
     [Fact]

@@ -115,6 +115,38 @@ public class DramTimelineTests
     }
 
     [Fact]
+    public void With_tRRD_of_one_only_tFAW_spaces_the_fifth_and_sixth_activates()
+    {
+        var t = new DramTimeline(Hbm with { Timings = Hbm.Timings with { TrrdSCycles = 1, TrrdLCycles = 1 } });
+        for (var g = 0; g < 4; g++)
+            Assert.Equal(g, t.Issue(Cmd(Activate, bankGroup: g), 0)); // 0, 1, 2, 3
+        Assert.Equal(30, t.Issue(Cmd(Activate, bankGroup: 0, bank: 1), 0)); // first ACT 0 + tFAW; tRRD would allow 4
+        Assert.Equal(31, t.Issue(Cmd(Activate, bankGroup: 1, bank: 1), 0)); // second ACT 1 + tFAW
+        Assert.Equal(32, t.Issue(Cmd(Activate, bankGroup: 2, bank: 1), 0)); // third ACT 2 + tFAW
+    }
+
+    [Fact]
+    public void Column_commands_to_another_rank_are_spaced_tCCD_R()
+    {
+        // 2 ranks, tCCD_S = tCCD_L = 4, BL/2 = 2: alternating ranks is bound by tCCD_R (default BL/2), not tCCD_S.
+        var spec = Hbm with { Timings = Hbm.Timings with { TccdSCycles = 4, TccdLCycles = 4 } };
+        Assert.Equal(2, spec.TccdRCycles);
+        Assert.Equal(64.0 / 2 * 32, spec.PeakBytesPerCycle); // alternating ranks: one burst per max(BL/2, tCCD_R)
+        Assert.Equal([14, 16, 18, 20], Alternate(new DramTimeline(spec)));
+        var slow = spec with { Timings = spec.Timings with { TccdRCycles = 3 } };
+        Assert.Equal([14, 17, 20, 23], Alternate(new DramTimeline(slow))); // r0 at 20: max(14 + tCCD_S, 17 + tCCD_R)
+        Assert.Equal(64.0 / 3 * 32, slow.PeakBytesPerCycle);
+        Assert.Equal(64.0 / 4 * 32, (slow with { Timings = slow.Timings with { TccdRCycles = 5 } }).PeakBytesPerCycle);
+
+        static long[] Alternate(DramTimeline t)
+        {
+            t.Issue(Cmd(Activate, row: 1), 0);
+            t.Issue(Cmd(Activate, row: 1, rank: 1), 0);
+            return [.. Enumerable.Range(0, 4).Select(i => t.Issue(Cmd(Read, row: 1, rank: i % 2), 0))];
+        }
+    }
+
+    [Fact]
     public void Refresh_needs_precharged_banks_and_blocks_activates_for_tRFC()
     {
         var t = new DramTimeline(Hbm);
