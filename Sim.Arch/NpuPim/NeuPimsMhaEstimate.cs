@@ -20,14 +20,21 @@ public sealed record NeuPimsMhaEstimate(LlmModelSpec Model, PimSpec Pim, DramTim
         return new(model, system.Pim, system.Dram);
     }
 
-    public long QkCycles(int kvTokens) => PimDecodeAttention.NeuPimsEstimate(Dram, Pim, kvTokens, Model.HeadsPerDevice, Model.HeadDim).Qk;
+    public long QkCycles(int kvTokens) => Estimate(kvTokens).Qk;
 
-    public long SvCycles(int kvTokens) => PimDecodeAttention.NeuPimsEstimate(Dram, Pim, kvTokens, Model.HeadsPerDevice, Model.HeadDim).Sv;
+    public long SvCycles(int kvTokens) => Estimate(kvTokens).Sv;
 
-    public long RequestCycles(int kvTokens) => QkCycles(kvTokens) + SvCycles(kvTokens);
+    public long RequestCycles(int kvTokens)
+    {
+        var (qk, sv) = Estimate(kvTokens);
+        return qk + sv;
+    }
 
     public long RequestBusBytes(int kvTokens) => PimBusTraffic.RequestBytes(Model, Dram, kvTokens);
 
     /// <summary>Every K and V byte once (the estimate has no layout, so no padding): 2·heads·L·d_k·b.</summary>
     public long RequestBankBytes(int kvTokens) => 2L * Model.HeadsPerDevice * kvTokens * Model.HeadDim * Model.ElementBytes;
+
+    private (long Qk, long Sv) Estimate(int kvTokens) =>
+        PimDecodeAttention.NeuPimsEstimate(Dram, Pim, kvTokens, Model.HeadsPerDevice, Model.HeadDim);
 }
