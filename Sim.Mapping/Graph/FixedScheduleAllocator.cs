@@ -152,7 +152,8 @@ public static class FixedScheduleAllocator
             for (var j = 0; j < events.Count; j++)
             {
                 var run = runs.First(r => r.StartStep <= events[j] && events[j] < r.EndStep);
-                model.AddHint(address[tensor.Id][j], run.AddressBytes / g);
+                if (j == 0 || !ReferenceEquals(address[tensor.Id][j], address[tensor.Id][j - 1]))
+                    model.AddHint(address[tensor.Id][j], run.AddressBytes / g);
                 if (j < events.Count - 1 && keep[tensor.Id][j] is BoolVar k)
                     model.AddHint(k, events[j + 1] < run.EndStep);
             }
