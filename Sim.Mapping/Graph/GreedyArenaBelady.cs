@@ -8,8 +8,9 @@ namespace Sim.Mapping.Graph;
 /// use) the resident tensor not used at this step whose next use is farthest (ties: larger, then lower id). Arena:
 /// residency runs sorted by size descending (then start step, then id) each take the lowest offset that clears every
 /// already placed, time-overlapping block (first fit); if that overflows, the same first fit in order of start step
-/// (a linear arena) is tried. When neither fits, the capacity at its steps is lowered
-/// below what Belady kept there and Belady runs again, so replacement also resolves fragmentation.
+/// (a linear arena) is tried. When neither fits, the capacity is lowered below what Belady kept at those steps of the
+/// failed block where something is still droppable, and Belady runs again, so replacement also resolves fragmentation;
+/// when nothing there is droppable the baseline gives up (Infeasible), even where an exact allocation exists.
 /// Per operator the option with the least extra traffic whose working buffer fits its step is taken (ties: smaller buffer).
 /// </summary>
 public static class GreedyArenaBelady
@@ -40,6 +41,7 @@ public static class GreedyArenaBelady
         var option = graph.Operators.Select(op => PickOption(view, op, capacity, g)).ToArray();
         var workHeight = graph.Operators.Select(op => ScheduleView.Granules(op.Options[option[op.Id]].WorkingBytes, g)).ToArray();
         var cap = Enumerable.Repeat(capacity, view.Steps).ToArray();
+        var required = Enumerable.Range(0, view.Steps).Select(s => view.TensorsAtStep[s].Sum(t => height[t]) + workHeight[view.Order[s]]).ToArray();
         while (true)
         {
             var (keep, used, reason) = Belady(view, height, workHeight, cap);
@@ -52,8 +54,19 @@ public static class GreedyArenaBelady
                     [.. address.Select(a => a.Select(y => y * g).ToArray())], option, [.. workAddress.Select(y => y * g)], 0, clock.Elapsed.TotalSeconds);
             }
 
+            // Force one more eviction at every step of the failed block that still holds a droppable tensor.
+            var lowered = false;
             for (var s = f.Start; s < f.End; s++)
-                cap[s] = Math.Min(cap[s], used[s] - 1);
+            {
+                if (used[s] > required[s])
+                    (cap[s], lowered) = (Math.Min(cap[s], used[s] - 1), true);
+            }
+
+            if (!lowered)
+            {
+                return GraphAllocation.NoSolution(Method, AllocationStatus.Infeasible,
+                    $"greedy placement found no room for a block over steps [{f.Start},{f.End}) and nothing there can be evicted (fragmentation)", view.Order, clock.Elapsed.TotalSeconds);
+            }
         }
     }
 

@@ -54,7 +54,7 @@ public class GreedyArenaBeladyTests
         var graph = ChainWithSkips();
         var baseline = GreedyArenaBelady.Solve(graph, GraphFixtures.Options(7));
         Assert.Equal(AllocationStatus.Infeasible, baseline.Status);
-        Assert.Contains("step 3 (operator 'p3')", baseline.Reason, StringComparison.Ordinal);
+        Assert.Contains("steps [3,5) and nothing there can be evicted (fragmentation)", baseline.Reason, StringComparison.Ordinal);
         var ilp = GraphAllocator.Solve(graph, GraphFixtures.Options(7));
         GraphFixtures.AssertValid(graph, ilp, 7);
         Assert.Equal((AllocationStatus.Optimal, 6L), (ilp.Status, ilp.ObjectiveBytes));
