@@ -7,10 +7,12 @@ namespace Sim.Mapping.Graph;
 /// The entry point: choose an operator order by <see cref="GraphAllocatorOptions.OrderMode"/>, then allocate exactly.
 /// Given/MinPeak: the fixed-order CP-SAT model on that order, hinted with the baseline's solution (so it never returns
 /// worse than <see cref="GreedyArenaBelady"/> on the same order). Joint: the time-indexed model picks the order, then the
-/// fixed-order model rebuilds the addresses for it (its optimum equals the joint optimum on that order). Window:
-/// starting from the min-peak order's solution, for each window of <see cref="GraphAllocatorOptions.WindowOps"/>
-/// operators try every swap of adjacent independent operators inside it, re-solve the fixed-order model, keep
-/// improvements — a reorder-within-window local search, not the joint model per window.
+/// fixed-order model rebuilds the addresses for it (its optimum equals the joint optimum on that order). Window
+/// (large graphs): starting from the min-peak order's solution, slide a window of
+/// <see cref="GraphAllocatorOptions.WindowOps"/> steps by half its width; solve the joint model with every operator
+/// outside the window fixed at its incumbent step (hinted with the incumbent), re-solve the fixed-order model on the
+/// window's order and keep it when it is cheaper. The time limit is shared equally among the windows' joint solves
+/// (each fixed-order re-solve has the full limit, but is fast).
 /// </summary>
 public static class GraphAllocator
 {
@@ -52,13 +54,21 @@ public static class GraphAllocator
         }
 
         var fixedOrder = SolveOrder(graph, order, options, method);
+        if (status != CpSolverStatus.Optimal)
+        {
+            // Cut by the time limit: keep the min-peak order's solution when the joint incumbent is no better.
+            var incumbent = SolveOrder(graph, minPeak.Order, options, method);
+            if (incumbent.HasSolution && (!fixedOrder.HasSolution || incumbent.ObjectiveBytes < fixedOrder.ObjectiveBytes))
+                fixedOrder = incumbent;
+        }
+
         if (!fixedOrder.HasSolution)
             return fixedOrder with { SolveSeconds = clock.Elapsed.TotalSeconds };
         var optimal = status == CpSolverStatus.Optimal && fixedOrder.Status == AllocationStatus.Optimal;
         return fixedOrder with
         {
             Status = optimal ? AllocationStatus.Optimal : AllocationStatus.Feasible,
-            BestBoundBytes = optimal ? fixedOrder.ObjectiveBytes : Math.Min(bound, fixedOrder.ObjectiveBytes),
+            BestBoundBytes = optimal ? fixedOrder.ObjectiveBytes : Math.Clamp(bound, 0, fixedOrder.ObjectiveBytes),
             SolveSeconds = clock.Elapsed.TotalSeconds,
         };
     }
@@ -71,22 +81,22 @@ public static class GraphAllocator
         var best = SolveOrder(graph, order, options, method);
         if (!best.HasSolution)
             return best;
-        var k = options.WindowOps;
-        for (var start = 0; start < order.Length - 1 && best.ObjectiveBytes > 0; start += Math.Max(1, k / 2))
+        var k = Math.Min(options.WindowOps, order.Length);
+        var stride = Math.Max(1, k / 2);
+        var windows = Math.Max(1, (order.Length - 2) / stride + 1);
+        var perWindow = options with { TimeLimitSeconds = options.TimeLimitSeconds / windows };
+        for (var start = 0; start + 1 < order.Length && best.ObjectiveBytes > 0; start += stride)
         {
-            for (var i = start; i < Math.Min(start + k, order.Length) - 1 && best.ObjectiveBytes > 0; i++)
-            {
-                var candidate = (int[])order.Clone();
-                (candidate[i], candidate[i + 1]) = (candidate[i + 1], candidate[i]);
-                if (!graph.IsTopological(candidate))
-                    continue;
-                var tried = SolveOrder(graph, candidate, options, method);
-                if (tried.HasSolution && tried.ObjectiveBytes < best.ObjectiveBytes)
-                    (order, best) = (candidate, tried);
-            }
+            var free = Enumerable.Range(start, Math.Min(k, order.Length - start)).ToHashSet();
+            var (windowOrder, _, _, _) = JointScheduleModel.Solve(graph, perWindow, order, free);
+            if (windowOrder is null || windowOrder.SequenceEqual(order))
+                continue;
+            var tried = SolveOrder(graph, windowOrder, options, method);
+            if (tried.HasSolution && tried.ObjectiveBytes < best.ObjectiveBytes)
+                (order, best) = ([.. windowOrder], tried);
         }
 
-        // The bound of a fixed-order solve holds for that order only, not over all orders.
+        // A fixed-order bound holds for that order only, not over all orders: no bound is claimed.
         return best with { Status = best.ObjectiveBytes == 0 ? AllocationStatus.Optimal : AllocationStatus.Feasible, BestBoundBytes = 0, SolveSeconds = clock.Elapsed.TotalSeconds };
     }
 }

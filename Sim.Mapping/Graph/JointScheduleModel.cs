@@ -15,13 +15,16 @@ namespace Sim.Mapping.Graph;
 /// </summary>
 internal static class JointScheduleModel
 {
-    public static (IReadOnlyList<int>? Order, CpSolverStatus Status, long Objective, long Bound) Solve(TensorGraph graph, GraphAllocatorOptions options, IReadOnlyList<int>? hintOrder)
+    public static (IReadOnlyList<int>? Order, CpSolverStatus Status, long Objective, long Bound) Solve(
+        TensorGraph graph, GraphAllocatorOptions options, IReadOnlyList<int>? hintOrder, IReadOnlySet<int>? freeSteps = null)
     {
         var g = options.AlignmentBytes;
         var capacity = options.ScratchpadBytes / g;
         var n = graph.Operators.Count;
         var model = new CpModel();
         var x = new BoolVar[n, n];
+        if (freeSteps is not null && hintOrder is null)
+            throw new ArgumentException("a window solve needs the incumbent order", nameof(hintOrder));
         for (var v = 0; v < n; v++)
         {
             for (var t = 0; t < n; t++)
@@ -132,6 +135,16 @@ internal static class JointScheduleModel
         }
 
         model.Minimize(LinearExpr.Sum(objective));
+        if (freeSteps is not null)
+        {
+            // Window: operators outside the free steps keep their incumbent step.
+            for (var s = 0; s < n; s++)
+            {
+                if (!freeSteps.Contains(s))
+                    model.Add(x[hintOrder![s], s] == 1);
+            }
+        }
+
         if (hintOrder is not null)
         {
             for (var s = 0; s < n; s++)
