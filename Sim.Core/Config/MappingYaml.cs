@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Numerics;
 using Sim.Core.Hardware;
 using Sim.Core.Mapping;
 using Sim.Core.Workloads;
@@ -44,7 +46,9 @@ public static class MappingYaml
 
         var layers = new List<LayerMappingEntry>();
         var seen = new Dictionary<string, long>(StringComparer.Ordinal);
-        foreach (var layer in root.RequireMapList("layers"))
+        // A workload of attention ops only has nothing to map: sim map writes no layers list for it.
+        var needsLayers = target.Workload.Ops.Any(o => LoopNestProblem.From(o) is not null);
+        foreach (var layer in needsLayers || root.Has("layers") ? root.RequireMapList("layers") : [])
         {
             var name = layer.RequireString("name");
             if (!seen.TryAdd(name, layer.Line))
@@ -125,7 +129,7 @@ public static class MappingYaml
             return DimVector.Ones;
         var map = parent.RequireMap(key);
         map.AllowOnly([.. MappingDims.FileOrder(problem).Select(d => MappingDims.Name(problem, d))]);
-        return DimVector.From(d => problem.DimName(d) is { } name ? map.OptionalLong(name, 1, min: 1) : 1);
+        return DimVector.From(d => problem.DimName(d) is { } name ? map.OptionalLong(name, 1, min: 1, max: problem.Bounds[d]) : 1);
     }
 
     private static IReadOnlyList<LoopDim> Order(YamlMap layer, string key, LoopNestProblem problem)
@@ -155,13 +159,15 @@ public static class MappingYaml
     {
         foreach (var dim in MappingDims.FileOrder(problem))
         {
-            var spatial = mapping.SpatialTotal[dim];
-            var product = checked(mapping.Register[dim] * spatial * mapping.Scratchpad[dim] * mapping.Dram[dim]);
+            var factors = new[] { mapping.Register[dim], mapping.Scratchpad[dim], mapping.Dram[dim] }.Concat(mapping.Spatial.Select(a => a[dim]));
+            // Exact, without overflow: five factors of up to 2^63 each.
+            var spatial = mapping.Spatial.Aggregate(BigInteger.One, (p, a) => p * a[dim]);
+            var product = factors.Aggregate(BigInteger.One, (p, f) => p * f);
             if (product != problem.Bounds[dim])
             {
                 var name = MappingDims.Name(problem, dim);
-                throw layer.ErrorAt("dims",
-                    $"the factors of {name} multiply to {product} (register {mapping.Register[dim]} × spatial {spatial} × scratchpad {mapping.Scratchpad[dim]} × dram {mapping.Dram[dim]}), not its bound {problem.Bounds[dim]}",
+                throw layer.ErrorAt("dims", string.Create(CultureInfo.InvariantCulture,
+                    $"the factors of {name} multiply to {product} (register {mapping.Register[dim]} × spatial {spatial} × scratchpad {mapping.Scratchpad[dim]} × dram {mapping.Dram[dim]}), not its bound {problem.Bounds[dim]}"),
                     $"choose factors of {name} whose product is {problem.Bounds[dim]}");
             }
         }

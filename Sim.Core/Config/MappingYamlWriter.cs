@@ -40,7 +40,8 @@ public static partial class MappingYamlWriter
         Line(text, $"workload: {Scalar(file.Workload)}");
         Line(text, $"arch: {Scalar(file.Arch)}");
         Line(text, $"objective: {Scalar(file.Objective)}");
-        Line(text, "layers:");
+        if (file.Layers.Count > 0)
+            Line(text, "layers:");
         foreach (var layer in file.Layers)
             WriteLayer(text, layer);
         if (!string.IsNullOrEmpty(graphSection))

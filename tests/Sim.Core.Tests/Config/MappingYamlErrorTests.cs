@@ -14,6 +14,8 @@ public class MappingYamlErrorTests
     [InlineData("register: {K: 16}", "register: {K: 0}", "m.yaml:18:19: field 'layers[1].register.K': 0 is below the minimum 1")]
     [InlineData("dram: {N: 2, K: 16}", "dram: {N: 2, K: 8}", "m.yaml:16:11: field 'layers[1].dims': the factors of K multiply to 512 (register 16 × spatial 1 × scratchpad 4 × dram 8), not its bound 1024. Fix: choose factors of K whose product is 1024")]
     [InlineData("cols: {K: 8}", "cols: {K: 16}", "the factors of K multiply to 32 (register 1 × spatial 16 × scratchpad 1 × dram 2), not its bound 16")]
+    [InlineData("register: {K: 16}", "register: {K: 2048}", "field 'layers[1].register.K': 2048 is above the maximum 1024")]
+    [InlineData("spatial: {rows: {M: 8}, cols: {N: 5}}", "spatial: {rows: {M: 64}, cols: {N: 10}}", "the factors of M multiply to 512 (register 1 × spatial 64 × scratchpad 8 × dram 1), not its bound 64")]
     [InlineData("dram_order: [N, K, M]", "dram_order: [N, K, K]", "m.yaml:23:24: field 'layers[1].dram_order[2]': K is listed twice. Fix: list each of M, N, K once, outermost first")]
     [InlineData("dram_order: [N, K, M]", "dram_order: [N, K]", "field 'layers[1].dram_order': the order lists 2 of the 3 dims. Fix: list each of M, N, K once, outermost first (missing: M)")]
     [InlineData("dram_order: [N, K, M]", "dram_order: [N, K, P]", "field 'layers[1].dram_order[2]': 'P' is not a dim of this GEMM. Fix: use the dim names M, N, K")]
@@ -73,5 +75,16 @@ public class MappingYamlErrorTests
     {
         var e = Assert.Throws<SimInputException>(() => Parse(Text, new MappingTarget(Tiny, ["rows", "cols", "depth"], DataSpaces.All)));
         Assert.Contains("field 'layers[0].spatial.depth': required field is missing. Fix: add 'depth: ...'", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_workload_of_attention_only_needs_no_layers_list()
+    {
+        var workload = new Workload("attn-only", [new AttentionLayer("a", new Attention("a", 1, 2, 2, 8, 8, 16, false), AttentionLowering.Fused, [])]);
+        var text = MappingYamlWriter.Write(new MappingFile("attn-only", "small", "latency", []));
+        Assert.DoesNotContain("layers", text, StringComparison.Ordinal);
+        Assert.Empty(Parse(text, Systolic(workload)).Layers);
+        var e = Assert.Throws<SimInputException>(() => Parse("workload: tiny\narch: small\nobjective: latency\n"));
+        Assert.Contains("field 'layers': required field is missing", e.Message, StringComparison.Ordinal);
     }
 }
