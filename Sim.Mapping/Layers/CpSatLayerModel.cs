@@ -133,8 +133,8 @@ internal sealed class CpSatLayerModel
         }
 
         // Fan-out per axis.
-        for (var axis = 0; axis < axes; axis++)
-            b.Product($"fanout_{axis}", LoopDims.All.Select(d => factors[(d, 1 + axis)]), hierarchy.AxisSizes[axis]);
+        var fanOut = Enumerable.Range(0, axes)
+            .Select(axis => b.Product($"fanout_{axis}", LoopDims.All.Select(d => factors[(d, 1 + axis)]), hierarchy.AxisSizes[axis])).ToList();
 
         // Register: the stationary tensor's per-PE footprint.
         foreach (var (space, literal) in stationary)
@@ -180,15 +180,22 @@ internal sealed class CpSatLayerModel
         var registerIterations = b.Product("reg_iter", LoopDims.All.Select(d => factors[(d, 0)]));
         var iterations = b.Product("iterations", [folds, registerIterations], problem.Macs);
 
-        var fills = DataSpaces.All.ToDictionary(v => v, v => b.Product($"fills_{v}", [spmFootprint[v], changes[1][v]], CountCap(v)));
+        // Redundant (implied) constraints that give the search its bounds: iterations × PEs used = MACs, and at each
+        // level the tile's MACs × the loops above it = MACs. Without them CP-SAT's bound on latency is near 0.
+        var pesUsed = b.Product("pes_used", fanOut, hierarchy.PeCount);
+        Model.AddMultiplicationEquality(LinearExpr.Constant(problem.Macs), [iterations.Var, pesUsed.Var]);
+        var spmTileMacs = b.Product("spm_tile_macs", LoopDims.All.Select(d => spmTile[d]), problem.Macs);
+        Model.AddMultiplicationEquality(LinearExpr.Constant(problem.Macs), [spmTileMacs.Var, levelProduct[1].Var]);
+
+        var fills = DataSpaces.All.ToDictionary(v => v, v => b.Product($"fills_{v}", [spmFootprint[v], changes[1][v]], CountCap(v), CountFloor(v)));
         var deliveries = DataSpaces.All.ToDictionary(v => v, v =>
         {
             CpSatQuantity? held = stationary.ContainsKey(v)
-                ? b.Product($"held_{v}", [Footprint(v, d => arrayTile[d], $"arrayfoot_{v}"), changesAll[v]], CountCap(v))
+                ? b.Product($"held_{v}", [Footprint(v, d => arrayTile[d], $"arrayfoot_{v}"), changesAll[v]], CountCap(v), CountFloor(v))
                 : null;
             CpSatQuantity? streamed = stationary.Count == 1 && held is not null
                 ? null
-                : b.Product($"streamed_{v}", [Footprint(v, d => spatial[d], $"spatialfoot_{v}"), iterations], CountCap(v));
+                : b.Product($"streamed_{v}", [Footprint(v, d => spatial[d], $"spatialfoot_{v}"), iterations], CountCap(v), CountFloor(v));
             return held is null ? streamed! : streamed is null ? held : b.Choose($"deliveries_{v}", stationary[v], held, streamed);
         });
 
@@ -239,7 +246,18 @@ internal sealed class CpSatLayerModel
         Energy = b.Equal("energy", energyExpr, 0, energyUb);
     }
 
-    /// <summary>Fills and deliveries of a tensor never exceed MACs (weights, outputs) or MACs·strideH·strideW (inputs):
+    /// <summary>Fills and deliveries of weights and outputs are at least the tensor's size (the tiles cover it); of
+    /// inputs at least N·C·P·min(strideH, R)·Q·min(strideW, S) (a tile of t rows reads (t−1)·s + r ≥ t·min(s, r) rows;
+    /// with stride > window the rows between windows are never read).</summary>
+    private long CountFloor(DataSpace space)
+    {
+        var d = problem.Bounds;
+        return space == DataSpace.Inputs
+            ? checked(d.N * d.C * d.P * Math.Min(problem.StrideH, d.R) * d.Q * Math.Min(problem.StrideW, d.S))
+            : problem.Size(space);
+    }
+
+    /// <summary>Fills and deliveries never exceed MACs (weights, outputs) or MACs·strideH·strideW (inputs):
     /// a tile's footprint is at most its MACs (times stride² for the input window, as (p−1)·s + r ≤ p·r·s), and a tile
     /// changes at most MACs ÷ tile MACs times.</summary>
     private long CountCap(DataSpace space) =>

@@ -21,14 +21,14 @@ internal sealed class CpSatBuilder(CpModel model)
 
     public CpSatQuantity Var(long lb, long ub, string name) => new(Model.NewIntVar(lb, ub, name), lb, ub);
 
-    /// <summary>target = Π factors (factors fixed at 1 dropped). <paramref name="cap"/> is an upper bound that holds for
-    /// every feasible mapping (a capacity, or a count bound proven in the caller), never a guess.</summary>
-    public CpSatQuantity Product(string name, IEnumerable<CpSatQuantity> factors, long cap = Limit)
+    /// <summary>target = Π factors (factors fixed at 1 dropped). <paramref name="cap"/> and <paramref name="floor"/> are
+    /// bounds that hold for every feasible mapping (a capacity, or a count bound proven in the caller), never guesses.</summary>
+    public CpSatQuantity Product(string name, IEnumerable<CpSatQuantity> factors, long cap = Limit, long floor = 1)
     {
         var used = factors.Where(f => !f.IsOne).ToList();
         if (used.Count == 0)
             return One;
-        if (used.Count == 1 && used[0].Ub <= cap)
+        if (used.Count == 1 && used[0].Ub <= cap && used[0].Lb >= floor)
             return used[0];
         Int128 lb = 1, ub = 1;
         foreach (var f in used)
@@ -37,7 +37,7 @@ internal sealed class CpSatBuilder(CpModel model)
             ub = Math.Min((long)Int128.Min(ub * f.Ub, Limit), Limit);
         }
 
-        var target = Var((long)Int128.Min(lb, cap), (long)Int128.Min(ub, cap), name);
+        var target = Var((long)Int128.Min(Int128.Max(lb, floor), cap), (long)Int128.Min(ub, cap), name);
         Model.AddMultiplicationEquality(target.Var, used.Select(f => f.Var));
         return target;
     }
