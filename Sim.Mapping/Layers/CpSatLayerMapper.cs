@@ -62,8 +62,10 @@ public static class CpSatLayerMapper
             throw new InvalidOperationException(string.Create(CultureInfo.InvariantCulture,
                 $"'{problem.Name}': CP-SAT says latency {solverLatency}, energy {solverEnergy} fJ; the model says {(cost.Feasible ? $"{cost.LatencyCycles}, {cost.EnergyFj} fJ" : cost.Reason)} (a bug in the encoding)"));
 
+        // The objective is integral: a proven optimum has bound = value; otherwise round the solver's double bound up.
         var value = (double)primaryValue;
-        var gap = value > 0 ? 100 * (value - bound) / value : 0;
+        bound = proven ? value : Math.Min(value, Math.Ceiling(bound - 1e-6));
+        var gap = proven || value <= 0 ? 0 : 100 * (value - bound) / value;
         return new LayerMapResult(problem, proven ? MapStatus.Optimal : MapStatus.Feasible, mapping, cost, value, bound, Math.Max(0, gap),
             clock.Elapsed.TotalSeconds, null);
     }

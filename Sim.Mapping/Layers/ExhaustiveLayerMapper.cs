@@ -9,8 +9,9 @@ namespace Sim.Mapping.Layers;
 /// The reference mapper: every factor split × stationary tensor × class order at the scratchpad and DRAM levels
 /// (<see cref="Mapspace"/>), each evaluated with <see cref="LoopNestModel"/>; the first mapping with the smallest
 /// <see cref="ObjectiveKey"/> wins. Only exact rules skip work: splits whose spatial factors already exceed an axis
-/// (fan-out infeasible whatever follows), and orders that leave the same sequence of non-trivial loops as an order
-/// already evaluated (identical loop nests, so identical costs).
+/// (fan-out infeasible whatever follows), (split, stationary) pairs that are infeasible (capacity and fan-out do not
+/// depend on loop orders), and orders that leave the same sequence of non-trivial loops as an order already evaluated
+/// (identical loop nests, so identical costs).
 /// </summary>
 public static class ExhaustiveLayerMapper
 {
@@ -69,6 +70,10 @@ public static class ExhaustiveLayerMapper
             var dramOrders = DistinctOrders(dram);
             foreach (var stationary in hierarchy.StationaryOptions)
             {
+                // Feasibility does not depend on the loop orders: test it once per (split, stationary).
+                var probe = new LoopNestMapping(stationary, register, spatial, scratchpad, dram, scratchpadOrders[0], dramOrders[0]);
+                if (LoopNestModel.Infeasibility(problem, hierarchy, probe) is not null)
+                    continue;
                 foreach (var scratchpadOrder in scratchpadOrders)
                 {
                     foreach (var dramOrder in dramOrders)
