@@ -24,6 +24,7 @@ internal sealed class CpSatLayerModel
     private readonly Dictionary<(LoopDim Dim, int Slot), CpSatQuantity> factors = [];
     private readonly Dictionary<DataSpace, BoolVar> stationary = [];
     private readonly BoolVar[][] orders;   // [level: 0 scratchpad, 1 DRAM][class order]
+    private readonly Dictionary<(int Level, DataSpace Space), CpSatQuantity> kept = [];
 
     public CpSatLayerModel(LoopNestProblem problem, LoopNestHierarchy hierarchy)
     {
@@ -196,8 +197,25 @@ internal sealed class CpSatLayerModel
             CpSatQuantity? streamed = stationary.Count == 1 && held is not null
                 ? null
                 : b.Product($"streamed_{v}", [Footprint(v, d => spatial[d], $"spatialfoot_{v}"), iterations], CountCap(v), CountFloor(v));
+            if (streamed is not null && v != DataSpace.Inputs)
+            {
+                // Implied: a streamed weight/output is read once per array step and shared by the PEs that differ only
+                // in its irrelevant dims, so streamed × (spatial product of its irrelevant dims) = MACs.
+                var shared = b.Product($"shared_{v}", LoopDims.All.Where(d => !v.IsRelevant(d)).Select(d => spatial[d]));
+                Model.AddMultiplicationEquality(LinearExpr.Constant(problem.Macs), [streamed.Var, shared.Var]);
+            }
+
             return held is null ? streamed! : streamed is null ? held : b.Choose($"deliveries_{v}", stationary[v], held, streamed);
         });
+
+        // Implied: a weight/output tile's footprint × its irrelevant extents = tile MACs, and the DRAM loops it is
+        // refetched over × the reused ones = DRAM iterations, so fills × irrelevant extents × reused DRAM loops = MACs.
+        foreach (var v in new[] { DataSpace.Weights, DataSpace.Outputs })
+        {
+            var irrelevantExtents = b.Product($"spm_irrelevant_{v}", LoopDims.All.Where(d => !v.IsRelevant(d)).Select(d => spmTile[d]));
+            var reusedLoops = kept[(1, v)];
+            Model.AddMultiplicationEquality(LinearExpr.Constant(problem.Macs), [fills[v].Var, irrelevantExtents.Var, reusedLoops.Var]);
+        }
 
         // Compute cycles: iterations + folds × the stationary tensor's per-tile overhead.
         var overheads = stationary.Keys.Select(v => hierarchy.TileOverheadCycles[v]).Distinct().ToList();
@@ -284,6 +302,7 @@ internal sealed class CpSatLayerModel
         }
 
         var notKept = classProduct[irrelevant].IsOne ? b.One : b.Choose($"not_kept_{level}_{space}", reused, b.One, classProduct[irrelevant]);
+        kept[(level, space)] = classProduct[irrelevant].IsOne ? b.One : b.Choose($"kept_{level}_{space}", reused, classProduct[irrelevant], b.One);
         var others = Enumerable.Range(0, 3).Where(c => c != irrelevant).Select(c => classProduct[c]);
         return b.Product($"changes_{level}_{space}", [.. others, notKept]);
     }
