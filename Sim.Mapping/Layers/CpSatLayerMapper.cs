@@ -50,7 +50,9 @@ public static class CpSatLayerMapper
         model.Model.Add(primary.Var == primaryValue);
         model.Hint(firstMapping);
         model.Model.Minimize(secondary.Var);
-        var second = NewSolver(options);
+        // The time limit covers both solves: the tie-break gets what the first left (an unfinished tie-break leaves
+        // the answer Feasible, with the first solve's mapping if it found nothing better).
+        var second = NewSolver(options with { TimeLimitSeconds = Math.Max(0.05, options.TimeLimitSeconds - clock.Elapsed.TotalSeconds) });
         var status = second.Solve(model.Model);
         var proven = first is CpSolverStatus.Optimal && status is CpSolverStatus.Optimal;
         var mapping = status is CpSolverStatus.Optimal or CpSolverStatus.Feasible ? model.Decode(second) : firstMapping;

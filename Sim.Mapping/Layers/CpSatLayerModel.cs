@@ -355,7 +355,7 @@ internal sealed class CpSatLayerModel
         {
             long value = 1;
             for (var i = 0; i < combo.Length; i++)
-                value *= (long)Math.Pow(dimPrimes[i].Prime, combo[i]);
+                value *= Mapspace.Power(dimPrimes[i].Prime, combo[i]);
             table.AddTuple([.. combo.Select(x => (long)x), value]);
         }
 

@@ -79,7 +79,7 @@ public static class Mapspace
         IEnumerable<long[]> splits = [Enumerable.Repeat(1L, slots).ToArray()];
         foreach (var (prime, exponent) in PrimeFactors(bound))
         {
-            var powers = Enumerable.Range(0, exponent + 1).Select(e => (long)Math.Pow(prime, e)).ToArray();
+            var powers = Enumerable.Range(0, exponent + 1).Select(e => Power(prime, e)).ToArray();
             var compositions = Compositions(exponent, slots).ToList();
             splits = splits.SelectMany(split => compositions.Select(c =>
             {
@@ -109,6 +109,15 @@ public static class Mapspace
         }
 
         return (long)size;
+    }
+
+    /// <summary>p^e in exact integers.</summary>
+    public static long Power(long prime, int exponent)
+    {
+        long value = 1;
+        for (var i = 0; i < exponent; i++)
+            value = checked(value * prime);
+        return value;
     }
 
     private static Int128 Binomial(int n, int k)
