@@ -14,7 +14,7 @@ namespace Sim.Arch.LoopNest;
 /// DRAM and scratchpad loops together (reuse may run across the level boundary). The others have no storage in the PE:
 /// the elements the array needs at once (spatial extents; a value shared by several PEs is read once — multicast, and
 /// outputs reduced across PEs are written once) on every register-level iteration.</item>
-/// <item>Cycles: folds × (register iterations + the tile's fill/drain), against DRAM bytes ÷ bandwidth.</item>
+/// <item>Cycles: folds × (register iterations + the tile's fill/drain), against ⌈DRAM bytes ÷ bandwidth⌉ (exact, <see cref="DramRate"/>).</item>
 /// </list>
 /// </summary>
 public static class LoopNestModel
@@ -53,9 +53,8 @@ public static class LoopNestModel
             checked((deliveries.Outputs + partialWriteBacks) * psum));
 
         var dramBytes = checked(dramRead.Total + dramWrite.Total);
-        var dramCycles = double.IsPositiveInfinity(hierarchy.DramBytesPerCycle)
-            ? 0
-            : (long)Math.Ceiling(dramBytes / hierarchy.DramBytesPerCycle);
+        // Exact rational ceiling (DramRate), so the CP-SAT mapper can encode the same integer.
+        var dramCycles = DramRate.FromBytesPerCycle(hierarchy.DramBytesPerCycle)?.CyclesFor(dramBytes) ?? 0;
         var latency = Math.Max(compute, dramCycles);
         var energy = hierarchy.Energy;
         return new LoopNestCost

@@ -72,6 +72,7 @@ public static class BenchCommand
                 $"spgemm: 4096x4096, 16 nnz/row, C = A·A ({spgemm.A.Nnz} nnz); the model (all five dataflows) runs at {spgemmRatio:0.00}x the speed of executing the product once"));
             context.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"pim gemv: the closed form runs at {pimRatio:0}x the speed of replaying its commands on the DRAM timeline"));
+            context.Out.WriteLine(MapperBench.Measure().Describe());
             return ExitCodes.Ok;
         });
         return command;
