@@ -9,7 +9,8 @@ namespace Sim.Explorer.Results;
 
 /// <summary>
 /// One row of <c>sim map</c>'s per-layer table: the chosen mapping in words, the loop-nest model's figures for it, and
-/// how the solver ended (status, objective, best bound, gap, time). A layer with no mapping (infeasible, no solution
+/// how the solver ended (status, objective, best bound, gap). Solve time is not a column: it varies run to run, and this
+/// CSV must be byte-identical for the same inputs (sim map writes timings.csv separately). A layer with no mapping (infeasible, no solution
 /// in time) keeps its row with the status and reason; its mapping and model columns are empty or 0.
 /// </summary>
 [CsvRecord]
@@ -31,12 +32,11 @@ public sealed partial class MappedLayerRow
     [CsvColumn("objective_value")] public double ObjectiveValue { get; set; }
     [CsvColumn("bound")] public double Bound { get; set; }
     [CsvColumn("gap_pct")] public double GapPercent { get; set; }
-    [CsvColumn("solve_seconds")] public double SolveSeconds { get; set; }
     [CsvColumn("reason")] public string Reason { get; set; } = "";
 
     /// <param name="cost">The model's cost of <paramref name="mapping"/>; its figures are used only when it is feasible.</param>
     public static MappedLayerRow From(LoopNestProblem problem, LoopNestMapping? mapping, LoopNestCost? cost, string objective, string status,
-        double objectiveValue, double bound, double gapPercent, double solveSeconds, string? reason = null)
+        double objectiveValue, double bound, double gapPercent, string? reason = null)
     {
         ArgumentNullException.ThrowIfNull(problem);
         var row = new MappedLayerRow
@@ -49,7 +49,6 @@ public sealed partial class MappedLayerRow
             ObjectiveValue = objectiveValue,
             Bound = bound,
             GapPercent = gapPercent,
-            SolveSeconds = solveSeconds,
             Reason = reason ?? (cost is { Feasible: false } ? cost.Reason ?? "" : ""),
         };
         if (mapping is not null)
