@@ -12,7 +12,8 @@ namespace Sim.Mapping.Graph;
 /// <see cref="GraphAllocatorOptions.WindowOps"/> steps by half its width; solve the joint model with every operator
 /// outside the window fixed at its incumbent step (hinted with the incumbent), re-solve the fixed-order model on the
 /// window's order and keep it when it is cheaper. The time limit is shared equally among the windows' joint solves
-/// (each fixed-order re-solve has the full limit, but is fast).
+/// (each fixed-order re-solve has the full limit, but is fast). Streamed options are supported in Given and MinPeak
+/// (the fixed-order model); Joint and Window reject a graph that has any (ArgumentException).
 /// </summary>
 public static class GraphAllocator
 {
@@ -21,6 +22,13 @@ public static class GraphAllocator
         ArgumentNullException.ThrowIfNull(graph);
         ArgumentNullException.ThrowIfNull(options);
         options.Check();
+        if (options.OrderMode is OrderMode.Joint or OrderMode.Window && graph.Operators.FirstOrDefault(op => op.CanStream) is { } streamable)
+        {
+            throw new ArgumentException(
+                $"order mode {options.OrderMode} does not support streamed operator options (operator '{streamable.Name}' has one): " +
+                "the time-indexed joint model has no streamed reads or writes; use OrderMode.Given or OrderMode.MinPeak", nameof(graph));
+        }
+
         return options.OrderMode switch
         {
             OrderMode.Given => SolveOrder(graph, graph.GivenOrder, options, "cp-sat given order"),
