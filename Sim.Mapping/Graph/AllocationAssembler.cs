@@ -1,26 +1,34 @@
 namespace Sim.Mapping.Graph;
 
 /// <summary>
-/// Turns per-gap keep/drop decisions, addresses and option choices (from any solver) into a <see cref="GraphAllocation"/>:
-/// merges kept gaps into residency runs and derives every DRAM transfer, so all solvers account traffic the same way.
+/// Turns per-event presence, per-gap keep/drop decisions, addresses and option choices (from any solver) into a
+/// <see cref="GraphAllocation"/>: merges kept gaps into residency runs and derives every DRAM transfer, so all solvers
+/// account traffic the same way. Per tensor, its DRAM accesses in event order are: a run that does not start at the
+/// producer's step (a load) and an absent consumer event (a streamed read); a graph input's first access is its
+/// compulsory read, every other access is non-compulsory (reload / streamed read). A produced tensor without a DRAM copy
+/// is written once: by its streamed producer (absent at its producer's step: stream write) or, when it is read back
+/// later, as a spill after its first run.
 /// </summary>
 internal static class AllocationAssembler
 {
-    /// <param name="keep">Per tensor, per gap between consecutive events: stays resident (same address) or not.</param>
-    /// <param name="eventAddress">Per tensor, per event: its address in bytes (equal across a kept gap).</param>
+    /// <param name="keep">Per tensor, per gap between consecutive events: stays resident (same address) or not; a kept gap has both ends present.</param>
+    /// <param name="present">Per tensor, per event: resident at that step (false only where the event's operator streams); null = all present.</param>
+    /// <param name="eventAddress">Per tensor, per event: its address in bytes (equal across a kept gap; ignored where absent).</param>
     /// <param name="workAddress">Per operator: its working buffer's address (ignored when the chosen option needs none).</param>
     public static GraphAllocation Build(
-        string method, AllocationStatus status, ScheduleView view, bool[][] keep, long[][] eventAddress,
+        string method, AllocationStatus status, ScheduleView view, bool[][] keep, bool[][]? present, long[][] eventAddress,
         int[] chosenOption, long[] workAddress, long bestBoundBytes, double solveSeconds)
     {
         var graph = view.Graph;
         var runs = new List<ResidencyRun>();
         var traffic = new List<TrafficEvent>();
-        long compulsoryRead = 0, compulsoryWrite = 0, spill = 0, reload = 0;
+        long compulsoryRead = 0, compulsoryWrite = 0, spill = 0, reload = 0, streamRead = 0, streamWrite = 0;
         foreach (var tensor in graph.Tensors)
         {
             var events = view.Events[tensor.Id];
-            if (tensor.Producer is null)
+            var here = present?[tensor.Id] ?? [.. Enumerable.Repeat(true, events.Count)];
+            var produced = tensor.Producer is not null;
+            if (!produced)
             {
                 traffic.Add(new(tensor.Id, events[0], TrafficKind.CompulsoryRead, tensor.SizeBytes));
                 compulsoryRead += tensor.SizeBytes;
@@ -31,27 +39,50 @@ internal static class AllocationAssembler
                 compulsoryWrite += tensor.SizeBytes;
             }
 
-            var runStart = 0;
+            if (produced && !here[0] && !tensor.HasDramCopy)
+            {
+                traffic.Add(new(tensor.Id, events[0], TrafficKind.StreamWrite, tensor.SizeBytes));
+                streamWrite += tensor.SizeBytes;
+            }
+
+            var firstRunEnd = -1; // last event of the run holding the producer's output, where a spill is written
             var spilled = false;
             for (var j = 0; j < events.Count; j++)
             {
-                if (j < events.Count - 1 && keep[tensor.Id][j])
+                var keptIn = j > 0 && keep[tensor.Id][j - 1] && here[j - 1] && here[j];
+                if (keptIn)
                     continue;
-                runs.Add(new(tensor.Id, events[runStart], events[j] + 1, eventAddress[tensor.Id][runStart], tensor.SizeBytes));
-                if (j < events.Count - 1)
+                var creates = produced && j == 0;
+                if (here[j])
                 {
-                    if (!spilled && !tensor.HasDramCopy)
-                    {
-                        traffic.Add(new(tensor.Id, events[j], TrafficKind.Spill, tensor.SizeBytes));
-                        spill += tensor.SizeBytes;
-                    }
-
-                    spilled = true;
-                    traffic.Add(new(tensor.Id, events[j + 1], TrafficKind.Reload, tensor.SizeBytes));
-                    reload += tensor.SizeBytes;
+                    var last = j;
+                    while (last < events.Count - 1 && keep[tensor.Id][last] && here[last + 1])
+                        last++;
+                    runs.Add(new(tensor.Id, events[j], events[last] + 1, eventAddress[tensor.Id][j], tensor.SizeBytes));
+                    if (creates)
+                        firstRunEnd = last;
                 }
 
-                runStart = j + 1;
+                var compulsory = !produced && j == 0;
+                if (creates || compulsory)
+                    continue;
+                if (produced && !spilled && firstRunEnd >= 0 && !tensor.HasDramCopy)
+                {
+                    traffic.Add(new(tensor.Id, events[firstRunEnd], TrafficKind.Spill, tensor.SizeBytes));
+                    spill += tensor.SizeBytes;
+                }
+
+                spilled = true;
+                if (here[j])
+                {
+                    traffic.Add(new(tensor.Id, events[j], TrafficKind.Reload, tensor.SizeBytes));
+                    reload += tensor.SizeBytes;
+                }
+                else
+                {
+                    traffic.Add(new(tensor.Id, events[j], TrafficKind.StreamRead, tensor.SizeBytes));
+                    streamRead += tensor.SizeBytes;
+                }
             }
         }
 
@@ -65,11 +96,11 @@ internal static class AllocationAssembler
                 work.Add(new(op, view.StepOf[op], workAddress[op], option.WorkingBytes));
         }
 
-        var objective = spill + reload + extra;
+        var objective = spill + reload + streamRead + streamWrite + extra;
         return new GraphAllocation(
             method, status, null, view.Order, chosenOption, [.. runs.OrderBy(r => r.StartStep).ThenBy(r => r.TensorId)], work,
             [.. traffic.OrderBy(t => t.Step).ThenBy(t => t.Kind).ThenBy(t => t.TensorId)],
-            compulsoryRead, compulsoryWrite, spill, reload, extra, PeakBytes(view.Steps, runs, work), objective,
+            compulsoryRead, compulsoryWrite, spill, reload, streamRead, streamWrite, extra, PeakBytes(view.Steps, runs, work), objective,
             status == AllocationStatus.Optimal ? objective : Math.Min(bestBoundBytes, objective), solveSeconds);
     }
 

@@ -3,8 +3,9 @@ namespace Sim.Mapping.Graph;
 /// <summary>
 /// Checks a <see cref="GraphAllocation"/> against its graph and budget from first principles, sharing no code with the
 /// solvers: a topological order, one valid option per operator, no two resident blocks overlapping in time × address,
-/// every operator's inputs, outputs and working buffer resident at its step, capacity respected, and the traffic
-/// recomputed from the runs equal to the reported traffic. Returns the problems found (empty = valid).
+/// every operator's inputs, outputs and working buffer resident at its step (a streamed option's tensors may be absent),
+/// capacity respected, every DRAM read of a tensor after DRAM holds a copy, and the traffic recomputed from the runs and
+/// the chosen options equal to the reported traffic, kind by kind. Returns the problems found (empty = valid).
 /// </summary>
 public static class AllocationValidator
 {
@@ -79,10 +80,11 @@ public static class AllocationValidator
         {
             var s = step[op];
             var o = graph.Operators[op];
+            var streamed = o.Options[allocation.ChosenOption[op]].Streamed;
             foreach (var t in o.Inputs.Concat(o.Outputs))
             {
                 var covering = allocation.Runs.Count(r => r.TensorId == t && r.StartStep <= s && s < r.EndStep);
-                if (covering != 1)
+                if (covering > 1 || (covering == 0 && !streamed))
                     problems.Add($"operator '{o.Name}' at step {s}: tensor '{graph.Tensors[t].Name}' covered by {covering} runs, expected 1");
             }
 
@@ -90,21 +92,40 @@ public static class AllocationValidator
                 problems.Add($"operator '{o.Name}': its working buffer is missing");
         }
 
-        // Traffic from the runs: every run after a tensor's first is a reload; a produced tensor with no DRAM copy that is
-        // reloaded was spilled once; inputs/parameters are read once, graph outputs written once.
-        long read = 0, write = 0, spill = 0, reload = 0;
+        // Traffic from the runs: a tensor's DRAM reads are its runs that do not start at its producer's step (loads) and
+        // its consumers' steps no run covers (streamed reads); a graph input's first read is compulsory. A produced tensor
+        // is written once when it is read back: by its producer if no run covers the producer's step (streamed write),
+        // else as a spill; graph outputs are written anyway. Inputs/parameters are read once, graph outputs written once.
+        long read = 0, write = 0, spill = 0, reload = 0, streamRead = 0, streamWrite = 0;
         foreach (var t in graph.Tensors)
         {
-            var count = allocation.Runs.Count(r => r.TensorId == t.Id);
-            if (count == 0)
-                problems.Add($"tensor '{t.Name}' is never resident");
+            var runs = allocation.Runs.Where(r => r.TensorId == t.Id).ToList();
+            bool Covered(int s) => runs.Any(r => r.StartStep <= s && s < r.EndStep);
+            var produced = t.Producer is { } p ? step[p] : -1;
+            var accesses = runs.Where(r => r.StartStep != produced).Select(r => (Step: r.StartStep, Streamed: false))
+                .Concat(t.Consumers.Where(c => !Covered(step[c])).Select(c => (Step: step[c], Streamed: true)))
+                .OrderBy(a => a.Step).ToList();
             if (t.Producer is null)
+            {
                 read += t.SizeBytes;
-            else if (t.Consumers.Count == 0 || t.IsGraphOutput)
-                write += t.SizeBytes;
-            reload += Math.Max(0, count - 1) * t.SizeBytes;
-            if (count > 1 && t.Producer is not null && !t.IsGraphOutput)
-                spill += t.SizeBytes;
+                accesses.RemoveAt(0); // the compulsory first read
+            }
+            else
+            {
+                if (t.IsGraphOutput)
+                    write += t.SizeBytes;
+                var streamedOut = !Covered(produced);
+                if (!t.HasDramCopy && streamedOut)
+                    streamWrite += t.SizeBytes;
+                else if (!t.HasDramCopy && accesses.Count > 0)
+                    spill += t.SizeBytes;
+                // DRAM holds a copy only after the producer's step (its streamed write, or a spill from its first run).
+                if (accesses.Count > 0 && accesses[0].Step <= produced)
+                    problems.Add($"tensor '{t.Name}' is read from DRAM at step {accesses[0].Step}, before DRAM has a copy (its producer runs at step {produced})");
+            }
+
+            reload += accesses.Count(a => !a.Streamed) * t.SizeBytes;
+            streamRead += accesses.Count(a => a.Streamed) * t.SizeBytes;
         }
 
         var extra = Enumerable.Range(0, n).Sum(op => graph.Operators[op].Options[allocation.ChosenOption[op]].ExtraOffChipBytes);
@@ -112,9 +133,17 @@ public static class AllocationValidator
         Compare(problems, "compulsory write", write, allocation.CompulsoryWriteBytes);
         Compare(problems, "spill", spill, allocation.SpillBytes);
         Compare(problems, "reload", reload, allocation.ReloadBytes);
+        Compare(problems, "stream read", streamRead, allocation.StreamReadBytes);
+        Compare(problems, "stream write", streamWrite, allocation.StreamWriteBytes);
         Compare(problems, "option extra", extra, allocation.OptionExtraBytes);
-        Compare(problems, "objective", spill + reload + extra, allocation.ObjectiveBytes);
-        Compare(problems, "traffic events", read + write + spill + reload, allocation.Traffic.Sum(e => e.Bytes));
+        Compare(problems, "objective", spill + reload + streamRead + streamWrite + extra, allocation.ObjectiveBytes);
+        (TrafficKind Kind, long Bytes)[] byKind =
+        [
+            (TrafficKind.CompulsoryRead, read), (TrafficKind.CompulsoryWrite, write), (TrafficKind.Spill, spill),
+            (TrafficKind.Reload, reload), (TrafficKind.StreamRead, streamRead), (TrafficKind.StreamWrite, streamWrite),
+        ];
+        foreach (var (kind, bytes) in byKind)
+            Compare(problems, $"{kind} traffic events", bytes, allocation.Traffic.Where(e => e.Kind == kind).Sum(e => e.Bytes));
         if (allocation.BestBoundBytes > allocation.ObjectiveBytes)
             problems.Add($"bound {allocation.BestBoundBytes} above objective {allocation.ObjectiveBytes}");
         return problems;

@@ -21,15 +21,25 @@ public enum TrafficKind
     CompulsoryWrite,
     Spill,
     Reload,
+
+    /// <summary>A streamed operator reads a tensor it does not hold from DRAM, tile by tile, at its step.</summary>
+    StreamRead,
+
+    /// <summary>A streamed operator writes an output it does not keep to DRAM as it produces it, at its step.</summary>
+    StreamWrite,
 }
 
-/// <summary>A DRAM transfer at a step: a spill is written after its step, a reload (and a compulsory read) arrives for its step.</summary>
+/// <summary>
+/// A DRAM transfer at a step: a spill is written after its step, a reload (and a compulsory read) arrives for its step,
+/// a streamed read or write happens during its step.
+/// </summary>
 public sealed record TrafficEvent(int TensorId, int Step, TrafficKind Kind, long Bytes);
 
 /// <summary>
 /// A whole-graph schedule and scratchpad allocation: the operator order, the option chosen per operator, every residency
 /// run and working buffer, the DRAM transfers, and the solver's status/objective/bound/gap. Objective = non-compulsory
-/// off-chip bytes (spills + reloads) + the chosen options' extra off-chip bytes. Non-solutions have no runs and a reason.
+/// off-chip bytes (spills + reloads + streamed reads and writes) + the chosen options' extra off-chip bytes.
+/// Non-solutions have no runs and a reason.
 /// </summary>
 public sealed record GraphAllocation(
     string Method,
@@ -44,6 +54,8 @@ public sealed record GraphAllocation(
     long CompulsoryWriteBytes,
     long SpillBytes,
     long ReloadBytes,
+    long StreamReadBytes,
+    long StreamWriteBytes,
     long OptionExtraBytes,
     long PeakBytes,
     long ObjectiveBytes,
@@ -52,12 +64,12 @@ public sealed record GraphAllocation(
 {
     public bool HasSolution => Status is AllocationStatus.Optimal or AllocationStatus.Feasible;
 
-    /// <summary>Spill writes + reload reads: the traffic a bigger scratchpad would avoid.</summary>
-    public long NonCompulsoryBytes => SpillBytes + ReloadBytes;
+    /// <summary>Spill writes + reload reads + streamed reads and writes: the traffic a bigger scratchpad would avoid.</summary>
+    public long NonCompulsoryBytes => SpillBytes + ReloadBytes + StreamReadBytes + StreamWriteBytes;
 
     /// <summary>(objective − bound) / objective; 0 when optimal or the objective is 0.</summary>
     public double Gap => ObjectiveBytes <= 0 ? 0 : (double)(ObjectiveBytes - BestBoundBytes) / ObjectiveBytes;
 
     public static GraphAllocation NoSolution(string method, AllocationStatus status, string reason, IReadOnlyList<int> order, double solveSeconds) =>
-        new(method, status, reason, order, [], [], [], [], 0, 0, 0, 0, 0, 0, 0, 0, solveSeconds);
+        new(method, status, reason, order, [], [], [], [], 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, solveSeconds);
 }

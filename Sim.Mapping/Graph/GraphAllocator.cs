@@ -12,7 +12,7 @@ namespace Sim.Mapping.Graph;
 /// <see cref="GraphAllocatorOptions.WindowOps"/> steps by half its width; solve the joint model with every operator
 /// outside the window fixed at its incumbent step (hinted with the incumbent), re-solve the fixed-order model on the
 /// window's order and keep it when it is cheaper. The time limit is shared equally among the windows' joint solves
-/// (each fixed-order re-solve has the full limit, but is fast).
+/// (each fixed-order re-solve has the full limit, but is fast). Streamed options are supported in every mode.
 /// </summary>
 public static class GraphAllocator
 {
@@ -43,7 +43,7 @@ public static class GraphAllocator
         var clock = Stopwatch.StartNew();
         const string method = "cp-sat joint order";
         var minPeak = MinPeakOrder.Find(graph, options.ExactOrderMaxOps);
-        var (order, status, _, bound) = JointScheduleModel.Solve(graph, options, minPeak.Order);
+        var (order, status, jointObjective, bound) = JointScheduleModel.Solve(graph, options, minPeak.Order);
         if (order is null)
         {
             var reason = status == CpSolverStatus.Infeasible
@@ -64,7 +64,9 @@ public static class GraphAllocator
 
         if (!fixedOrder.HasSolution)
             return fixedOrder with { SolveSeconds = clock.Elapsed.TotalSeconds };
-        var optimal = status == CpSolverStatus.Optimal && fixedOrder.Status == AllocationStatus.Optimal;
+        // Optimal over all orders only when the fixed-order re-solve reproduces the joint optimum: a mismatch would mean
+        // the two models disagree on the cost of a schedule, and then neither claim holds.
+        var optimal = status == CpSolverStatus.Optimal && fixedOrder.Status == AllocationStatus.Optimal && fixedOrder.ObjectiveBytes == jointObjective;
         return fixedOrder with
         {
             Status = optimal ? AllocationStatus.Optimal : AllocationStatus.Feasible,

@@ -19,4 +19,8 @@ public sealed record GraphTensor(int Id, string Name, long SizeBytes, TensorOrig
 }
 
 /// <summary>An operator: its input and output tensor ids and its option menu (at least one option).</summary>
-public sealed record GraphOperator(int Id, string Name, IReadOnlyList<int> Inputs, IReadOnlyList<int> Outputs, IReadOnlyList<OpOption> Options);
+public sealed record GraphOperator(int Id, string Name, IReadOnlyList<int> Inputs, IReadOnlyList<int> Outputs, IReadOnlyList<OpOption> Options)
+{
+    /// <summary>Some option streams its tensors from/to DRAM, so they need not be resident at its step.</summary>
+    public bool CanStream => Options.Any(o => o.Streamed);
+}

@@ -11,7 +11,9 @@ namespace Sim.Mapping.Graph;
 /// (a linear arena) is tried. When neither fits, the capacity is lowered below what Belady kept at those steps of the
 /// failed block where something is still droppable, and Belady runs again, so replacement also resolves fragmentation;
 /// when nothing there is droppable the baseline gives up (Infeasible), even where an exact allocation exists.
-/// Per operator the option with the least extra traffic whose working buffer fits its step is taken (ties: smaller buffer).
+/// Per operator the resident option with the least extra traffic whose working buffer fits its step is taken (ties:
+/// smaller buffer). Only an operator whose inputs + outputs + working buffer cannot fit even in an empty scratchpad
+/// takes its cheapest fitting streamed option, and then streams all its inputs and outputs (none is resident at its step).
 /// </summary>
 public static class GreedyArenaBelady
 {
@@ -40,17 +42,19 @@ public static class GreedyArenaBelady
         var height = graph.Tensors.Select(t => ScheduleView.Granules(t.SizeBytes, g)).ToArray();
         var option = graph.Operators.Select(op => PickOption(view, op, capacity, g)).ToArray();
         var workHeight = graph.Operators.Select(op => ScheduleView.Granules(op.Options[option[op.Id]].WorkingBytes, g)).ToArray();
+        var present = graph.Tensors.Select(t => view.Events[t.Id].Select(e => !graph.Operators[view.Order[e]].Options[option[view.Order[e]]].Streamed).ToArray()).ToArray();
         var cap = Enumerable.Repeat(capacity, view.Steps).ToArray();
-        var required = Enumerable.Range(0, view.Steps).Select(s => view.TensorsAtStep[s].Sum(t => height[t]) + workHeight[view.Order[s]]).ToArray();
+        var required = Enumerable.Range(0, view.Steps).Select(s => workHeight[view.Order[s]]
+            + view.TensorsAtStep[s].Sum(t => present[t][IndexOf(view.Events[t], s)] ? height[t] : 0)).ToArray();
         while (true)
         {
-            var (keep, used, reason) = Belady(view, height, workHeight, cap);
+            var (keep, used, reason) = Belady(view, present, height, workHeight, cap);
             if (reason is not null)
                 return GraphAllocation.NoSolution(Method, AllocationStatus.Infeasible, reason, view.Order, clock.Elapsed.TotalSeconds);
-            var (address, workAddress, failed) = Arena(view, keep, height, workHeight, capacity);
+            var (address, workAddress, failed) = Arena(view, keep, present, height, workHeight, capacity);
             if (failed is not { } f)
             {
-                return AllocationAssembler.Build(Method, AllocationStatus.Feasible, view, keep,
+                return AllocationAssembler.Build(Method, AllocationStatus.Feasible, view, keep, present,
                     [.. address.Select(a => a.Select(y => y * g).ToArray())], option, [.. workAddress.Select(y => y * g)], 0, clock.Elapsed.TotalSeconds);
             }
 
@@ -74,17 +78,30 @@ public static class GreedyArenaBelady
     {
         var step = view.StepOf[op.Id];
         var tensors = view.TensorsAtStep[step].Sum(t => ScheduleView.Granules(view.Graph.Tensors[t].SizeBytes, g));
-        return Enumerable.Range(0, op.Options.Count)
-            .Where(o => tensors + ScheduleView.Granules(op.Options[o].WorkingBytes, g) <= capacity)
+        var fitting = Enumerable.Range(0, op.Options.Count)
+            .Where(o => ScheduleView.OptionNeedGranules(op.Options[o], tensors, g) <= capacity)
             .OrderBy(o => op.Options[o].ExtraOffChipBytes).ThenBy(o => op.Options[o].WorkingBytes).ThenBy(o => o)
-            .First();
+            .ToList();
+        return fitting.Where(o => !op.Options[o].Streamed).Append(fitting[0]).First();
     }
 
-    /// <summary>Keep/drop per gap so every step's resident granules fit <paramref name="cap"/>; also returns the granules used per step.</summary>
-    private static (bool[][] Keep, long[] Used, string? Reason) Belady(ScheduleView view, long[] height, long[] workHeight, long[] cap)
+    private static int IndexOf(IReadOnlyList<int> events, int step)
+    {
+        for (var j = 0; j < events.Count; j++)
+        {
+            if (events[j] == step)
+                return j;
+        }
+
+        return -1;
+    }
+
+    /// <summary>Keep/drop per gap so every step's resident granules fit <paramref name="cap"/>; also returns the granules used per step.
+    /// A gap next to an absent (streamed) event is never kept.</summary>
+    private static (bool[][] Keep, long[] Used, string? Reason) Belady(ScheduleView view, bool[][] present, long[] height, long[] workHeight, long[] cap)
     {
         var graph = view.Graph;
-        var keep = graph.Tensors.Select(t => Enumerable.Repeat(true, view.Events[t.Id].Count - 1).ToArray()).ToArray();
+        var keep = graph.Tensors.Select(t => Enumerable.Range(0, view.Events[t.Id].Count - 1).Select(j => present[t.Id][j] && present[t.Id][j + 1]).ToArray()).ToArray();
         var used = new long[view.Steps];
         for (var s = 0; s < view.Steps; s++)
         {
@@ -95,7 +112,7 @@ public static class GreedyArenaBelady
                 var events = view.Events[t.Id];
                 var j = GapAt(events, s);
                 if (j == -2)
-                    total += height[t.Id];
+                    total += present[t.Id][IndexOf(events, s)] ? height[t.Id] : 0;
                 else if (j >= 0 && keep[t.Id][j])
                 {
                     total += height[t.Id];
@@ -139,7 +156,7 @@ public static class GreedyArenaBelady
 
     /// <summary>First-fit by decreasing size; returns per-event addresses (granules) or the first run that did not fit.</summary>
     private static (long[][] Address, long[] WorkAddress, (int Start, int End)? Failed) Arena(
-        ScheduleView view, bool[][] keep, long[] height, long[] workHeight, long capacity)
+        ScheduleView view, bool[][] keep, bool[][] present, long[] height, long[] workHeight, long capacity)
     {
         var graph = view.Graph;
         // Blocks: runs (tensor ≥ 0, first event index) and working buffers (tensor = −1 − op).
@@ -152,7 +169,8 @@ public static class GreedyArenaBelady
             {
                 if (j < events.Count - 1 && keep[t.Id][j])
                     continue;
-                blocks.Add((t.Id, first, events[first], events[j] + 1, height[t.Id]));
+                if (present[t.Id][first])
+                    blocks.Add((t.Id, first, events[first], events[j] + 1, height[t.Id]));
                 first = j + 1;
             }
         }

@@ -12,6 +12,11 @@ namespace Sim.Mapping.Graph;
 /// (the base case COSMA's reimplementers had to add). Addresses: one NoOverlap per step over optional intervals
 /// [L[a,t], L[a,t]+⌈size/g⌉) present iff resident, with P ⇒ L[t] = L[t−1] (no O(|A|²|T|) big-M pairs).
 /// Objective as the fixed-order model: reload reads beyond the compulsory first load + spill writes + option extras.
+/// Streamed options (only where an operator has one; otherwise the model is unchanged): st_v = Σ streamed options of v;
+/// the producer's step splits into created-resident (x − W) and streamed-written W ≤ st_q (W costs a write unless DRAM
+/// has a copy, and counts as the copy a later R needs); a consumer needs P or R only when ¬st_c, and otherwise pays a
+/// streamed read SR ≥ x[c,t] + st_c − 1 − (P + R), which needs an earlier S or W for a produced tensor. A graph input's
+/// first access (R or SR) is the compulsory one. A tensor larger than the scratchpad is never resident.
 /// </summary>
 internal static class JointScheduleModel
 {
@@ -37,6 +42,7 @@ internal static class JointScheduleModel
             model.AddExactlyOne(Enumerable.Range(0, n).Select(v => x[v, i]));
         }
 
+        var streamed = graph.Operators.Select(op => op.CanStream ? model.NewBoolVar($"st_{op.Id}") : null).ToArray();
         var stepOf = Enumerable.Range(0, n).Select(v => LinearExpr.WeightedSum(Enumerable.Range(0, n).Select(t => x[v, t]), Enumerable.Range(0, n).Select(t => (long)t))).ToArray();
         var objective = new List<LinearExpr>();
         var noOverlap = Enumerable.Range(0, n).Select(_ => new List<IntervalVar>()).ToArray();
@@ -55,6 +61,9 @@ internal static class JointScheduleModel
             var preserved = new BoolVar[n];
             var spills = new List<BoolVar>();
             var retrieves = new List<BoolVar>();
+            var writes = new List<BoolVar>(); // streamed writes by the producer
+            var streamReads = new List<BoolVar>();
+            var producerStreams = a.Producer is { } sp && streamed[sp] is not null;
             for (var t = 0; t < n; t++)
             {
                 var created = a.Producer is { } q ? (LinearExpr)x[q, t] : LinearExpr.Constant(0);
@@ -63,7 +72,18 @@ internal static class JointScheduleModel
                 var rv = model.NewBoolVar($"R_{a.Id}_{t}");
                 var res = model.NewBoolVar($"res_{a.Id}_{t}");
                 model.Add(created + pv + sv + rv <= 1);
-                model.Add(res == created + pv + rv);
+                if (producerStreams)
+                {
+                    var wv = model.NewBoolVar($"W_{a.Id}_{t}");
+                    model.Add(wv <= created);
+                    model.AddImplication(wv, streamed[a.Producer!.Value]!);
+                    writes.Add(wv);
+                    model.Add(res == created - wv + pv + rv);
+                }
+                else
+                    model.Add(res == created + pv + rv);
+                if (h > capacity)
+                    model.Add(res == 0);
                 if (t == 0)
                 {
                     model.Add(pv == 0);
@@ -76,10 +96,24 @@ internal static class JointScheduleModel
                 }
 
                 if (a.Origin == TensorOrigin.Produced)
-                    model.Add(rv <= LinearExpr.Sum(spills.Append(sv)) - sv); // a retrieve needs an earlier spill
+                    model.Add(rv <= LinearExpr.Sum(spills.Concat(writes).Append(sv)) - sv); // a retrieve needs an earlier spill (or streamed write)
                 foreach (var c in a.Consumers)
-                    model.Add(pv + rv >= 1).OnlyEnforceIf(x[c, t]);
-                address[t] = model.NewIntVar(0, capacity - h, $"L_{a.Id}_{t}");
+                {
+                    if (streamed[c] is not { } sc)
+                    {
+                        model.Add(pv + rv >= 1).OnlyEnforceIf(x[c, t]);
+                        continue;
+                    }
+
+                    model.Add(pv + rv >= 1).OnlyEnforceIf([x[c, t], sc.Not()]);
+                    var sr = model.NewBoolVar($"SR_{a.Id}_{c}_{t}");
+                    model.Add(sr >= x[c, t] + sc - 1 - pv - rv);
+                    if (a.Origin == TensorOrigin.Produced)
+                        model.Add(sr <= LinearExpr.Sum(spills.Concat(writes).Append(sv))); // DRAM holds a copy by now
+                    streamReads.Add(sr);
+                }
+
+                address[t] = model.NewIntVar(0, Math.Max(0, capacity - h), $"L_{a.Id}_{t}");
                 if (t > 0)
                     model.Add(address[t] == address[t - 1]).OnlyEnforceIf(pv);
                 noOverlap[t].Add(model.NewOptionalFixedSizeIntervalVar(address[t], h, res, $"i_{a.Id}_{t}"));
@@ -92,6 +126,10 @@ internal static class JointScheduleModel
 
             model.Add(LinearExpr.Sum(spills) <= 1);
             objective.Add(a.SizeBytes * LinearExpr.Sum(retrieves));
+            if (streamReads.Count > 0)
+                objective.Add(a.SizeBytes * LinearExpr.Sum(streamReads));
+            if (writes.Count > 0 && !a.HasDramCopy)
+                objective.Add(a.SizeBytes * LinearExpr.Sum(writes));
             if (a.Producer is null)
                 objective.Add(LinearExpr.Constant(-a.SizeBytes)); // the first load is compulsory
             if (!a.HasDramCopy)
@@ -102,6 +140,8 @@ internal static class JointScheduleModel
         {
             var chosen = op.Options.Select((_, o) => model.NewBoolVar($"opt_{op.Id}_{o}")).ToArray();
             model.AddExactlyOne(chosen);
+            if (streamed[op.Id] is { } st)
+                model.Add(LinearExpr.Sum(chosen.Where((_, o) => op.Options[o].Streamed)) == st);
             for (var o = 0; o < op.Options.Count; o++)
             {
                 var option = op.Options[o];

@@ -45,15 +45,26 @@ public sealed class ScheduleView
     /// <summary>Per step, the tensors the step's operator reads or writes (ascending id).</summary>
     public IReadOnlyList<IReadOnlyList<int>> TensorsAtStep { get; }
 
-    /// <summary>Bytes a step cannot do without: its operator's inputs and outputs (each rounded up to granules) plus its smallest working buffer.</summary>
+    /// <summary>
+    /// Bytes a step cannot do without: the least, over its operator's options, of what the option needs resident — a
+    /// resident option its inputs and outputs (each rounded up to granules) plus its working buffer, a streamed option
+    /// its working buffer only. Without streamed options: inputs + outputs + the smallest working buffer.
+    /// </summary>
     public long RequiredBytes(int step, long granuleBytes)
     {
         var op = Graph.Operators[Order[step]];
-        return TensorsAtStep[step].Sum(t => Granules(Graph.Tensors[t].SizeBytes, granuleBytes) * granuleBytes)
-            + op.Options.Min(o => Granules(o.WorkingBytes, granuleBytes)) * granuleBytes;
+        var tensors = TensorsAtStep[step].Sum(t => Granules(Graph.Tensors[t].SizeBytes, granuleBytes));
+        return op.Options.Min(o => OptionNeedGranules(o, tensors, granuleBytes)) * granuleBytes;
     }
 
-    /// <summary>Peak of the bytes live at a step when nothing is ever spilled (each tensor lives from its first to its last event), smallest working buffers.</summary>
+    /// <summary>Granules an option needs resident at its step, given its step's tensors' granules.</summary>
+    internal static long OptionNeedGranules(OpOption option, long tensorGranules, long granuleBytes) =>
+        (option.Streamed ? 0 : tensorGranules) + Granules(option.WorkingBytes, granuleBytes);
+
+    /// <summary>
+    /// Peak of the bytes live at a step when nothing is ever spilled or streamed (each tensor lives from its first to its
+    /// last event), smallest working buffers (a streamed option may keep its tensors resident, so it counts too).
+    /// </summary>
     public long NoSpillPeakBytes()
     {
         var live = new long[Steps];
@@ -76,7 +87,8 @@ public sealed class ScheduleView
             if (need > scratchpadBytes / granuleBytes * granuleBytes)
             {
                 var op = Graph.Operators[Order[s]];
-                return $"step {s} (operator '{op.Name}') needs {need} bytes for its inputs, outputs and smallest working buffer, more than the {scratchpadBytes}-byte scratchpad";
+                var what = op.CanStream ? "its inputs, outputs and working buffer, or a streamed option's working buffer," : "its inputs, outputs and smallest working buffer,";
+                return $"step {s} (operator '{op.Name}') needs {need} bytes for {what} more than the {scratchpadBytes}-byte scratchpad";
             }
         }
 

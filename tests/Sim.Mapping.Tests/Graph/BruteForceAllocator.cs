@@ -3,10 +3,16 @@ using Sim.Mapping.Graph;
 namespace Sim.Mapping.Tests.Graph;
 
 /// <summary>
-/// Test oracle sharing no code with the solvers: for a fixed order, enumerate every keep/drop choice per gap of ≥ 2
-/// steps and every option combination in order of cost, and return the first whose blocks pack exactly (gravity-
-/// compaction DFS: in a compacted packing each block rests at 0 or on top of a time-overlapping block, so placing blocks
-/// in non-decreasing address order with those candidate addresses is complete). 1-byte granules.
+/// Test oracle sharing no code with the solvers: for a fixed order, enumerate every option combination, every
+/// present/absent choice of a tensor at an event whose operator runs a streamed option, and every keep/drop choice per
+/// gap of ≥ 2 steps whose ends are both present (a 1-step gap is kept iff both ends are present), in order of cost, and
+/// return the first whose blocks pack exactly (gravity-compaction DFS: in a compacted packing each block rests at 0 or
+/// on top of a time-overlapping block, so placing blocks in non-decreasing address order with those candidate
+/// addresses is complete). 1-byte granules.
+/// Cost, from the traffic rules: every access of a tensor that is not kept from its previous event — a load when present,
+/// a streamed read when absent — reads size bytes, except a produced tensor's first event (its creation) and a graph
+/// input's first access (compulsory); a produced tensor that is not a graph output and is read back, or whose producer
+/// streams it out, is written once (size bytes); plus the options' extra bytes.
 /// </summary>
 internal static class BruteForceAllocator
 {
@@ -16,55 +22,71 @@ internal static class BruteForceAllocator
         for (var s = 0; s < order.Count; s++)
             step[order[s]] = s;
         var events = graph.Tensors.Select(t => t.Consumers.Select(c => step[c]).Concat(t.Producer is { } p ? [step[p]] : []).Distinct().Order().ToArray()).ToArray();
-        var gaps = new List<(int Tensor, int Index)>();
-        foreach (var t in graph.Tensors)
-        {
-            for (var j = 0; j + 1 < events[t.Id].Length; j++)
-            {
-                if (events[t.Id][j + 1] - events[t.Id][j] >= 2)
-                    gaps.Add((t.Id, j));
-            }
-        }
+        var opAt = new int[order.Count];
+        for (var s = 0; s < order.Count; s++)
+            opAt[s] = order[s];
 
         var combos = new List<int[]> { Array.Empty<int>() };
         foreach (var op in graph.Operators)
             combos = [.. combos.SelectMany(c => Enumerable.Range(0, op.Options.Count).Select(o => c.Append(o).ToArray()))];
 
-        var candidates = new List<(long Cost, int Mask, int[] Options)>();
-        for (var mask = 0; mask < 1 << gaps.Count; mask++)
+        (bool[][] Present, bool[][] Keep) Decode(int[] combo, int presenceMask, int keepMask)
         {
-            long traffic = 0;
-            var spilled = new HashSet<int>();
-            for (var i = 0; i < gaps.Count; i++)
+            var free = FreeEvents(combo);
+            var present = events.Select(e => Enumerable.Repeat(true, e.Length).ToArray()).ToArray();
+            for (var i = 0; i < free.Count; i++)
             {
-                if ((mask & (1 << i)) == 0)
-                    continue;
-                var tensor = graph.Tensors[gaps[i].Tensor];
-                traffic += tensor.SizeBytes;
-                var dramCopy = tensor.Producer is null || tensor.Consumers.Count == 0 || tensor.IsGraphOutput;
-                if (!dramCopy && spilled.Add(tensor.Id))
-                    traffic += tensor.SizeBytes;
+                if ((presenceMask & (1 << i)) != 0)
+                    present[free[i].Tensor][free[i].Index] = false;
             }
 
-            foreach (var combo in combos)
-                candidates.Add((traffic + combo.Select((o, op) => graph.Operators[op].Options[o].ExtraOffChipBytes).Sum(), mask, combo));
+            var gaps = KeepableGaps(present);
+            var keep = events.Select((e, t) => Enumerable.Range(0, e.Length - 1).Select(j => e[j + 1] - e[j] == 1 && present[t][j] && present[t][j + 1]).ToArray()).ToArray();
+            for (var i = 0; i < gaps.Count; i++)
+                keep[gaps[i].Tensor][gaps[i].Index] = (keepMask & (1 << i)) != 0;
+            return (present, keep);
         }
 
-        foreach (var (cost, mask, combo) in candidates.OrderBy(c => c.Cost))
+        List<(int Tensor, int Index)> FreeEvents(int[] combo) =>
+            [.. graph.Tensors.SelectMany(t => events[t.Id].Select((e, j) => (t.Id, j, e)))
+                .Where(x => graph.Operators[opAt[x.e]].Options[combo[opAt[x.e]]].Streamed).Select(x => (x.Id, x.j))];
+
+        List<(int Tensor, int Index)> KeepableGaps(bool[][] present) =>
+            [.. graph.Tensors.SelectMany(t => Enumerable.Range(0, events[t.Id].Length - 1).Select(j => (t.Id, j)))
+                .Where(x => events[x.Item1][x.j + 1] - events[x.Item1][x.j] >= 2 && present[x.Item1][x.j] && present[x.Item1][x.j + 1])];
+
+        var candidates = new List<(long Cost, int Combo, int PresenceMask, int KeepMask)>();
+        for (var c = 0; c < combos.Count; c++)
         {
+            var combo = combos[c];
+            var extra = combo.Select((o, op) => graph.Operators[op].Options[o].ExtraOffChipBytes).Sum();
+            for (var pm = 0; pm < 1 << FreeEvents(combo).Count; pm++)
+            {
+                var (present, _) = Decode(combo, pm, 0);
+                for (var km = 0; km < 1 << KeepableGaps(present).Count; km++)
+                {
+                    var (_, keep) = Decode(combo, pm, km);
+                    candidates.Add((extra + Traffic(graph, events, present, keep), c, pm, km));
+                }
+            }
+        }
+
+        foreach (var (cost, c, pm, km) in candidates.OrderBy(x => x.Cost))
+        {
+            var combo = combos[c];
+            var (present, keep) = Decode(combo, pm, km);
             var boxes = new List<(int Start, int End, long Height)>();
             foreach (var t in graph.Tensors)
             {
                 var e = events[t.Id];
-                var first = 0;
                 for (var j = 0; j < e.Length; j++)
                 {
-                    var dropped = gaps.FindIndex(gp => gp.Tensor == t.Id && gp.Index == j) is var gi && gi >= 0 && (mask & (1 << gi)) != 0;
-                    var kept = j + 1 < e.Length && !dropped;
-                    if (kept)
+                    if (!present[t.Id][j] || (j > 0 && keep[t.Id][j - 1]))
                         continue;
-                    boxes.Add((e[first], e[j] + 1, t.SizeBytes));
-                    first = j + 1;
+                    var last = j;
+                    while (last + 1 < e.Length && keep[t.Id][last])
+                        last++;
+                    boxes.Add((e[j], e[last] + 1, t.SizeBytes));
                 }
             }
 
@@ -80,6 +102,30 @@ internal static class BruteForceAllocator
         }
 
         return null;
+    }
+
+    private static long Traffic(TensorGraph graph, int[][] events, bool[][] present, bool[][] keep)
+    {
+        long bytes = 0;
+        foreach (var t in graph.Tensors)
+        {
+            var produced = t.Producer is not null;
+            var reads = 0;
+            for (var j = produced ? 1 : 0; j < events[t.Id].Length; j++)
+            {
+                if (j == 0 || !keep[t.Id][j - 1])
+                    reads++;
+            }
+
+            if (!produced)
+                reads--; // the compulsory first read
+            bytes += reads * t.SizeBytes;
+            var dramCopy = !produced || t.Consumers.Count == 0 || t.IsGraphOutput;
+            if (!dramCopy && (reads > 0 || !present[t.Id][0]))
+                bytes += t.SizeBytes;
+        }
+
+        return bytes;
     }
 
     /// <summary>Best over every topological order (the joint problem's optimum); null when no order fits.</summary>

@@ -63,6 +63,29 @@ internal static class GraphFixtures
         return new TensorGraph(tensors, ops);
     }
 
+    /// <summary>
+    /// <see cref="Random(int, int, bool)"/> plus, per operator with probability <paramref name="share"/>, a streamed
+    /// option (working buffer 0–2 bytes, extra traffic 0–3 bytes) drawn from a second seeded stream, so the graph itself
+    /// is the same as without streaming.
+    /// </summary>
+    public static TensorGraph RandomStreaming(int seed, int operators, double share = 0.5)
+    {
+        var graph = Random(seed, operators);
+        var random = new Random(seed * 7919 + 17);
+        return WithOptions(graph, op => random.NextDouble() < share
+            ? [.. op.Options, new OpOption("stream", random.Next(0, 3), random.Next(0, 4), Streamed: true)]
+            : op.Options);
+    }
+
+    /// <summary>The same graph (tensors, operators, graph outputs) with each operator's options replaced.</summary>
+    public static TensorGraph WithOptions(TensorGraph graph, Func<GraphOperator, IReadOnlyList<OpOption>> options) => new(
+        [.. graph.Tensors.Select(t => new TensorSpec(t.Name, t.SizeBytes, t.Origin == TensorOrigin.Parameter))],
+        [.. graph.Operators.Select(op => new OperatorSpec(op.Name, op.Inputs, op.Outputs, options(op)))],
+        graph.Tensors.Where(t => t.IsGraphOutput).Select(t => t.Id));
+
+    /// <summary>The same graph without its streamed options.</summary>
+    public static TensorGraph WithoutStreaming(TensorGraph graph) => WithOptions(graph, op => [.. op.Options.Where(o => !o.Streamed)]);
+
     public static GraphAllocatorOptions Options(long budget, OrderMode mode = OrderMode.Given) => new()
     {
         ScratchpadBytes = budget,
