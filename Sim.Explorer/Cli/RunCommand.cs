@@ -16,7 +16,8 @@ public static class RunCommand
         var workloadArg = new Argument<string>("workload") { Description = "Workload file: .yaml, or a SCALE-Sim topology .csv" };
         var mode = new Option<string>("--mode") { Description = "default or scalesim", DefaultValueFactory = _ => "default" };
         var output = new Option<string?>("--output", "-o") { Description = "Output directory (default reports/runs/<workload>-<arch>)" };
-        var command = new Command("run", "Simulate a workload on one arch") { archArg, workloadArg, mode, output };
+        var mappingFile = new Option<string?>("--mapping") { Description = "Mapping file (sim map's mapping.yaml): GEMM/conv ops use the loop-nest model under its mappings" };
+        var command = new Command("run", "Simulate a workload on one arch") { archArg, workloadArg, mode, output, mappingFile };
         command.SetAction(parse =>
         {
             var simMode = OptionParsers.Mode(parse.GetValue(mode)!);
@@ -25,7 +26,8 @@ public static class RunCommand
             var pointId = new SweepPoint(0, "", workload, arch, simMode).Id;
             if (Sim.Arch.TileFeasibility.Problem(arch) is { } problem)
                 throw new Core.Config.SimInputException($"{parse.GetValue(archArg)}: arch '{arch.Name}' is infeasible: {problem}. Fix: enlarge that scratchpad or use a smaller tile");
-            var (point, layers) = PointEvaluator.Evaluate(pointId, workload, arch, simMode);
+            var mapped = LoadMapping(parse.GetValue(mappingFile), workload, arch, simMode);
+            var (point, layers) = PointEvaluator.Evaluate(pointId, workload, arch, simMode, mapped);
             if (point.Status == Analysis.RowStatus.Infeasible)
                 throw new Core.Config.SimInputException($"{parse.GetValue(workloadArg)}: cannot run on arch '{arch.Name}': {point.Reason}. Fix: give the arch more on-chip memory or choose another lowering");
             point.Sweep = "run";
@@ -35,12 +37,27 @@ public static class RunCommand
             ResultsCsv.Write(Path.Combine(directory, "layers.csv"), layers);
             ResultsCsv.Write(Path.Combine(directory, "points.csv"), [point]);
 
-            Terminal.Render(context, LayerTable(layers, point));
+            var table = LayerTable(layers, point);
+            table.Title = new TableTitle(Markup.Escape(mapped is null
+                ? "GEMM/conv layers: tile model"
+                : $"GEMM/conv layers: loop-nest model under {mapped.File}"));
+            Terminal.Render(context, table);
             context.Out.WriteLine($"{workload.Name} on {arch.Name} ({arch.Tile}, {parse.GetValue(mode)} mode): {point.LatencyCycles} cycles, utilization {point.Utilization:P2}");
             context.Out.WriteLine($"wrote {Path.Combine(directory, "layers.csv")} and points.csv");
             return ExitCodes.Ok;
         });
         return command;
+    }
+
+    /// <summary>The mapping file, checked against the workload and the arch; null without --mapping.</summary>
+    private static MappedLayers? LoadMapping(string? path, Core.Workloads.Workload workload, Core.Hardware.ArchSpec arch, Core.Hardware.SimMode mode)
+    {
+        if (path is null)
+            return null;
+        if (mode != Core.Hardware.SimMode.Default)
+            throw new Core.Config.SimInputException("--mapping: the loop-nest model has no scalesim mode. Fix: drop --mode scalesim, or run without --mapping");
+        var file = InputFile.Read(path);
+        return MappedLayers.Parse(file.DisplayPath, file.Text, workload, arch);
     }
 
     private static Table LayerTable(IReadOnlyList<LayerRow> layers, PointRow total)

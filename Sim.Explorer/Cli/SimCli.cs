@@ -15,6 +15,7 @@ public static class SimCli
         {
             OpCommand.Create(context),
             RunCommand.Create(context),
+            MapCommand.Create(context),
             SweepCommand.Create(context),
             BenchCommand.Create(context),
         };

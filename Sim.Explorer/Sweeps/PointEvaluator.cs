@@ -13,11 +13,13 @@ namespace Sim.Explorer.Sweeps;
 /// sums the layers into the point's totals (costs add up: the network's energy is the sum of its layers').
 /// An arch that cannot run (<see cref="TileFeasibility"/>, or an attention layer whose lowering does not fit) gives an
 /// <c>infeasible</c> row with the reason and no layers. GEMMs and convolutions go to the tile model; attention layers to
-/// the attention model (its GEMMs on the same tile, softmax on the vector unit).
+/// the attention model (its GEMMs on the same tile, softmax on the vector unit). With <c>mapped</c> layers (a mapping
+/// file, default mode only), GEMMs and convolutions go to the loop-nest model under the file's mappings instead.
 /// </summary>
 public static class PointEvaluator
 {
-    public static (PointRow Point, IReadOnlyList<LayerRow> Layers) Evaluate(string pointId, Workload workload, ArchSpec arch, SimMode mode)
+    public static (PointRow Point, IReadOnlyList<LayerRow> Layers) Evaluate(string pointId, Workload workload, ArchSpec arch, SimMode mode,
+        MappedLayers? mapped = null)
     {
         ArgumentNullException.ThrowIfNull(workload);
         ArgumentNullException.ThrowIfNull(arch);
@@ -35,6 +37,9 @@ public static class PointEvaluator
         {
             switch (op)
             {
+                case GemmOp gemmOp when mapped is not null:
+                    layers.Add(mapped.Evaluate(pointId, layers.Count, gemmOp));
+                    break;
                 case GemmOp gemmOp:
                     var gemm = gemmOp.ToGemm(mode);
                     layers.Add(LayerRow.From(pointId, layers.Count, op, gemm, TileEvaluator.Evaluate(op.Name, gemm, arch, mode, costs)));

@@ -1,0 +1,79 @@
+using System.Globalization;
+using Sim.Core.Config;
+using Sim.Core.Hardware;
+using Sim.Core.Mapping;
+using Sim.Explorer.Cli;
+using Sim.Explorer.Plots;
+using Sim.Explorer.Results;
+using Sim.Mapping.Graph;
+using Sim.Mapping.Layers;
+using Sim.Mapping.Network;
+
+namespace Sim.Explorer.NetworkMaps;
+
+/// <summary>The files of <c>sim map</c>: mapping.yaml, layers.csv, allocation.csv, timings.csv and the memory plots.
+/// Everything but timings.csv is byte-identical for the same inputs and seed (solves that finish in their limit).</summary>
+public static class MapOutputs
+{
+    public static IReadOnlyList<string> Write(string directory, NetworkMapResult result, ArchSpec arch, MapObjective objective, long budgetBytes, OrderMode order)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        ArgumentNullException.ThrowIfNull(arch);
+        Directory.CreateDirectory(directory);
+        var paths = new List<string>();
+
+        var entries = result.Ops
+            .Where(o => o.Layer is { Mapping: not null, Cost.Feasible: true })
+            .Select(o => new LayerMappingEntry(o.Layer!.Problem, o.Layer.Mapping!, Figures(o.Layer)))
+            .ToList();
+        var file = new MappingFile(result.Workload.Name, arch.Name, MapCommand.Name(objective), entries);
+        var graph = GraphSectionYaml.Write(result.Graph, result.Allocation, result.Baseline, budgetBytes, order);
+        paths.Add(Save(directory, "mapping.yaml", MappingYamlWriter.Write(file, graph)));
+
+        var layers = result.Ops.Where(o => o.Layer is not null).Select(o => Row(o.Layer!, objective)).ToList();
+        ResultsCsv.Write(Path.Combine(directory, "layers.csv"), layers);
+        paths.Add(Path.Combine(directory, "layers.csv"));
+
+        var ilpBlocks = AllocationBlocks.Of(result.Graph, result.Allocation);
+        var baselineBlocks = AllocationBlocks.Of(result.Graph, result.Baseline);
+        ResultsCsv.Write(Path.Combine(directory, "allocation.csv"),
+            AllocationBlocks.Rows("cp-sat", ilpBlocks).Concat(AllocationBlocks.Rows("baseline", baselineBlocks)));
+        paths.Add(Path.Combine(directory, "allocation.csv"));
+
+        ResultsCsv.Write(Path.Combine(directory, "timings.csv"), Timings(result));
+        paths.Add(Path.Combine(directory, "timings.csv"));
+
+        MemoryTimelinePlot.Save(ilpBlocks, budgetBytes, AllocationBlocks.StepOps(result.Graph, result.Allocation), directory, "memory",
+            string.Create(CultureInfo.InvariantCulture, $"{result.Workload.Name} on {arch.Name}: CP-SAT allocation ({result.Allocation.Status.ToString().ToLowerInvariant()}, {result.Allocation.NonCompulsoryBytes:N0} B spilled+reloaded)"));
+        MemoryTimelinePlot.Save(baselineBlocks, budgetBytes, AllocationBlocks.StepOps(result.Graph, result.Baseline), directory, "memory-baseline",
+            string.Create(CultureInfo.InvariantCulture, $"{result.Workload.Name} on {arch.Name}: greedy arena + Belady ({result.Baseline.NonCompulsoryBytes:N0} B spilled+reloaded)"));
+        paths.Add(Path.Combine(directory, "memory.png"));
+        paths.Add(Path.Combine(directory, "memory-baseline.png"));
+        return paths;
+    }
+
+    public static MappedLayerRow Row(LayerMapResult layer, MapObjective objective)
+    {
+        ArgumentNullException.ThrowIfNull(layer);
+        return MappedLayerRow.From(layer.Problem, layer.Mapping, layer.Cost, MapCommand.Name(objective), layer.Status.ToString().ToLowerInvariant(),
+            Finite(layer.ObjectiveValue), Finite(layer.BestBound), Finite(layer.GapPercent), layer.Reason);
+    }
+
+    private static IEnumerable<TimingRow> Timings(NetworkMapResult result) =>
+        result.Ops.Where(o => o.Layer is not null && !o.Reused)
+            .Select(o => new TimingRow { Stage = "layer", Name = o.Op.Name, Seconds = o.Layer!.SolveSeconds })
+            .Append(new TimingRow { Stage = "graph", Name = "cp-sat", Seconds = result.Allocation.SolveSeconds })
+            .Append(new TimingRow { Stage = "graph", Name = "baseline", Seconds = result.Baseline.SolveSeconds });
+
+    private static LayerModelFigures Figures(LayerMapResult layer) =>
+        new(layer.Cost!.LatencyCycles, layer.Cost.DramBytes, layer.Cost.EnergyPj, layer.Cost.Utilization);
+
+    private static double Finite(double value) => double.IsFinite(value) ? value : 0;
+
+    private static string Save(string directory, string name, string text)
+    {
+        var path = Path.Combine(directory, name);
+        File.WriteAllText(path, text);
+        return path;
+    }
+}

@@ -1,0 +1,90 @@
+using Sim.Core.Workloads;
+
+namespace Sim.Mapping.Graph;
+
+/// <summary>
+/// Builds a <see cref="TensorGraph"/> from a <see cref="Workload"/>: one output tensor per op, sized from the op
+/// (conv2d: Batch·OfmapH·OfmapW·Filters words; gemm: M·N; attention: Batch·Heads·SeqQ·HeadDim). An input naming an op
+/// is that op's output tensor; an input naming no op is an external graph input sized by its consumers' operand
+/// (conv2d: Batch·IfmapH·IfmapW·Channels; gemm: M·K; attention: Q), the largest over its consumers.
+/// Pooling and residual adds are not ops in our workloads, so a producer's full output is what must be kept: e.g. in
+/// resnet50.yaml conv1's 112×112×64 output is the tensor that layer1's convs read (through a 56×56 view after the
+/// implicit max-pool), so the graph keeps the 112×112 tensor — an upper bound on the real live set.
+/// With <c>includeParameters</c> every op also reads a parameter tensor (conv2d: Fh·Fw·C·F, gemm: K·N, attention: K and V
+/// caches 2·Batch·KvHeads·SeqKv·HeadDim), loaded from DRAM as a compulsory read — COSMA's "+parameters" variant.
+/// </summary>
+public static class TensorGraphBuilder
+{
+    public static TensorGraph From(Workload workload, int wordBytes, bool includeParameters = false)
+    {
+        ArgumentNullException.ThrowIfNull(workload);
+        ArgumentOutOfRangeException.ThrowIfLessThan(wordBytes, 1);
+        var ops = workload.Ops;
+        var outputOf = ops.Select((op, i) => (op.Name, i)).ToDictionary(p => p.Name, p => p.i, StringComparer.Ordinal);
+        var tensors = ops.Select(op => new TensorSpec(op.Name, checked(OutputWords(op) * wordBytes))).ToList();
+
+        var externals = new Dictionary<string, int>(StringComparer.Ordinal);
+        var operators = new List<OperatorSpec>(ops.Count);
+        foreach (var op in ops)
+        {
+            var inputs = new List<int>();
+            foreach (var name in op.Inputs.Distinct(StringComparer.Ordinal))
+            {
+                if (outputOf.TryGetValue(name, out var producer))
+                {
+                    inputs.Add(producer);
+                    continue;
+                }
+
+                var bytes = checked(OperandWords(op) * wordBytes);
+                if (externals.TryGetValue(name, out var id))
+                    tensors[id] = tensors[id] with { SizeBytes = Math.Max(tensors[id].SizeBytes, bytes) };
+                else
+                {
+                    id = tensors.Count;
+                    externals.Add(name, id);
+                    tensors.Add(new TensorSpec(name, bytes));
+                }
+
+                inputs.Add(id);
+            }
+
+            if (includeParameters)
+            {
+                inputs.Add(tensors.Count);
+                tensors.Add(new TensorSpec(op.Name + ".params", checked(ParameterWords(op) * wordBytes), IsParameter: true));
+            }
+
+            operators.Add(new OperatorSpec(op.Name, inputs, [outputOf[op.Name]]));
+        }
+
+        return new TensorGraph(tensors, operators);
+    }
+
+    /// <summary>Words of an op's output tensor.</summary>
+    public static long OutputWords(Op op) => op switch
+    {
+        Conv2d c => checked(c.Batch * c.OfmapH * c.OfmapW * c.Filters),
+        Gemm g => checked(g.M * g.N),
+        AttentionLayer a => a.Shape.QElements,
+        _ => throw new ArgumentException($"op '{op?.Name}' of kind '{op?.Kind}' has no tensor-size rule in the graph builder", nameof(op)),
+    };
+
+    /// <summary>Words of the activation operand an op reads (its input feature map / left matrix / queries).</summary>
+    public static long OperandWords(Op op) => op switch
+    {
+        Conv2d c => checked(c.Batch * c.IfmapH * c.IfmapW * c.Channels),
+        Gemm g => checked(g.M * g.K),
+        AttentionLayer a => a.Shape.QElements,
+        _ => throw new ArgumentException($"op '{op?.Name}' of kind '{op?.Kind}' has no tensor-size rule in the graph builder", nameof(op)),
+    };
+
+    /// <summary>Words of an op's parameters (weights; for attention the K and V caches).</summary>
+    public static long ParameterWords(Op op) => op switch
+    {
+        Conv2d c => checked(c.FilterH * c.FilterW * c.Channels * c.Filters),
+        Gemm g => checked(g.K * g.N),
+        AttentionLayer a => checked(2 * a.Shape.KvElements),
+        _ => throw new ArgumentException($"op '{op?.Name}' of kind '{op?.Kind}' has no tensor-size rule in the graph builder", nameof(op)),
+    };
+}

@@ -1,0 +1,80 @@
+using Sim.Arch.LoopNest;
+using Sim.Core.Hardware;
+using Sim.Core.Mapping;
+using Sim.Core.Workloads;
+using Sim.Mapping.Graph;
+using Sim.Mapping.Layers;
+
+namespace Sim.Mapping.Network;
+
+/// <summary>
+/// <c>sim map</c>'s engine: every GEMM/conv op mapped by the CP-SAT layer mapper (identical layers mapped once), the
+/// resulting option menus attached to the workload's tensor graph, then the graph allocated by CP-SAT and by the
+/// greedy baseline under the same budget and order rule.
+/// </summary>
+public static class NetworkMapper
+{
+    public static NetworkMapResult Map(Workload workload, ArchSpec arch, NetworkMapOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(workload);
+        ArgumentNullException.ThrowIfNull(arch);
+        ArgumentNullException.ThrowIfNull(options);
+        var hierarchy = LoopNestHierarchy.FromArch(arch);
+        var ops = MapLayers(workload, hierarchy, options.Layer);
+
+        var built = TensorGraphBuilder.From(workload, arch.WordBytes);
+        var menus = ops.ToDictionary(o => o.Op.Name, o => LayerOptionMenu.For(o.Layer, hierarchy), StringComparer.Ordinal);
+        var graph = WithOptions(built, name => menus[name]);
+        var allocatorOptions = new GraphAllocatorOptions
+        {
+            ScratchpadBytes = options.ScratchpadBytes,
+            OrderMode = options.Order,
+            TimeLimitSeconds = options.GraphTimeLimitSeconds,
+            Seed = options.Layer.Seed,
+            AlignmentBytes = options.AlignmentBytes,
+        };
+        return new NetworkMapResult(
+            workload,
+            ops,
+            graph,
+            GraphBudgets.Of(graph),
+            GraphAllocator.Solve(graph, allocatorOptions),
+            GreedyArenaBelady.Solve(graph, allocatorOptions));
+    }
+
+    /// <summary>Maps each distinct loop nest once (ResNet-50's 53 convs are 23 shapes); repeats reuse the result under
+    /// their own name.</summary>
+    public static IReadOnlyList<MappedOp> MapLayers(Workload workload, LoopNestHierarchy hierarchy, LayerMapperOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(workload);
+        var cache = new Dictionary<(DimVector, long, long), LayerMapResult>();
+        var mapped = new List<MappedOp>(workload.Ops.Count);
+        foreach (var op in workload.Ops)
+        {
+            if (LoopNestProblem.From(op) is not { } problem)
+            {
+                mapped.Add(new MappedOp(op, null, false));
+                continue;
+            }
+
+            var key = (problem.Bounds, problem.StrideH, problem.StrideW);
+            var reused = cache.TryGetValue(key, out var earlier);
+            var result = reused ? earlier! with { Problem = problem } : CpSatLayerMapper.Map(problem, hierarchy, options);
+            if (!reused)
+                cache[key] = result;
+            mapped.Add(new MappedOp(op, result, reused));
+        }
+
+        return mapped;
+    }
+
+    /// <summary>The same graph with each operator's option menu replaced.</summary>
+    public static TensorGraph WithOptions(TensorGraph graph, Func<string, IReadOnlyList<OpOption>> menu)
+    {
+        ArgumentNullException.ThrowIfNull(graph);
+        ArgumentNullException.ThrowIfNull(menu);
+        var tensors = graph.Tensors.Select(t => new TensorSpec(t.Name, t.SizeBytes, t.Origin == TensorOrigin.Parameter)).ToList();
+        var operators = graph.Operators.Select(o => new OperatorSpec(o.Name, o.Inputs, o.Outputs, menu(o.Name))).ToList();
+        return new TensorGraph(tensors, operators, graph.Tensors.Where(t => t.IsGraphOutput).Select(t => t.Id));
+    }
+}
