@@ -72,6 +72,21 @@ public static class CpSatLayerMapper
             clock.Elapsed.TotalSeconds, null);
     }
 
+    /// <summary>The CP-SAT model's latency and energy for one fixed mapping (null when the model finds it infeasible);
+    /// tests compare them with <see cref="LoopNestModel"/>.</summary>
+    internal static (long LatencyCycles, long EnergyFj)? EvaluateFixed(LoopNestProblem problem, LoopNestHierarchy hierarchy, LoopNestMapping mapping)
+    {
+        var model = new CpSatLayerModel(problem, hierarchy);
+        model.Fix(mapping);
+        var solver = NewSolver(new LayerMapperOptions());
+        var status = solver.Solve(model.Model);
+        if (status is CpSolverStatus.ModelInvalid)
+            throw new InvalidOperationException($"invalid CP-SAT model: {model.Model.Validate()}");
+        return status is CpSolverStatus.Optimal or CpSolverStatus.Feasible
+            ? (solver.Value(model.Latency.Var), solver.Value(model.Energy.Var))
+            : null;
+    }
+
     private static CpSolver NewSolver(LayerMapperOptions options) => new()
     {
         StringParameters = string.Create(CultureInfo.InvariantCulture,

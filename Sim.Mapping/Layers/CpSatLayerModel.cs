@@ -87,6 +87,34 @@ internal sealed class CpSatLayerModel
         }
     }
 
+    /// <summary>Fixes every decision to <paramref name="mapping"/>'s (orders must be class orders): the model then
+    /// has one solution, whose latency and energy must be the loop-nest model's (the encoding's unit test).</summary>
+    public void Fix(LoopNestMapping mapping)
+    {
+        Hint(mapping);
+        foreach (var ((dim, prime, slot), variable) in exponents)
+        {
+            var factor = SlotFactor(mapping, dim, slot);
+            var p = primes[dim][prime].Prime;
+            var exponent = 0;
+            while (factor % p == 0)
+            {
+                factor /= p;
+                exponent++;
+            }
+
+            Model.Add(variable == exponent);
+        }
+
+        foreach (var (space, literal) in stationary)
+            Model.Add(literal == (space == mapping.Stationary ? 1 : 0));
+        foreach (var (level, order) in new[] { (0, mapping.ScratchpadOrder), (1, mapping.DramOrder) })
+        {
+            for (var i = 0; i < Mapspace.ClassOrders.Count; i++)
+                Model.Add(orders[level][i] == (Mapspace.DimOrder(Mapspace.ClassOrders[i]).SequenceEqual(order) ? 1 : 0));
+        }
+    }
+
     /// <summary>Whether <paramref name="order"/> is one of the class orders (the hint needs one).</summary>
     public static bool IsClassOrder(IReadOnlyList<LoopDim> order) =>
         Mapspace.ClassOrders.Any(c => Mapspace.DimOrder(c).SequenceEqual(order));

@@ -23,7 +23,7 @@ internal sealed class CpSatBuilder(CpModel model)
 
     /// <summary>target = Π factors (factors fixed at 1 dropped). <paramref name="cap"/> and <paramref name="floor"/> are
     /// bounds that hold for every feasible mapping (a capacity, or a count bound proven in the caller), never guesses.</summary>
-    public CpSatQuantity Product(string name, IEnumerable<CpSatQuantity> factors, long cap = Limit, long floor = 1)
+    public CpSatQuantity Product(string name, IEnumerable<CpSatQuantity> factors, long cap = Limit, long floor = 0)
     {
         var used = factors.Where(f => !f.IsOne).ToList();
         if (used.Count == 0)

@@ -1,3 +1,4 @@
+using CsCheck;
 using Sim.Arch.LoopNest;
 using Sim.Core.Mapping;
 using Sim.Mapping.Layers;
@@ -49,5 +50,44 @@ public class CpSatEqualsExhaustiveTests
         Assert.Equal(cpSat.Cost, LoopNestModel.Evaluate(problem, hierarchy, cpSat.Mapping!));
         Assert.Equal(0, cpSat.GapPercent);
         Assert.Equal(cpSat.ObjectiveValue, cpSat.BestBound);
+    }
+}
+
+/// <summary>The same equality on hierarchies built from real arch presets (a 3-axis cube with its fixed
+/// output-stationary dataflow; a systolic array's cost table) and on random tiny layers (CsCheck).</summary>
+public class CpSatEqualsExhaustiveOnPresetsTests
+{
+    [Theory]
+    [InlineData("gemm", MapObjective.Latency)]
+    [InlineData("conv", MapObjective.Energy)]
+    [InlineData("gemm", MapObjective.Edp)]
+    public void Cube_with_three_axes_and_one_stationary_option(string problemName, MapObjective objective)
+    {
+        var hierarchy = LoopNestHierarchy.FromArch(Core.Hardware.ArchSpec.Default(new Core.Hardware.Cube3DSpec(2, 2, 2)));
+        Assert.Equal(3, hierarchy.AxisSizes.Count);
+        Assert.Single(hierarchy.StationaryOptions);
+        var problem = problemName == "gemm" ? Gemm(4, 2, 3) : StridedConv();
+        var exhaustive = ExhaustiveLayerMapper.Map(problem, hierarchy, objective);
+        var cpSat = CpSatLayerMapper.Map(problem, hierarchy, new LayerMapperOptions(objective, TimeLimitSeconds: 20));
+
+        Assert.Equal(MapStatus.Optimal, cpSat.Status);
+        Assert.Equal(ObjectiveKey.Of(exhaustive.Cost!, objective), ObjectiveKey.Of(cpSat.Cost!, objective));
+    }
+
+    [Fact]
+    public void Random_tiny_layers_and_arrays_have_equal_optima()
+    {
+        var bounds = Gen.Int[0, 3].Select(i => new long[] { 1, 2, 3, 4 }[i]);
+        Gen.Select(bounds, bounds, bounds, Gen.Int[1, 3], Gen.Int[1, 3], Gen.Int[0, 2], Gen.Int[0, 2])
+            .Sample((m, n, k, rows, cols, objectiveIndex, capacityIndex) =>
+            {
+                var objective = (MapObjective)objectiveIndex;
+                var hierarchy = Array(rows, cols, new long[] { 8, 16, 1 << 20 }[capacityIndex], 2);
+                var problem = Gemm(m, n, k);
+                var exhaustive = ExhaustiveLayerMapper.Map(problem, hierarchy, objective);
+                var cpSat = CpSatLayerMapper.Map(problem, hierarchy, new LayerMapperOptions(objective, TimeLimitSeconds: 20));
+                return cpSat.Status == MapStatus.Optimal
+                    && ObjectiveKey.Of(exhaustive.Cost!, objective) == ObjectiveKey.Of(cpSat.Cost!, objective);
+            }, iter: 15);
     }
 }
