@@ -10,16 +10,32 @@ namespace Sim.Mapping.Network;
 /// scratchpad besides its input and output tensors, and what DRAM traffic it adds that the tensor-level accounting does
 /// not see. With its activations resident, the op reads inputs from the resident copy, so its working set is the
 /// double-buffered weight and partial-sum tiles, and its extra traffic is the weight fetches (with refetches) and
-/// partial-sum spills of its mapping. Ops without a loop-nest mapping (attention, unmappable layers) are atomic.
+/// partial-sum spills of its mapping. Streamed (its activations read from and written to DRAM tile by tile, for layers
+/// whose tensors do not fit beside everything else), it needs all three double-buffered tiles, and the graph charges one
+/// read per input tensor and one write per output; the option adds the weights, the partial sums and the input
+/// refetches beyond that one read. Ops without a loop-nest mapping (attention, unmappable layers) are atomic.
 /// </summary>
 public static class LayerOptionMenu
 {
-    public static IReadOnlyList<OpOption> For(LayerMapResult? layer, LoopNestHierarchy hierarchy)
+    /// <param name="inputTensorBytes">Bytes of the op's input tensors in the graph (what streaming reads once).</param>
+    public static IReadOnlyList<OpOption> For(LayerMapResult? layer, LoopNestHierarchy hierarchy, long inputTensorBytes)
     {
         ArgumentNullException.ThrowIfNull(hierarchy);
         if (layer is not { Mapping: { } mapping, Cost: { Feasible: true } cost })
             return [OpOption.Atomic];
-        return [Resident(layer.Problem, mapping, cost, hierarchy)];
+        return [Resident(layer.Problem, mapping, cost, hierarchy), Streamed(layer.Problem, mapping, cost, hierarchy, inputTensorBytes)];
+    }
+
+    public static OpOption Streamed(LoopNestProblem problem, LoopNestMapping mapping, LoopNestCost cost, LoopNestHierarchy hierarchy, long inputTensorBytes)
+    {
+        ArgumentNullException.ThrowIfNull(problem);
+        ArgumentNullException.ThrowIfNull(mapping);
+        ArgumentNullException.ThrowIfNull(cost);
+        ArgumentNullException.ThrowIfNull(hierarchy);
+        var working = checked(2 * cost.ScratchpadTileBytes.Total);
+        var refetch = Math.Max(0, cost.DramReadBytes.Inputs - inputTensorBytes);
+        var extra = checked(PartialAndWeightBytes(problem, cost, hierarchy) + refetch);
+        return new OpOption($"streamed {Dataflow(mapping)}", working, extra, Streamed: true);
     }
 
     public static OpOption Resident(LoopNestProblem problem, LoopNestMapping mapping, LoopNestCost cost, LoopNestHierarchy hierarchy)
@@ -29,8 +45,15 @@ public static class LayerOptionMenu
         ArgumentNullException.ThrowIfNull(cost);
         ArgumentNullException.ThrowIfNull(hierarchy);
         var working = checked(2 * (cost.ScratchpadTileBytes.Weights + cost.ScratchpadTileBytes.Outputs));
-        var finalOutputBytes = checked(problem.Size(DataSpace.Outputs) * hierarchy.WordBytes);
-        var extra = checked(cost.DramReadBytes.Weights + cost.DramReadBytes.Outputs + (cost.DramWriteBytes.Outputs - finalOutputBytes));
-        return new OpOption($"resident {LoopNestHierarchy.DataflowOf(mapping.Stationary).ToString().ToLowerInvariant()}", working, extra);
+        return new OpOption($"resident {Dataflow(mapping)}", working, PartialAndWeightBytes(problem, cost, hierarchy));
     }
+
+    /// <summary>Weight fetches (with refetches) and partial-sum spills and refills: DRAM traffic the tensor graph does not see.</summary>
+    private static long PartialAndWeightBytes(LoopNestProblem problem, LoopNestCost cost, LoopNestHierarchy hierarchy)
+    {
+        var finalOutputBytes = checked(problem.Size(DataSpace.Outputs) * hierarchy.WordBytes);
+        return checked(cost.DramReadBytes.Weights + cost.DramReadBytes.Outputs + (cost.DramWriteBytes.Outputs - finalOutputBytes));
+    }
+
+    private static string Dataflow(LoopNestMapping mapping) => LoopNestHierarchy.DataflowOf(mapping.Stationary).ToString().ToLowerInvariant();
 }

@@ -23,7 +23,8 @@ public static class NetworkMapper
         var ops = MapLayers(workload, hierarchy, options.Layer);
 
         var built = TensorGraphBuilder.From(workload, arch.WordBytes);
-        var menus = ops.ToDictionary(o => o.Op.Name, o => LayerOptionMenu.For(o.Layer, hierarchy), StringComparer.Ordinal);
+        var inputBytes = built.Operators.ToDictionary(o => o.Name, o => o.Inputs.Sum(t => built.Tensors[t].SizeBytes), StringComparer.Ordinal);
+        var menus = ops.ToDictionary(o => o.Op.Name, o => LayerOptionMenu.For(o.Layer, hierarchy, inputBytes[o.Op.Name]), StringComparer.Ordinal);
         var graph = WithOptions(built, name => menus[name]);
         var allocatorOptions = new GraphAllocatorOptions
         {
