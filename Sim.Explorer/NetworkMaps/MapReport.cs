@@ -59,6 +59,14 @@ public static class MapReport
             Invariant($"solve: {times.Sum():0.00} s for {times.Count} distinct layers (median {Median(times):0.000} s, max {(times.Count == 0 ? 0 : times[^1]):0.00} s)"),
         };
 
+        var compared = result.Ops.Where(o => o.Heuristic is { Feasible: true } && o.Layer?.Cost is { Feasible: true }).ToList();
+        if (compared.Count > 0)
+        {
+            long heuristicCycles = compared.Sum(o => o.Heuristic!.LatencyCycles), optimalCycles = compared.Sum(o => o.Layer!.Cost!.LatencyCycles);
+            double heuristicPj = compared.Sum(o => o.Heuristic!.EnergyPj), optimalPj = compared.Sum(o => o.Layer!.Cost!.EnergyPj);
+            lines.Add(Invariant($"vs the best heuristic schedule per layer (classic OS/WS/IS unrollings, greedy tiling): {heuristicCycles:N0} → {optimalCycles:N0} cycles ({(double)heuristicCycles / optimalCycles:0.00}×), energy {heuristicPj / 1e6:0.00} → {optimalPj / 1e6:0.00} µJ ({heuristicPj / optimalPj:0.00}×)"));
+        }
+
         var b = result.Budgets;
         lines.Add(Invariant($"graph budget {budgetBytes / 1024.0:0.#} KB (arch on-chip {arch.OnChipBufferBytes / 1024.0:0.#} KB); M_R {b.MinRequiredBytes:N0} B, min-peak M_P {b.MinPeakBytes:N0} B"));
         var ilp = result.Allocation;

@@ -63,7 +63,8 @@ public static class NetworkMapper
             var result = reused ? earlier! with { Problem = problem } : CpSatLayerMapper.Map(problem, hierarchy, options);
             if (!reused)
                 cache[key] = result;
-            mapped.Add(new MappedOp(op, result, reused));
+            var heuristic = result.Cost is { Feasible: true } ? GreedyMappings.Best(problem, hierarchy, options.Objective).Cost : null;
+            mapped.Add(new MappedOp(op, result, reused, heuristic));
         }
 
         return mapped;
