@@ -48,7 +48,7 @@ public sealed record LoopNestHierarchy(
             ? (new[] { grid.Rows, grid.Cols, grid.Depth }, new[] { "rows", "cols", "depth" })
             : (new[] { grid.Rows, grid.Cols }, new[] { "rows", "cols" });
         var systolic = arch.Tile is SystolicSpec;
-        IReadOnlyList<DataSpace> stationary = systolic ? DataSpaces.All : [Stationary(grid.Dataflow)];
+        IReadOnlyList<DataSpace> stationary = systolic ? DataSpaces.All : [DataSpaces.StationaryOf(grid.Dataflow)];
         long fill = systolic ? grid.Rows + grid.Cols - 2 : 0;
         long preload = systolic ? grid.Rows : 0;
         return new LoopNestHierarchy(
@@ -63,20 +63,4 @@ public sealed record LoopNestHierarchy(
             new DataSpaceValues(fill + preload, fill + preload, fill),
             LoopNestEnergy.From(CostResolver.Resolve(arch)));
     }
-
-    public static DataSpace Stationary(Dataflow dataflow) => dataflow switch
-    {
-        Dataflow.Os => DataSpace.Outputs,
-        Dataflow.Ws => DataSpace.Weights,
-        Dataflow.Is => DataSpace.Inputs,
-        _ => throw new ArgumentOutOfRangeException(nameof(dataflow)),
-    };
-
-    public static Dataflow DataflowOf(DataSpace stationary) => stationary switch
-    {
-        DataSpace.Outputs => Dataflow.Os,
-        DataSpace.Weights => Dataflow.Ws,
-        DataSpace.Inputs => Dataflow.Is,
-        _ => throw new ArgumentOutOfRangeException(nameof(stationary)),
-    };
 }

@@ -80,10 +80,10 @@ public static class MappingYaml
         var dataflowText = layer.RequireString("dataflow");
         if (!DataflowNames.TryParse(dataflowText, out var dataflow))
             throw layer.ErrorAt("dataflow", $"'{dataflowText}' is not a dataflow", "use os (outputs stationary), ws (weights) or is (inputs)");
-        var stationary = StationaryOf(dataflow);
+        var stationary = DataSpaces.StationaryOf(dataflow);
         if (!target.StationaryOptions.Contains(stationary))
             throw layer.ErrorAt("dataflow", $"this tile cannot hold {stationary.ToName()} in its PEs ({dataflow.ToName()})",
-                $"use {string.Join(" or ", target.StationaryOptions.Select(s => DataflowOf(s).ToName()))}");
+                $"use {string.Join(" or ", target.StationaryOptions.Select(s => s.ToDataflow().ToName()))}");
 
         var spatialMap = layer.RequireMap("spatial").AllowOnly([.. target.AxisNames]);
         var spatial = target.AxisNames.Select(axis => Factors(spatialMap, axis, problem, required: true)).ToList();
@@ -184,20 +184,4 @@ public static class MappingYaml
             throw model.ErrorAt("utilization", "utilization is outside [0, 1]", "write the model's figure, or drop the model section: it is recomputed on load");
         return new LayerModelFigures(model.RequireLong("latency_cycles", 0), model.RequireLong("dram_bytes", 0), energyPj, utilization);
     }
-
-    public static DataSpace StationaryOf(Dataflow dataflow) => dataflow switch
-    {
-        Dataflow.Os => DataSpace.Outputs,
-        Dataflow.Ws => DataSpace.Weights,
-        Dataflow.Is => DataSpace.Inputs,
-        _ => throw new ArgumentOutOfRangeException(nameof(dataflow)),
-    };
-
-    public static Dataflow DataflowOf(DataSpace stationary) => stationary switch
-    {
-        DataSpace.Outputs => Dataflow.Os,
-        DataSpace.Weights => Dataflow.Ws,
-        DataSpace.Inputs => Dataflow.Is,
-        _ => throw new ArgumentOutOfRangeException(nameof(stationary)),
-    };
 }

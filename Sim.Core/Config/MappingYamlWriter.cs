@@ -63,7 +63,7 @@ public static partial class MappingYamlWriter
         Line(text, $"    dims: {{{string.Join(", ", MappingDims.FileOrder(problem).Select(d => $"{MappingDims.Name(problem, d)}: {I(problem.Bounds[d])}"))}}}");
         if (!problem.IsGemm)
             Line(text, $"    stride: {I(problem.StrideH)}");
-        Line(text, $"    dataflow: {MappingYaml.DataflowOf(mapping.Stationary).ToName()}");
+        Line(text, $"    dataflow: {mapping.Stationary.ToDataflow().ToName()}");
         Line(text, $"    register: {Factors(problem, mapping.Register)}");
         var axes = AxisNames(mapping.Spatial.Count).Zip(mapping.Spatial, (axis, factors) => $"{axis}: {Factors(problem, factors)}");
         Line(text, $"    spatial: {{{string.Join(", ", axes)}}}");

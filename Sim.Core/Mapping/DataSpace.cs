@@ -35,6 +35,24 @@ public static class DataSpaces
         return false;
     }
 
+    /// <summary>The tensor a dataflow keeps in the PEs: OS → outputs, WS → weights, IS → inputs.</summary>
+    public static DataSpace StationaryOf(Hardware.Dataflow dataflow) => dataflow switch
+    {
+        Hardware.Dataflow.Os => DataSpace.Outputs,
+        Hardware.Dataflow.Ws => DataSpace.Weights,
+        Hardware.Dataflow.Is => DataSpace.Inputs,
+        _ => throw new ArgumentOutOfRangeException(nameof(dataflow)),
+    };
+
+    /// <summary>The dataflow named after the stationary tensor (the inverse of <see cref="StationaryOf"/>).</summary>
+    public static Hardware.Dataflow ToDataflow(this DataSpace stationary) => stationary switch
+    {
+        DataSpace.Outputs => Hardware.Dataflow.Os,
+        DataSpace.Weights => Hardware.Dataflow.Ws,
+        DataSpace.Inputs => Hardware.Dataflow.Is,
+        _ => throw new ArgumentOutOfRangeException(nameof(stationary)),
+    };
+
     /// <summary>
     /// Whether loop <paramref name="dim"/> indexes <paramref name="space"/>. P/R and Q/S both index the input through its
     /// sliding window, so they are relevant to it. The three irrelevant sets ({N,P,Q} for weights, {K} for inputs,

@@ -53,7 +53,7 @@ public sealed partial class MappedLayerRow
         };
         if (mapping is not null)
         {
-            row.Dataflow = MappingYaml.DataflowOf(mapping.Stationary).ToName();
+            row.Dataflow = mapping.Stationary.ToDataflow().ToName();
             row.Spatial = SpatialText(problem, mapping);
             row.ScratchpadTile = Extents(problem, mapping.ScratchpadTile, " ");
         }

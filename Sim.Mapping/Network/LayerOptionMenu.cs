@@ -1,4 +1,5 @@
 using Sim.Arch.LoopNest;
+using Sim.Core.Hardware;
 using Sim.Core.Mapping;
 using Sim.Mapping.Graph;
 using Sim.Mapping.Layers;
@@ -55,5 +56,5 @@ public static class LayerOptionMenu
         return checked(cost.DramReadBytes.Weights + cost.DramReadBytes.Outputs + (cost.DramWriteBytes.Outputs - finalOutputBytes));
     }
 
-    private static string Dataflow(LoopNestMapping mapping) => LoopNestHierarchy.DataflowOf(mapping.Stationary).ToString().ToLowerInvariant();
+    private static string Dataflow(LoopNestMapping mapping) => mapping.Stationary.ToDataflow().ToName();
 }
