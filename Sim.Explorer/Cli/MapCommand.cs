@@ -25,10 +25,11 @@ public static class MapCommand
         var order = new Option<string>("--order") { Description = "Operator order: given, min-peak, joint (small graphs) or window", DefaultValueFactory = _ => "min-peak" };
         var scratchpadKb = new Option<double?>("--scratchpad-kb") { Description = "Graph allocation budget in KB (default: the arch's three scratchpads together)" };
         var seed = new Option<int>("--seed") { Description = "Solver seed", DefaultValueFactory = _ => 1 };
+        var work = new Option<double?>("--deterministic-time") { Description = "CP-SAT work limit per layer solve (machine-independent units): a search cut short still gives the same answer everywhere" };
         var output = new Option<string?>("--output", "-o") { Description = "Output directory (default reports/maps/<workload>-<arch>)" };
         var command = new Command("map", "Optimal per-layer schedules and the network's scratchpad allocation (OR-Tools CP-SAT)")
         {
-            workloadArg, archOption, objective, timeLimit, order, scratchpadKb, seed, output,
+            workloadArg, archOption, objective, timeLimit, order, scratchpadKb, seed, work, output,
         };
         command.SetAction(parse =>
         {
@@ -42,12 +43,13 @@ public static class MapCommand
             var budgetBytes = parse.GetValue(scratchpadKb) is { } kb
                 ? (long)(OptionParsers.PositiveReal(kb, "--scratchpad-kb") * 1024)
                 : arch.OnChipBufferBytes;
-            if (budgetBytes < 1)
-                throw new SimInputException("--scratchpad-kb: the budget is below one byte. Fix: pass at least 0.001");
+            if (budgetBytes < 1 || budgetBytes > (1L << 50))
+                throw new SimInputException("--scratchpad-kb: the budget must be between one byte and 2^40 KB. Fix: pass a size in KB, e.g. 640");
+            var workLimit = parse.GetValue(work) is { } w ? OptionParsers.PositiveReal(w, "--deterministic-time") : (double?)null;
 
             var result = NetworkMapper.Map(workload, arch, new NetworkMapOptions
             {
-                Layer = new LayerMapperOptions(mapObjective, seconds, parse.GetValue(seed)),
+                Layer = new LayerMapperOptions(mapObjective, seconds, parse.GetValue(seed), workLimit),
                 ScratchpadBytes = budgetBytes,
                 Order = orderMode,
                 GraphTimeLimitSeconds = seconds,

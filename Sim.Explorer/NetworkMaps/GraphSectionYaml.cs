@@ -26,6 +26,10 @@ public static class GraphSectionYaml
         Line(text, $"  compulsory_read_bytes: {I(allocation.CompulsoryReadBytes)}");
         Line(text, $"  compulsory_write_bytes: {I(allocation.CompulsoryWriteBytes)}");
         Line(text, $"  non_compulsory_bytes: {I(allocation.NonCompulsoryBytes)}");
+        Line(text, $"  spill_bytes: {I(allocation.SpillBytes)}");
+        Line(text, $"  reload_bytes: {I(allocation.ReloadBytes)}");
+        Line(text, $"  stream_read_bytes: {I(allocation.StreamReadBytes)}");
+        Line(text, $"  stream_write_bytes: {I(allocation.StreamWriteBytes)}");
         Line(text, $"  option_extra_bytes: {I(allocation.OptionExtraBytes)}");
         Line(text, $"  objective_bytes: {I(allocation.ObjectiveBytes)}");
         Line(text, $"  best_bound_bytes: {I(allocation.BestBoundBytes)}");
@@ -34,8 +38,15 @@ public static class GraphSectionYaml
         {
             Line(text, "  order: [" + string.Join(", ", allocation.Order.Select(o => Quote(graph.Operators[o].Name))) + "]");
             Line(text, "  options:");
+            // A streamed option whose op ends up with all its tensors on chip streams nothing (a tie in bytes): say so.
+            var stepOf = allocation.Order.Select((op, step) => (op, step)).ToDictionary(p => p.op, p => p.step);
+            var streamingSteps = allocation.Traffic.Where(t => t.Kind is TrafficKind.StreamRead or TrafficKind.StreamWrite).Select(t => t.Step).ToHashSet();
             foreach (var op in graph.Operators)
-                Line(text, $"    {Quote(op.Name)}: {Quote(op.Options[allocation.ChosenOption[op.Id]].Label)}");
+            {
+                var option = op.Options[allocation.ChosenOption[op.Id]];
+                var idle = option.Streamed && !streamingSteps.Contains(stepOf[op.Id]);
+                Line(text, $"    {Quote(op.Name)}: {Quote(option.Label + (idle ? " (streams nothing)" : ""))}");
+            }
         }
 
         return text.ToString();
@@ -46,32 +57,4 @@ public static class GraphSectionYaml
     private static string I(long value) => value.ToString(CultureInfo.InvariantCulture);
 
     private static void Line(StringBuilder text, string line) => text.Append(line).Append('\n');
-}
-
-/// <summary>The CLI names of <see cref="OrderMode"/>.</summary>
-public static class OrderModes
-{
-    public static string ToName(OrderMode mode) => mode switch
-    {
-        OrderMode.Given => "given",
-        OrderMode.MinPeak => "min-peak",
-        OrderMode.Joint => "joint",
-        OrderMode.Window => "window",
-        _ => throw new ArgumentOutOfRangeException(nameof(mode)),
-    };
-
-    public static bool TryParse(string? text, out OrderMode mode)
-    {
-        foreach (var candidate in Enum.GetValues<OrderMode>())
-        {
-            if (string.Equals(ToName(candidate), text?.Trim(), StringComparison.OrdinalIgnoreCase))
-            {
-                mode = candidate;
-                return true;
-            }
-        }
-
-        mode = default;
-        return false;
-    }
 }

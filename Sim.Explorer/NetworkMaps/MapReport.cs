@@ -68,23 +68,37 @@ public static class MapReport
         }
 
         var b = result.Budgets;
-        lines.Add(Invariant($"graph budget {budgetBytes / 1024.0:0.#} KB (arch on-chip {arch.OnChipBufferBytes / 1024.0:0.#} KB); M_R {b.MinRequiredBytes:N0} B, min-peak M_P {b.MinPeakBytes:N0} B"));
+        lines.Add(Invariant($"graph budget {Bytes(budgetBytes)} (arch on-chip {Bytes(arch.OnChipBufferBytes)}); M_R {b.MinRequiredBytes:N0} B, all-resident min-peak M_P {b.MinPeakBytes:N0} B"));
         var ilp = result.Allocation;
         var baseline = result.Baseline;
         if (!ilp.HasSolution)
         {
-            lines.Add($"graph allocation: {ilp.Status.ToString().ToLowerInvariant()}: {ilp.Reason}"
-                + (ilp.Status == AllocationStatus.Infeasible ? Invariant($". Fix: give --scratchpad-kb at least {Math.Ceiling(b.MinRequiredBytes / 1024.0):0}") : ""));
+            lines.Add($"graph allocation: {ilp.Status.ToString().ToLowerInvariant()}: {ilp.Reason}. Fix: {GraphFix(ilp, b, budgetBytes)}");
             return lines;
         }
 
         lines.Add(Invariant($"graph allocation (CP-SAT, {ilp.Status.ToString().ToLowerInvariant()}, gap {ilp.Gap:P1}): compulsory {ilp.CompulsoryReadBytes:N0} B read + {ilp.CompulsoryWriteBytes:N0} B written; ")
-            + Invariant($"non-compulsory (spill + reload) {ilp.NonCompulsoryBytes:N0} B; mappings' weight/partial-sum traffic {ilp.OptionExtraBytes:N0} B"));
+            + Traffic(ilp) + Invariant($"; mappings' weight/partial-sum/refetch traffic {ilp.OptionExtraBytes:N0} B"));
         lines.Add(baseline.HasSolution
-            ? Invariant($"baseline (greedy arena + Belady): non-compulsory {baseline.NonCompulsoryBytes:N0} B, total objective {baseline.ObjectiveBytes:N0} B → CP-SAT saves {Reduction(baseline.NonCompulsoryBytes, ilp.NonCompulsoryBytes)} of the non-compulsory bytes, {Reduction(baseline.ObjectiveBytes, ilp.ObjectiveBytes)} of the objective")
+            ? "baseline (greedy arena + Belady): " + Traffic(baseline) + Invariant($"; total objective {baseline.ObjectiveBytes:N0} B → CP-SAT saves {Reduction(baseline.NonCompulsoryBytes, ilp.NonCompulsoryBytes)} of the non-compulsory bytes, {Reduction(baseline.ObjectiveBytes, ilp.ObjectiveBytes)} of the objective")
             : $"baseline (greedy arena + Belady): {baseline.Status.ToString().ToLowerInvariant()}: {baseline.Reason}");
+        if (Unmapped(result).Count > 0)
+            lines.Add("note: some GEMM/conv layers have no mapping; they count as atomic ops reading their weights once, so the totals above are incomplete");
         return lines;
     }
+
+    /// <summary>Non-compulsory activation traffic by kind: the sum is what a bigger scratchpad would avoid.</summary>
+    private static string Traffic(GraphAllocation a) => Invariant(
+        $"non-compulsory {a.NonCompulsoryBytes:N0} B (spill {a.SpillBytes:N0} + reload {a.ReloadBytes:N0} + streamed read {a.StreamReadBytes:N0} + streamed write {a.StreamWriteBytes:N0})");
+
+    private static string GraphFix(GraphAllocation allocation, GraphBudgets budgets, long budgetBytes) => allocation.Status switch
+    {
+        AllocationStatus.Unknown => "a longer --time-limit, or --order given/min-peak (the fixed-order model is the fastest)",
+        _ when budgetBytes < budgets.MinRequiredBytes => Invariant($"give --scratchpad-kb at least {Math.Ceiling(budgets.MinRequiredBytes / 1024.0):0}"),
+        _ => "every step fits but no address assignment does (fragmentation); try --order joint on small graphs, or a larger --scratchpad-kb",
+    };
+
+    private static string Bytes(long bytes) => bytes < 1024 ? Invariant($"{bytes} B") : Invariant($"{bytes / 1024.0:0.#} KB");
 
     /// <summary>One line per GEMM/conv layer without a mapping; mapping.yaml cannot be reloaded while any remains.</summary>
     public static IReadOnlyList<string> Unmapped(NetworkMapResult result)

@@ -35,7 +35,8 @@ public static class CpSatLayerMapper
         var solver = NewSolver(options);
         var first = solver.Solve(model.Model);
         if (first is CpSolverStatus.ModelInvalid)
-            throw new InvalidOperationException($"'{problem.Name}': invalid CP-SAT model: {model.Model.Validate()}");
+            return new LayerMapResult(problem, MapStatus.Unknown, null, null, double.NaN, double.NaN, double.NaN, clock.Elapsed.TotalSeconds,
+                $"CP-SAT rejected the model (a bug in the mapper, please report it): {model.Model.Validate()}");
         if (first is CpSolverStatus.Infeasible)
             throw new InvalidOperationException($"'{problem.Name}': CP-SAT found no mapping although the all-DRAM mapping is feasible (a bug)");
         if (first is not (CpSolverStatus.Optimal or CpSolverStatus.Feasible))
@@ -68,8 +69,10 @@ public static class CpSatLayerMapper
         var value = (double)primaryValue;
         bound = proven ? value : Math.Min(value, Math.Ceiling(bound - 1e-6));
         var gap = proven || value <= 0 ? 0 : 100 * (value - bound) / value;
+        // Optimal means both solves proved optimality; a proven primary whose tie-break ran out of time says so.
+        var note = !proven && first is CpSolverStatus.Optimal ? "the objective is proven optimal; its tie-break was not finished within the time limit" : null;
         return new LayerMapResult(problem, proven ? MapStatus.Optimal : MapStatus.Feasible, mapping, cost, value, bound, Math.Max(0, gap),
-            clock.Elapsed.TotalSeconds, null);
+            clock.Elapsed.TotalSeconds, note);
     }
 
     /// <summary>The CP-SAT model's latency and energy for one fixed mapping (null when the model finds it infeasible);
@@ -90,7 +93,8 @@ public static class CpSatLayerMapper
     private static CpSolver NewSolver(LayerMapperOptions options) => new()
     {
         StringParameters = string.Create(CultureInfo.InvariantCulture,
-            $"num_workers:1 random_seed:{options.Seed} max_time_in_seconds:{options.TimeLimitSeconds}"),
+            $"num_workers:1 random_seed:{options.Seed} max_time_in_seconds:{options.TimeLimitSeconds}")
+            + (options.DeterministicTimeLimit is { } work ? string.Create(CultureInfo.InvariantCulture, $" max_deterministic_time:{work}") : ""),
     };
 
     /// <summary>(primary, tie-break) variables; EDP gets a product variable whose domain the greedy hint bounds.

@@ -202,10 +202,11 @@ internal sealed class CpSatLayerModel
             Model.AddBoolAnd([nonTrivial[0][others[0]].Not(), nonTrivial[0][others[1]].Not()]).OnlyEnforceIf(continues);
             Model.AddBoolOr([nonTrivial[0][others[0]], nonTrivial[0][others[1]]]).OnlyEnforceIf(continues.Not());
             var dramPart = b.Choose($"dram_part_{space}", continues, changes[1][space], levelProduct[1]);
-            changesAll[space] = b.Product($"changes_all_{space}", [changes[0][space], dramPart]);
+            // ≤ MACs: a product of loop factors over disjoint slots (the factors' own bounds would give MACs²).
+            changesAll[space] = b.Product($"changes_all_{space}", [changes[0][space], dramPart], problem.Macs);
         }
 
-        var folds = b.Product("folds", levelProduct);
+        var folds = b.Product("folds", levelProduct, problem.Macs);
         var registerIterations = b.Product("reg_iter", LoopDims.All.Select(d => factors[(d, 0)]));
         var iterations = b.Product("iterations", [folds, registerIterations], problem.Macs);
 
@@ -266,7 +267,8 @@ internal sealed class CpSatLayerModel
         LinearExpr F(DataSpace v) => fills[v].Var;
         LinearExpr D(DataSpace v) => deliveries[v].Var;
         var dramBytesExpr = (word * (F(DataSpace.Weights) + F(DataSpace.Inputs))) + (2 * psum * F(DataSpace.Outputs)) + ((word - (2 * psum)) * outputs);
-        var dramUb = CpSatBuilder.Saturate((word * ((Int128)fills[DataSpace.Weights].Ub + fills[DataSpace.Inputs].Ub)) + (2 * psum * (Int128)fills[DataSpace.Outputs].Ub));
+        var dramUb = CpSatBuilder.Saturate((word * ((Int128)fills[DataSpace.Weights].Ub + fills[DataSpace.Inputs].Ub)) + (2 * psum * (Int128)fills[DataSpace.Outputs].Ub)
+            + (Math.Max(0, word - (2 * psum)) * (Int128)outputs));
         var dramBytes = b.Equal("dram_bytes", dramBytesExpr, 0, dramUb);
         CpSatQuantity dramCycles;
         if (DramRate.FromBytesPerCycle(hierarchy.DramBytesPerCycle) is { } rate)

@@ -12,8 +12,8 @@ internal sealed record CpSatQuantity(IntVar Var, long Lb, long Ub)
 /// <summary>Builders for the quantities of <see cref="CpSatLayerModel"/>: exact products, footprints, choices.</summary>
 internal sealed class CpSatBuilder(CpModel model)
 {
-    /// <summary>No variable of the model may exceed this (CP-SAT's domains are ±2^62).</summary>
-    public const long Limit = 1L << 62;
+    /// <summary>No variable of the model may exceed this (CP-SAT accepts domains within ±(2^63 − 1)/2).</summary>
+    public const long Limit = (1L << 62) - 1;
 
     public CpModel Model { get; } = model;
 

@@ -1,6 +1,7 @@
 using Sim.Arch.LoopNest;
 using Sim.Core.Hardware;
 using Sim.Core.Mapping;
+using Sim.Core.Workloads;
 using Sim.Mapping.Graph;
 using Sim.Mapping.Layers;
 
@@ -14,16 +15,18 @@ namespace Sim.Mapping.Network;
 /// partial-sum spills of its mapping. Streamed (its activations read from and written to DRAM tile by tile, for layers
 /// whose tensors do not fit beside everything else), it needs all three double-buffered tiles, and the graph charges one
 /// read per input tensor and one write per output; the option adds the weights, the partial sums and the input
-/// refetches beyond that one read. Ops without a loop-nest mapping (attention, unmappable layers) are atomic.
+/// refetches beyond that one read. Ops without a loop-nest mapping (attention, unmappable layers) are atomic and charged
+/// one read of their parameters (weights; attention's K and V), so their traffic does not drop out of the total.
 /// </summary>
 public static class LayerOptionMenu
 {
     /// <param name="inputTensorBytes">Bytes of the op's input tensors in the graph (what streaming reads once).</param>
-    public static IReadOnlyList<OpOption> For(LayerMapResult? layer, LoopNestHierarchy hierarchy, long inputTensorBytes)
+    public static IReadOnlyList<OpOption> For(Op op, LayerMapResult? layer, LoopNestHierarchy hierarchy, long inputTensorBytes)
     {
+        ArgumentNullException.ThrowIfNull(op);
         ArgumentNullException.ThrowIfNull(hierarchy);
         if (layer is not { Mapping: { } mapping, Cost: { Feasible: true } cost })
-            return [OpOption.Atomic];
+            return [new OpOption(layer is null ? "atomic (own model)" : "atomic (unmapped)", 0, checked(TensorGraphBuilder.ParameterWords(op) * hierarchy.WordBytes))];
         return [Resident(layer.Problem, mapping, cost, hierarchy), Streamed(layer.Problem, mapping, cost, hierarchy, inputTensorBytes)];
     }
 

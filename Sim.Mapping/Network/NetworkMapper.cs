@@ -24,7 +24,7 @@ public static class NetworkMapper
 
         var built = TensorGraphBuilder.From(workload, arch.WordBytes);
         var inputBytes = built.Operators.ToDictionary(o => o.Name, o => o.Inputs.Sum(t => built.Tensors[t].SizeBytes), StringComparer.Ordinal);
-        var menus = ops.ToDictionary(o => o.Op.Name, o => LayerOptionMenu.For(o.Layer, hierarchy, inputBytes[o.Op.Name]), StringComparer.Ordinal);
+        var menus = ops.ToDictionary(o => o.Op.Name, o => LayerOptionMenu.For(o.Op, o.Layer, hierarchy, inputBytes[o.Op.Name]), StringComparer.Ordinal);
         var graph = WithOptions(built, name => menus[name]);
         var allocatorOptions = new GraphAllocatorOptions
         {

@@ -12,9 +12,22 @@ public class DramRateTests
     [InlineData(12.8, 64, 5)]
     [InlineData(0.7, 7, 10)]
     [InlineData(1.5, 3, 2)]
+    [InlineData(943.8, 4719, 5)]               // the NeuPIMs HBM2 sustained rate
+    [InlineData(0.999999, 999999, 1000000)]    // exact at the largest denominator allowed
     public void Bandwidth_is_the_smallest_exact_fraction(double bytesPerCycle, long bytes, long cycles)
     {
         Assert.Equal(new DramRate(bytes, cycles), DramRate.FromBytesPerCycle(bytesPerCycle));
+    }
+
+    [Theory]
+    [InlineData(0.1234567)]        // 1234567/10⁷: no denominator ≤ 10⁶ is exact
+    [InlineData(3.14159265358979)]
+    public void A_bandwidth_with_no_small_exact_fraction_gets_its_closest_convergent(double bytesPerCycle)
+    {
+        var rate = DramRate.FromBytesPerCycle(bytesPerCycle)!.Value;
+        Assert.InRange(rate.Cycles, 1, 1_000_000);
+        // A convergent h/k is within 1/(k·k_next) < 1/(k·10⁶) of x.
+        Assert.True(Math.Abs(((double)rate.Bytes / rate.Cycles) - bytesPerCycle) < 1.0 / (rate.Cycles * 1e6), $"{rate}");
     }
 
     [Fact]

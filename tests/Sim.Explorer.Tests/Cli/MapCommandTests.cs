@@ -59,6 +59,8 @@ public class MapCommandTests
     [InlineData("--order", "random", "--order: 'random' is not an order rule. Fix: use given, min-peak, joint or window")]
     [InlineData("--scratchpad-kb", "-4", "--scratchpad-kb: -4 must be a positive number")]
     [InlineData("--time-limit", "0", "--time-limit: 0 must be a positive number")]
+    [InlineData("--scratchpad-kb", "1e300", "--scratchpad-kb: the budget must be between one byte and 2^40 KB")]
+    [InlineData("--deterministic-time", "-1", "--deterministic-time: -1 must be a positive number")]
     public void Bad_flags_exit_2_naming_the_flag(string flag, string value, string message)
     {
         using var dir = new TempDirectory();

@@ -1,0 +1,62 @@
+using Sim.Arch.LoopNest;
+using Sim.Core.Hardware;
+using Sim.Core.Mapping;
+using Sim.Core.Workloads;
+using Sim.Mapping.Layers;
+using Sim.Mapping.Network;
+
+namespace Sim.Mapping.Tests.Network;
+
+/// <summary>The coupling of a layer's schedule to the graph allocator, on a schedule whose traffic is derived by hand.</summary>
+public class LayerOptionMenuTests
+{
+    // GEMM M=8, N=4, K=6 on 2×2, weights stationary (rows ← K/3, cols ← N/2, PEs stream M), scratchpad loops N2 K3,
+    // nothing at DRAM: 1-byte words, 4-byte partial sums. Scratchpad tiles: W 24 B, I 48 B, O 32 × 4 = 128 B.
+    // DRAM: W 24 B read once, I 48 B read once, O 32 B written once (final) — no partial sums spilled.
+    private static readonly LoopNestProblem s_problem = LoopNestProblem.FromGemm("g", new GemmShape(8, 4, 6));
+
+    private static readonly LoopNestHierarchy s_hierarchy = new([2, 2], ["rows", "cols"], DataSpaces.All, 1,
+        new DataSpaceValues(1 << 20, 1 << 20, 1 << 20), 1, 4, double.PositiveInfinity, new DataSpaceValues(0, 0, 0), new LoopNestEnergy(1, 1, 1, 1));
+
+    private static readonly LoopNestMapping s_mapping = new(DataSpace.Weights, new DimVector(1, 1, 1, 8, 1, 1, 1),
+        [new DimVector(1, 1, 2, 1, 1, 1, 1), new DimVector(1, 2, 1, 1, 1, 1, 1)], new DimVector(1, 2, 3, 1, 1, 1, 1), DimVector.Ones, LoopDims.All, LoopDims.All);
+
+    private static LayerMapResult Result()
+    {
+        var cost = LoopNestModel.Evaluate(s_problem, s_hierarchy, s_mapping);
+        Assert.True(cost.Feasible, cost.Reason);
+        return new LayerMapResult(s_problem, MapStatus.Optimal, s_mapping, cost, 0, 0, 0, 0, null);
+    }
+
+    [Fact]
+    public void Resident_needs_the_weight_and_partial_sum_tiles_and_adds_the_weight_fetches()
+    {
+        var options = LayerOptionMenu.For(new Gemm("g", 8, 4, 6), Result(), s_hierarchy, inputTensorBytes: 48);
+        var resident = options.Single(o => !o.Streamed);
+        Assert.Equal(2 * (24 + 128), resident.WorkingBytes);   // double-buffered W and O tiles
+        Assert.Equal(24, resident.ExtraOffChipBytes);          // weights once; no partial sums spilled
+        Assert.Equal("resident ws", resident.Label);
+    }
+
+    [Fact]
+    public void Streamed_needs_all_three_tiles_and_adds_input_refetches_beyond_one_read()
+    {
+        var options = LayerOptionMenu.For(new Gemm("g", 8, 4, 6), Result(), s_hierarchy, inputTensorBytes: 48);
+        var streamed = options.Single(o => o.Streamed);
+        Assert.Equal(2 * (24 + 48 + 128), streamed.WorkingBytes);
+        Assert.Equal(24, streamed.ExtraOffChipBytes);          // inputs read exactly once: no refetch
+        // If the graph's input tensor were smaller than what the schedule reads (e.g. 40 B), the 8 B beyond one read are extra.
+        Assert.Equal(24 + 8, LayerOptionMenu.For(new Gemm("g", 8, 4, 6), Result(), s_hierarchy, inputTensorBytes: 40).Single(o => o.Streamed).ExtraOffChipBytes);
+    }
+
+    [Fact]
+    public void An_op_without_a_schedule_is_atomic_and_reads_its_parameters_once()
+    {
+        // Attention keeps its own model: its K and V caches (2 · heads · seq_kv · head_dim words) are read once.
+        var attention = new AttentionLayer("attn", new Attention("attn", 1, 2, 2, 16, 16, 16, false), AttentionLowering.Fused, []);
+        var option = LayerOptionMenu.For(attention, null, s_hierarchy, 0).Single();
+        Assert.Equal("atomic (own model)", option.Label);
+        Assert.Equal(0, option.WorkingBytes);
+        Assert.Equal(2L * 2 * 16 * 16, option.ExtraOffChipBytes);
+    }
+}
