@@ -5,7 +5,8 @@ namespace Sim.Mapping.Graph;
 /// <see cref="GraphAllocation"/>: merges kept gaps into residency runs and derives every DRAM transfer, so all solvers
 /// account traffic the same way. Per tensor, its DRAM accesses in event order are: a run that does not start at the
 /// producer's step (a load) and an absent consumer event (a streamed read); a graph input's first access is its
-/// compulsory read, every other access is non-compulsory (reload / streamed read). A produced tensor without a DRAM copy
+/// compulsory read, every other access is non-compulsory (a reload of the whole tensor / a streamed read of the
+/// consumer's read bytes). A produced tensor without a DRAM copy
 /// is written once: by its streamed producer (absent at its producer's step: stream write) or, when it is read back
 /// later, as a spill after its first run.
 /// </summary>
@@ -80,8 +81,10 @@ internal static class AllocationAssembler
                 }
                 else
                 {
-                    traffic.Add(new(tensor.Id, events[j], TrafficKind.StreamRead, tensor.SizeBytes));
-                    streamRead += tensor.SizeBytes;
+                    // A streamed consumer reads only its own operand; a reload brings the whole tensor back.
+                    var bytes = graph.Operators[view.Order[events[j]]].ReadBytes(tensor.Id);
+                    traffic.Add(new(tensor.Id, events[j], TrafficKind.StreamRead, bytes));
+                    streamRead += bytes;
                 }
             }
         }

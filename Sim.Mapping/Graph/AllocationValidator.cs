@@ -5,12 +5,15 @@ namespace Sim.Mapping.Graph;
 /// solvers: a topological order, one valid option per operator, no two resident blocks overlapping in time × address,
 /// every operator's inputs, outputs and working buffer resident at its step (a streamed option's tensors may be absent),
 /// capacity respected, every DRAM read of a tensor after DRAM holds a copy, and the traffic recomputed from the runs and
-/// the chosen options equal to the reported traffic, kind by kind. Returns the problems found (empty = valid).
+/// the chosen options equal to the reported traffic, kind by kind and event by event (tensor, step, kind, bytes), blocks
+/// aligned to and occupying whole granules, the peak recomputed, and an Optimal result's bound equal to its objective.
+/// Returns the problems found (empty = valid).
 /// </summary>
 public static class AllocationValidator
 {
-    public static IReadOnlyList<string> Validate(TensorGraph graph, GraphAllocation allocation, long scratchpadBytes)
+    public static IReadOnlyList<string> Validate(TensorGraph graph, GraphAllocation allocation, long scratchpadBytes, long alignmentBytes = 1)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(alignmentBytes, 1);
         ArgumentNullException.ThrowIfNull(graph);
         ArgumentNullException.ThrowIfNull(allocation);
         var problems = new List<string>();
@@ -60,10 +63,15 @@ public static class AllocationValidator
             blocks.Add((w.Step, w.Step + 1, w.AddressBytes, w.SizeBytes, $"working buffer of '{graph.Operators[w.OperatorId].Name}'"));
         }
 
+        // Blocks start on a granule and occupy whole granules, within the granules the scratchpad holds.
+        long Whole(long bytes) => (bytes + alignmentBytes - 1) / alignmentBytes * alignmentBytes;
+        var usable = scratchpadBytes / alignmentBytes * alignmentBytes;
         foreach (var b in blocks)
         {
-            if (b.Address < 0 || b.Address + b.Size > scratchpadBytes)
-                problems.Add($"{b.Label}: bytes [{b.Address},{b.Address + b.Size}) outside the {scratchpadBytes}-byte scratchpad");
+            if (b.Address < 0 || b.Address + Whole(b.Size) > usable)
+                problems.Add($"{b.Label}: bytes [{b.Address},{b.Address + Whole(b.Size)}) outside the {scratchpadBytes}-byte scratchpad");
+            if (b.Address % alignmentBytes != 0)
+                problems.Add($"{b.Label}: address {b.Address} is not a multiple of the {alignmentBytes}-byte alignment");
         }
 
         for (var i = 0; i < blocks.Count; i++)
@@ -71,7 +79,7 @@ public static class AllocationValidator
             for (var j = i + 1; j < blocks.Count; j++)
             {
                 var (a, b) = (blocks[i], blocks[j]);
-                if (a.Start < b.End && b.Start < a.End && a.Address < b.Address + b.Size && b.Address < a.Address + a.Size)
+                if (a.Start < b.End && b.Start < a.End && a.Address < b.Address + Whole(b.Size) && b.Address < a.Address + Whole(a.Size))
                     problems.Add($"{a.Label} and {b.Label} overlap in time and address");
             }
         }
@@ -96,7 +104,7 @@ public static class AllocationValidator
         // its consumers' steps no run covers (streamed reads); a graph input's first read is compulsory. A produced tensor
         // is written once when it is read back: by its producer if no run covers the producer's step (streamed write),
         // else as a spill; graph outputs are written anyway. Inputs/parameters are read once, graph outputs written once.
-        long read = 0, write = 0, spill = 0, reload = 0, streamRead = 0, streamWrite = 0;
+        var events = new List<TrafficEvent>();
         foreach (var t in graph.Tensors)
         {
             var runs = allocation.Runs.Where(r => r.TensorId == t.Id).ToList();
@@ -107,27 +115,35 @@ public static class AllocationValidator
                 .OrderBy(a => a.Step).ToList();
             if (t.Producer is null)
             {
-                read += t.SizeBytes;
+                events.Add(new(t.Id, accesses[0].Step, TrafficKind.CompulsoryRead, t.SizeBytes));
                 accesses.RemoveAt(0); // the compulsory first read
             }
             else
             {
                 if (t.IsGraphOutput)
-                    write += t.SizeBytes;
+                    events.Add(new(t.Id, produced, TrafficKind.CompulsoryWrite, t.SizeBytes));
                 var streamedOut = !Covered(produced);
                 if (!t.HasDramCopy && streamedOut)
-                    streamWrite += t.SizeBytes;
+                    events.Add(new(t.Id, produced, TrafficKind.StreamWrite, t.SizeBytes));
                 else if (!t.HasDramCopy && accesses.Count > 0)
-                    spill += t.SizeBytes;
+                    events.Add(new(t.Id, runs.First(r => r.StartStep <= produced && produced < r.EndStep).EndStep - 1, TrafficKind.Spill, t.SizeBytes)); // after its first run
                 // DRAM holds a copy only after the producer's step (its streamed write, or a spill from its first run).
                 if (accesses.Count > 0 && accesses[0].Step <= produced)
                     problems.Add($"tensor '{t.Name}' is read from DRAM at step {accesses[0].Step}, before DRAM has a copy (its producer runs at step {produced})");
             }
 
-            reload += accesses.Count(a => !a.Streamed) * t.SizeBytes;
-            streamRead += accesses.Count(a => a.Streamed) * t.SizeBytes;
+            // A reload brings the whole tensor back; a streamed read costs what its consumer reads.
+            foreach (var a in accesses)
+            {
+                events.Add(a.Streamed
+                    ? new(t.Id, a.Step, TrafficKind.StreamRead, graph.Operators[allocation.Order[a.Step]].ReadBytes(t.Id))
+                    : new(t.Id, a.Step, TrafficKind.Reload, t.SizeBytes));
+            }
         }
 
+        long Total(TrafficKind kind) => events.Where(e => e.Kind == kind).Sum(e => e.Bytes);
+        var (read, write, spill, reload, streamRead, streamWrite) = (Total(TrafficKind.CompulsoryRead), Total(TrafficKind.CompulsoryWrite),
+            Total(TrafficKind.Spill), Total(TrafficKind.Reload), Total(TrafficKind.StreamRead), Total(TrafficKind.StreamWrite));
         var extra = Enumerable.Range(0, n).Sum(op => graph.Operators[op].Options[allocation.ChosenOption[op]].ExtraOffChipBytes);
         Compare(problems, "compulsory read", read, allocation.CompulsoryReadBytes);
         Compare(problems, "compulsory write", write, allocation.CompulsoryWriteBytes);
@@ -144,8 +160,29 @@ public static class AllocationValidator
         ];
         foreach (var (kind, bytes) in byKind)
             Compare(problems, $"{kind} traffic events", bytes, allocation.Traffic.Where(e => e.Kind == kind).Sum(e => e.Bytes));
+        var expected = events.OrderBy(e => e.Step).ThenBy(e => e.Kind).ThenBy(e => e.TensorId).ThenBy(e => e.Bytes).ToList();
+        var reported = allocation.Traffic.OrderBy(e => e.Step).ThenBy(e => e.Kind).ThenBy(e => e.TensorId).ThenBy(e => e.Bytes).ToList();
+        foreach (var missing in expected.Except(reported))
+            problems.Add($"traffic event missing: {missing.Kind} of '{graph.Tensors[missing.TensorId].Name}' at step {missing.Step}, {missing.Bytes} bytes");
+        foreach (var spurious in reported.Except(expected))
+            problems.Add($"traffic event not derivable from the runs: {spurious.Kind} of tensor {spurious.TensorId} at step {spurious.Step}, {spurious.Bytes} bytes");
+        if (expected.Count != reported.Count)
+            problems.Add($"{reported.Count} traffic events reported, {expected.Count} derived from the runs");
+
+        var used = new long[n];
+        foreach (var (start, end, _, size, _) in blocks)
+        {
+            for (var s = Math.Max(0, start); s < Math.Min(n, end); s++)
+                used[s] += size;
+        }
+
+        Compare(problems, "peak", n == 0 ? 0 : used.Max(), allocation.PeakBytes);
         if (allocation.BestBoundBytes > allocation.ObjectiveBytes)
             problems.Add($"bound {allocation.BestBoundBytes} above objective {allocation.ObjectiveBytes}");
+        if (allocation.BestBoundBytes < GraphAllocation.NoBound)
+            problems.Add($"bound {allocation.BestBoundBytes}: a bound is non-negative, or {GraphAllocation.NoBound} for none");
+        if (allocation.Status == AllocationStatus.Optimal && allocation.BestBoundBytes != allocation.ObjectiveBytes)
+            problems.Add($"status Optimal but bound {allocation.BestBoundBytes} != objective {allocation.ObjectiveBytes}");
         return problems;
     }
 

@@ -12,8 +12,9 @@ namespace Sim.Mapping.Graph;
 /// Objective: Σ_a size_a·(spillWrite_a·spilled_a + Σ_j (1 − keep_j)) + Σ_op extra(option) — COSMA Eq.12 in runs form.
 /// Streaming: where the operator at event j has a streamed option, the rectangle is optional with presence
 /// p_j ≥ 1 − streamed(op); keep_j ⇒ p_j ∧ p_{j+1}, and a 1-step gap is kept iff both ends are present. The objective
-/// keeps its form: a dropped gap is followed either by a reload (p = 1) or a streamed read (p = 0), each size_a; an
-/// absent producer event forces keep_0 = 0, hence spilled_a = 1, which is then the streamed write.
+/// keeps its form: a dropped gap is followed either by a reload (p = 1, size_a) or a streamed read (p = 0, the consumer's
+/// read bytes r ≤ size_a, charged as size_a·(1 − keep) − (size_a − r)·(1 − p)); an absent producer event forces
+/// keep_0 = 0, hence spilled_a = 1, which is then the streamed write.
 /// </summary>
 public static class FixedScheduleAllocator
 {
@@ -28,7 +29,7 @@ public static class FixedScheduleAllocator
             return GraphAllocation.NoSolution(method, AllocationStatus.Infeasible, problem, view.Order, clock.Elapsed.TotalSeconds);
 
         var graph = view.Graph;
-        var capacity = options.ScratchpadBytes / g;
+        var capacity = ScheduleView.CapacityGranules(graph, options.ScratchpadBytes, g);
         var model = new CpModel();
         var noOverlap = model.AddNoOverlap2D();
         var timeIntervals = new List<IntervalVar>();
@@ -89,6 +90,10 @@ public static class FixedScheduleAllocator
                 if (j < events.Count - 1 && keep[tensor.Id][j] is { } kept)
                 {
                     objective.Add(tensor.SizeBytes * (1 - (LinearExpr)kept));
+                    // An absent next event (never kept) is a streamed read of only what its consumer reads.
+                    var readBytes = graph.Operators[view.Order[events[j + 1]]].ReadBytes(tensor.Id);
+                    if (p[j + 1] is { } nextPresent && readBytes < tensor.SizeBytes)
+                        objective.Add((readBytes - tensor.SizeBytes) * (1 - (LinearExpr)nextPresent));
                     if (!tensor.HasDramCopy)
                     {
                         spilled ??= model.NewBoolVar($"spilled_{tensor.Id}");

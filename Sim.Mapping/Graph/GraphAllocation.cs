@@ -39,7 +39,8 @@ public sealed record TrafficEvent(int TensorId, int Step, TrafficKind Kind, long
 /// A whole-graph schedule and scratchpad allocation: the operator order, the option chosen per operator, every residency
 /// run and working buffer, the DRAM transfers, and the solver's status/objective/bound/gap. Objective = non-compulsory
 /// off-chip bytes (spills + reloads + streamed reads and writes) + the chosen options' extra off-chip bytes.
-/// Non-solutions have no runs and a reason.
+/// <see cref="BestBoundBytes"/> is a proven lower bound on the objective, or <see cref="NoBound"/> (−1) where the
+/// method proves none (the baseline, the window search). Non-solutions have no runs and a reason.
 /// </summary>
 public sealed record GraphAllocation(
     string Method,
@@ -62,13 +63,19 @@ public sealed record GraphAllocation(
     long BestBoundBytes,
     double SolveSeconds)
 {
+    /// <summary>The <see cref="BestBoundBytes"/> of a result that proves no lower bound.</summary>
+    public const long NoBound = -1;
+
     public bool HasSolution => Status is AllocationStatus.Optimal or AllocationStatus.Feasible;
+
+    /// <summary>False when nothing bounds the objective from below (print "no bound", not a gap).</summary>
+    public bool HasBound => BestBoundBytes >= 0;
 
     /// <summary>Spill writes + reload reads + streamed reads and writes: the traffic a bigger scratchpad would avoid.</summary>
     public long NonCompulsoryBytes => SpillBytes + ReloadBytes + StreamReadBytes + StreamWriteBytes;
 
-    /// <summary>(objective − bound) / objective; 0 when optimal or the objective is 0.</summary>
-    public double Gap => ObjectiveBytes <= 0 ? 0 : (double)(ObjectiveBytes - BestBoundBytes) / ObjectiveBytes;
+    /// <summary>(objective − bound) / objective; 0 when optimal or the objective is 0; NaN when there is no bound.</summary>
+    public double Gap => ObjectiveBytes <= 0 ? 0 : !HasBound ? double.NaN : (double)(ObjectiveBytes - BestBoundBytes) / ObjectiveBytes;
 
     public static GraphAllocation NoSolution(string method, AllocationStatus status, string reason, IReadOnlyList<int> order, double solveSeconds) =>
         new(method, status, reason, order, [], [], [], [], 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, solveSeconds);

@@ -20,6 +20,9 @@ public enum OrderMode
 /// unless the wall-clock limit cuts them; set <see cref="DeterministicTimeLimit"/> for reproducible limits.</summary>
 public sealed record GraphAllocatorOptions
 {
+    /// <summary>2^50 bytes (1 PiB): larger budgets are rejected rather than risking overflow in the models.</summary>
+    public const long MaxScratchpadBytes = 1L << 50;
+
     public required long ScratchpadBytes { get; init; }
 
     public OrderMode OrderMode { get; init; } = OrderMode.Given;
@@ -35,7 +38,7 @@ public sealed record GraphAllocatorOptions
     public long AlignmentBytes { get; init; } = 1;
 
     /// <summary>Up to this many operators the min-peak order is exact (DP over scheduled subsets).</summary>
-    public int ExactOrderMaxOps { get; init; } = 20;
+    public int ExactOrderMaxOps { get; init; } = MinPeakOrder.DefaultExactMaxOps;
 
     /// <summary>Operators per window in <see cref="OrderMode.Window"/>.</summary>
     public int WindowOps { get; init; } = 8;
@@ -48,6 +51,8 @@ public sealed record GraphAllocatorOptions
     {
         if (ScratchpadBytes < 1)
             throw new ArgumentException($"ScratchpadBytes is {ScratchpadBytes}; it must be positive");
+        if (ScratchpadBytes > MaxScratchpadBytes)
+            throw new ArgumentException($"ScratchpadBytes is {ScratchpadBytes}; at most 2^50 bytes (1 PiB) are supported, give a smaller scratchpad");
         if (AlignmentBytes < 1)
             throw new ArgumentException($"AlignmentBytes is {AlignmentBytes}; it must be positive");
         if (TimeLimitSeconds <= 0)

@@ -13,7 +13,7 @@ public sealed record GraphBudgets(long MinRequiredBytes, long GivenOrderPeakByte
 {
     public long HalfwayBytes => (MinRequiredBytes + MinPeakBytes) / 2;
 
-    public static GraphBudgets Of(TensorGraph graph, int exactMaxOps = 18)
+    public static GraphBudgets Of(TensorGraph graph, int exactMaxOps = Graph.MinPeakOrder.DefaultExactMaxOps)
     {
         ArgumentNullException.ThrowIfNull(graph);
         var given = new ScheduleView(graph, graph.GivenOrder);

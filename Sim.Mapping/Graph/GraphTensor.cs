@@ -18,9 +18,24 @@ public sealed record GraphTensor(int Id, string Name, long SizeBytes, TensorOrig
     public bool HasDramCopy => Origin != TensorOrigin.Produced || IsGraphOutput;
 }
 
-/// <summary>An operator: its input and output tensor ids and its option menu (at least one option).</summary>
-public sealed record GraphOperator(int Id, string Name, IReadOnlyList<int> Inputs, IReadOnlyList<int> Outputs, IReadOnlyList<OpOption> Options)
+/// <summary>
+/// An operator: its input and output tensor ids, its option menu (at least one option) and, per input, the bytes a
+/// streamed read of it costs (<see cref="OperatorSpec.InputReadBytes"/>).
+/// </summary>
+public sealed record GraphOperator(int Id, string Name, IReadOnlyList<int> Inputs, IReadOnlyList<int> Outputs, IReadOnlyList<OpOption> Options, IReadOnlyList<long> InputReadBytes)
 {
+    /// <summary>Bytes a streamed read of input <paramref name="tensorId"/> costs this operator.</summary>
+    public long ReadBytes(int tensorId)
+    {
+        for (var i = 0; i < Inputs.Count; i++)
+        {
+            if (Inputs[i] == tensorId)
+                return InputReadBytes[i];
+        }
+
+        throw new ArgumentException($"operator '{Name}' does not read tensor {tensorId}", nameof(tensorId));
+    }
+
     /// <summary>Some option streams its tensors from/to DRAM, so they need not be resident at its step.</summary>
     public bool CanStream => Options.Any(o => o.Streamed);
 }

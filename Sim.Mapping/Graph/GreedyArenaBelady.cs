@@ -13,7 +13,8 @@ namespace Sim.Mapping.Graph;
 /// when nothing there is droppable the baseline gives up (Infeasible), even where an exact allocation exists.
 /// Per operator the resident option with the least extra traffic whose working buffer fits its step is taken (ties:
 /// smaller buffer). Only an operator whose inputs + outputs + working buffer cannot fit even in an empty scratchpad
-/// takes its cheapest fitting streamed option, and then streams all its inputs and outputs (none is resident at its step).
+/// takes its cheapest fitting streamed option; it then keeps resident the inputs that arrive resident (Belady evicts
+/// them only after everything passing through the step) and its outputs when they fit, and streams the rest.
 /// </summary>
 public static class GreedyArenaBelady
 {
@@ -31,6 +32,7 @@ public static class GreedyArenaBelady
     {
         ArgumentNullException.ThrowIfNull(view);
         ArgumentOutOfRangeException.ThrowIfLessThan(scratchpadBytes, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(scratchpadBytes, GraphAllocatorOptions.MaxScratchpadBytes);
         ArgumentOutOfRangeException.ThrowIfLessThan(alignmentBytes, 1);
         var clock = Stopwatch.StartNew();
         var g = alignmentBytes;
@@ -38,24 +40,25 @@ public static class GreedyArenaBelady
             return GraphAllocation.NoSolution(Method, AllocationStatus.Infeasible, problem, view.Order, clock.Elapsed.TotalSeconds);
 
         var graph = view.Graph;
-        var capacity = scratchpadBytes / g;
+        var capacity = ScheduleView.CapacityGranules(graph, scratchpadBytes, g);
         var height = graph.Tensors.Select(t => ScheduleView.Granules(t.SizeBytes, g)).ToArray();
         var option = graph.Operators.Select(op => PickOption(view, op, capacity, g)).ToArray();
         var workHeight = graph.Operators.Select(op => ScheduleView.Granules(op.Options[option[op.Id]].WorkingBytes, g)).ToArray();
-        var present = graph.Tensors.Select(t => view.Events[t.Id].Select(e => !graph.Operators[view.Order[e]].Options[option[view.Order[e]]].Streamed).ToArray()).ToArray();
+        var streamedAt = Enumerable.Range(0, view.Steps).Select(s => graph.Operators[view.Order[s]].Options[option[view.Order[s]]].Streamed).ToArray();
         var cap = Enumerable.Repeat(capacity, view.Steps).ToArray();
+        // What a step cannot drop: a resident operator's tensors and working buffer; a streamed one's working buffer only.
         var required = Enumerable.Range(0, view.Steps).Select(s => workHeight[view.Order[s]]
-            + view.TensorsAtStep[s].Sum(t => present[t][IndexOf(view.Events[t], s)] ? height[t] : 0)).ToArray();
+            + (streamedAt[s] ? 0 : view.TensorsAtStep[s].Sum(t => height[t]))).ToArray();
         while (true)
         {
-            var (keep, used, reason) = Belady(view, present, height, workHeight, cap);
+            var (keep, present, used, reason) = Belady(view, streamedAt, height, workHeight, cap);
             if (reason is not null)
                 return GraphAllocation.NoSolution(Method, AllocationStatus.Infeasible, reason, view.Order, clock.Elapsed.TotalSeconds);
             var (address, workAddress, failed) = Arena(view, keep, present, height, workHeight, capacity);
             if (failed is not { } f)
             {
                 return AllocationAssembler.Build(Method, AllocationStatus.Feasible, view, keep, present,
-                    [.. address.Select(a => a.Select(y => y * g).ToArray())], option, [.. workAddress.Select(y => y * g)], 0, clock.Elapsed.TotalSeconds);
+                    [.. address.Select(a => a.Select(y => y * g).ToArray())], option, [.. workAddress.Select(y => y * g)], GraphAllocation.NoBound, clock.Elapsed.TotalSeconds);
             }
 
             // Force one more eviction at every step of the failed block that still holds a droppable tensor.
@@ -96,23 +99,53 @@ public static class GreedyArenaBelady
         return -1;
     }
 
-    /// <summary>Keep/drop per gap so every step's resident granules fit <paramref name="cap"/>; also returns the granules used per step.
-    /// A gap next to an absent (streamed) event is never kept.</summary>
-    private static (bool[][] Keep, long[] Used, string? Reason) Belady(ScheduleView view, bool[][] present, long[] height, long[] workHeight, long[] cap)
+    /// <summary>
+    /// Keep/drop per gap and presence per event so every step's resident granules fit <paramref name="cap"/>, walking the
+    /// steps: a gap is kept until evicted (Belady) and never next to an absent event. At a streamed operator's step its
+    /// inputs that arrive resident stay resident (evicted, and then streamed, only after every droppable tensor passing
+    /// through the step), the others are streamed; its outputs stay resident when they fit, else are streamed out.
+    /// Also returns the granules used per step, recomputed after the walk (later evictions free earlier steps too).
+    /// </summary>
+    private static (bool[][] Keep, bool[][] Present, long[] Used, string? Reason) Belady(
+        ScheduleView view, bool[] streamedAt, long[] height, long[] workHeight, long[] cap)
     {
         var graph = view.Graph;
-        var keep = graph.Tensors.Select(t => Enumerable.Range(0, view.Events[t.Id].Count - 1).Select(j => present[t.Id][j] && present[t.Id][j + 1]).ToArray()).ToArray();
-        var used = new long[view.Steps];
+        var keep = graph.Tensors.Select(t => Enumerable.Repeat(true, view.Events[t.Id].Count - 1).ToArray()).ToArray();
+        var present = graph.Tensors.Select(t => Enumerable.Repeat(true, view.Events[t.Id].Count).ToArray()).ToArray();
+        void Absent(int t, int j)
+        {
+            present[t][j] = false;
+            if (j > 0)
+                keep[t][j - 1] = false;
+            if (j < keep[t].Length)
+                keep[t][j] = false;
+        }
+
         for (var s = 0; s < view.Steps; s++)
         {
             var total = workHeight[view.Order[s]];
             var droppable = new List<(int Tensor, int Gap, int NextUse)>();
+            var inputs = new List<(int Tensor, int Event, int NextUse)>();
+            var outputs = new List<int>();
             foreach (var t in graph.Tensors)
             {
                 var events = view.Events[t.Id];
                 var j = GapAt(events, s);
                 if (j == -2)
-                    total += present[t.Id][IndexOf(events, s)] ? height[t.Id] : 0;
+                {
+                    var e = IndexOf(events, s);
+                    if (!streamedAt[s])
+                        total += height[t.Id];
+                    else if (e == 0 && t.Producer is not null)
+                        outputs.Add(t.Id);
+                    else if (e > 0 && present[t.Id][e - 1] && keep[t.Id][e - 1])
+                    {
+                        total += height[t.Id];
+                        inputs.Add((t.Id, e, e + 1 < events.Count ? events[e + 1] : int.MaxValue));
+                    }
+                    else
+                        Absent(t.Id, e);
+                }
                 else if (j >= 0 && keep[t.Id][j])
                 {
                     total += height[t.Id];
@@ -128,16 +161,46 @@ public static class GreedyArenaBelady
                 total -= height[victim.Tensor];
             }
 
+            foreach (var victim in inputs.OrderByDescending(d => d.NextUse).ThenByDescending(d => height[d.Tensor]).ThenBy(d => d.Tensor))
+            {
+                if (total <= cap[s])
+                    break;
+                Absent(victim.Tensor, victim.Event);
+                total -= height[victim.Tensor];
+            }
+
             if (total > cap[s])
             {
-                return (keep, used, $"replacement cannot make step {s} (operator '{graph.Operators[view.Order[s]].Name}') fit: " +
+                return (keep, present, [], $"replacement cannot make step {s} (operator '{graph.Operators[view.Order[s]].Name}') fit: " +
                     "the arena's fragmentation leaves too little room for its inputs, outputs and working buffer");
             }
 
-            used[s] = total;
+            foreach (var t in outputs)
+            {
+                if (total + height[t] <= cap[s])
+                    total += height[t];
+                else
+                    Absent(t, 0);
+            }
         }
 
-        return (keep, used, null);
+        var used = Enumerable.Range(0, view.Steps).Select(s => workHeight[view.Order[s]]).ToArray();
+        foreach (var t in graph.Tensors)
+        {
+            var events = view.Events[t.Id];
+            for (var j = 0; j < events.Count; j++)
+            {
+                if (present[t.Id][j])
+                    used[events[j]] += height[t.Id];
+                if (j < events.Count - 1 && keep[t.Id][j])
+                {
+                    for (var s = events[j] + 1; s < events[j + 1]; s++)
+                        used[s] += height[t.Id];
+                }
+            }
+        }
+
+        return (keep, present, used, null);
     }
 
     /// <summary>−2: <paramref name="step"/> is an event; j ≥ 0: strictly inside gap j; −1: outside the tensor's lifetime.</summary>

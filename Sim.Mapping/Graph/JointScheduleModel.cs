@@ -15,7 +15,7 @@ namespace Sim.Mapping.Graph;
 /// Streamed options (only where an operator has one; otherwise the model is unchanged): st_v = Σ streamed options of v;
 /// the producer's step splits into created-resident (x − W) and streamed-written W ≤ st_q (W costs a write unless DRAM
 /// has a copy, and counts as the copy a later R needs); a consumer needs P or R only when ¬st_c, and otherwise pays a
-/// streamed read SR ≥ x[c,t] + st_c − 1 − (P + R), which needs an earlier S or W for a produced tensor. A graph input's
+/// streamed read SR ≥ x[c,t] + st_c − 1 − (P + R) (costing c's read bytes of the tensor), which needs an earlier S or W for a produced tensor. A graph input's
 /// first access (R or SR) is the compulsory one. A tensor larger than the scratchpad is never resident.
 /// </summary>
 internal static class JointScheduleModel
@@ -24,7 +24,7 @@ internal static class JointScheduleModel
         TensorGraph graph, GraphAllocatorOptions options, IReadOnlyList<int>? hintOrder, IReadOnlySet<int>? freeSteps = null)
     {
         var g = options.AlignmentBytes;
-        var capacity = options.ScratchpadBytes / g;
+        var capacity = ScheduleView.CapacityGranules(graph, options.ScratchpadBytes, g);
         var n = graph.Operators.Count;
         var model = new CpModel();
         var x = new BoolVar[n, n];
@@ -62,7 +62,7 @@ internal static class JointScheduleModel
             var spills = new List<BoolVar>();
             var retrieves = new List<BoolVar>();
             var writes = new List<BoolVar>(); // streamed writes by the producer
-            var streamReads = new List<BoolVar>();
+            var streamReads = new List<LinearExpr>(); // weighted by the consumer's read bytes
             var producerStreams = a.Producer is { } sp && streamed[sp] is not null;
             for (var t = 0; t < n; t++)
             {
@@ -96,7 +96,7 @@ internal static class JointScheduleModel
                 }
 
                 if (a.Origin == TensorOrigin.Produced)
-                    model.Add(rv <= LinearExpr.Sum(spills.Concat(writes).Append(sv)) - sv); // a retrieve needs an earlier spill (or streamed write)
+                    model.Add(rv <= LinearExpr.Sum(spills.Concat(writes))); // a retrieve needs an earlier spill (or streamed write)
                 foreach (var c in a.Consumers)
                 {
                     if (streamed[c] is not { } sc)
@@ -110,7 +110,7 @@ internal static class JointScheduleModel
                     model.Add(sr >= x[c, t] + sc - 1 - pv - rv);
                     if (a.Origin == TensorOrigin.Produced)
                         model.Add(sr <= LinearExpr.Sum(spills.Concat(writes).Append(sv))); // DRAM holds a copy by now
-                    streamReads.Add(sr);
+                    streamReads.Add(graph.Operators[c].ReadBytes(a.Id) * (LinearExpr)sr);
                 }
 
                 address[t] = model.NewIntVar(0, Math.Max(0, capacity - h), $"L_{a.Id}_{t}");
@@ -127,7 +127,7 @@ internal static class JointScheduleModel
             model.Add(LinearExpr.Sum(spills) <= 1);
             objective.Add(a.SizeBytes * LinearExpr.Sum(retrieves));
             if (streamReads.Count > 0)
-                objective.Add(a.SizeBytes * LinearExpr.Sum(streamReads));
+                objective.Add(LinearExpr.Sum(streamReads));
             if (writes.Count > 0 && !a.HasDramCopy)
                 objective.Add(a.SizeBytes * LinearExpr.Sum(writes));
             if (a.Producer is null)

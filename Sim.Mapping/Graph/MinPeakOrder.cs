@@ -12,9 +12,12 @@ public sealed record PeakOrder(IReadOnlyList<int> Order, long PeakBytes, bool Ex
 /// </summary>
 public static class MinPeakOrder
 {
+    /// <summary>Up to this many operators the order is exact by default (the one cutoff budgets, allocator and docs use).</summary>
+    public const int DefaultExactMaxOps = 20;
+
     private const int MaxDpStates = 1 << 21;
 
-    public static PeakOrder Find(TensorGraph graph, int exactMaxOps = 18)
+    public static PeakOrder Find(TensorGraph graph, int exactMaxOps = DefaultExactMaxOps)
     {
         ArgumentNullException.ThrowIfNull(graph);
         if (graph.Operators.Count <= Math.Min(exactMaxOps, 63) && Exact(graph) is { } exact)

@@ -96,4 +96,16 @@ public sealed class ScheduleView
     }
 
     public static long Granules(long bytes, long granuleBytes) => (bytes + granuleBytes - 1) / granuleBytes;
+
+    /// <summary>
+    /// The scratchpad in granules as the models see it: at most every tensor plus every operator's largest working
+    /// buffer, all at once — a larger budget admits exactly the same solutions, and keeps CP-SAT's domains small.
+    /// </summary>
+    public static long CapacityGranules(TensorGraph graph, long scratchpadBytes, long granuleBytes)
+    {
+        ArgumentNullException.ThrowIfNull(graph);
+        var everything = graph.Tensors.Sum(t => Granules(t.SizeBytes, granuleBytes))
+            + graph.Operators.Sum(op => op.Options.Max(o => Granules(o.WorkingBytes, granuleBytes)));
+        return Math.Min(scratchpadBytes / granuleBytes, everything);
+    }
 }

@@ -3,8 +3,14 @@ namespace Sim.Mapping.Graph;
 /// <summary>A tensor as declared to <see cref="TensorGraph"/>; a parameter (weights) is read from DRAM by its consumers.</summary>
 public sealed record TensorSpec(string Name, long SizeBytes, bool IsParameter = false);
 
-/// <summary>An operator as declared to <see cref="TensorGraph"/>; null or empty options mean <see cref="OpOption.Atomic"/>.</summary>
-public sealed record OperatorSpec(string Name, IReadOnlyList<int> Inputs, IReadOnlyList<int> Outputs, IReadOnlyList<OpOption>? Options = null);
+/// <summary>
+/// An operator as declared to <see cref="TensorGraph"/>; null or empty options mean <see cref="OpOption.Atomic"/>.
+/// <paramref name="InputReadBytes"/> (parallel to <paramref name="Inputs"/>; null = each input's size) is what a streamed
+/// read of that input by this operator costs: a consumer may read only part of a produced tensor (e.g. through an
+/// implicit pooling). It must lie in [1, size] and equal the size for a graph input or parameter, whose first read is
+/// compulsory whatever its kind.
+/// </summary>
+public sealed record OperatorSpec(string Name, IReadOnlyList<int> Inputs, IReadOnlyList<int> Outputs, IReadOnlyList<OpOption>? Options = null, IReadOnlyList<long>? InputReadBytes = null);
 
 /// <summary>
 /// The graph allocator's input, independent of the DNN format: operators in a topological order (the "given" order)
@@ -76,7 +82,7 @@ public sealed class TensorGraph
                     throw new ArgumentException($"tensor graph: operator '{op.Name}' option '{option.Label}' has negative bytes", nameof(operators));
             }
 
-            return new GraphOperator(id, op.Name, op.Inputs, op.Outputs, options);
+            return new GraphOperator(id, op.Name, op.Inputs, op.Outputs, options, ReadBytes(op, tensors, producer));
         })];
     }
 
@@ -106,6 +112,35 @@ public sealed class TensorGraph
         return Operators.All(op => op.Inputs.All(t => Tensors[t].Producer is not { } p || position[p] < position[op.Id]));
     }
 
+    /// <summary>The same graph (tensors, read bytes, graph outputs) with each operator's options replaced.</summary>
+    public TensorGraph WithOptions(Func<GraphOperator, IReadOnlyList<OpOption>> options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return new TensorGraph(
+            [.. Tensors.Select(t => new TensorSpec(t.Name, t.SizeBytes, t.Origin == TensorOrigin.Parameter))],
+            [.. Operators.Select(op => new OperatorSpec(op.Name, op.Inputs, op.Outputs, options(op), op.InputReadBytes))],
+            Tensors.Where(t => t.IsGraphOutput).Select(t => t.Id));
+    }
+
+    private static long[] ReadBytes(OperatorSpec op, IReadOnlyList<TensorSpec> tensors, int?[] producer)
+    {
+        if (op.InputReadBytes is null)
+            return [.. op.Inputs.Select(t => tensors[t].SizeBytes)];
+        if (op.InputReadBytes.Count != op.Inputs.Count)
+            throw new ArgumentException($"tensor graph: operator '{op.Name}' has {op.InputReadBytes.Count} input read sizes for {op.Inputs.Count} inputs");
+        for (var i = 0; i < op.Inputs.Count; i++)
+        {
+            var tensor = tensors[op.Inputs[i]];
+            var bytes = op.InputReadBytes[i];
+            if (bytes < 1 || bytes > tensor.SizeBytes)
+                throw new ArgumentException($"tensor graph: operator '{op.Name}' reads {bytes} bytes of '{tensor.Name}' ({tensor.SizeBytes} bytes); a read is 1 byte to the whole tensor");
+            if (producer[op.Inputs[i]] is null && bytes != tensor.SizeBytes)
+                throw new ArgumentException($"tensor graph: operator '{op.Name}' reads {bytes} bytes of graph input '{tensor.Name}' ({tensor.SizeBytes} bytes); a graph input is read whole (size it by what its consumers read)");
+        }
+
+        return [.. op.InputReadBytes];
+    }
+
     private static void CheckIds(OperatorSpec op, IReadOnlyList<int> ids, string role, int tensorCount)
     {
         foreach (var id in ids)
@@ -120,8 +155,9 @@ public sealed class TensorGraph
 
     private static void CheckAcyclicAndOrdered(IReadOnlyList<TensorSpec> tensors, IReadOnlyList<OperatorSpec> operators, int?[] producer)
     {
-        // Kahn's algorithm first, so a cycle is reported as a cycle rather than as a bad order.
-        var indegree = operators.Select(op => op.Inputs.Count(t => producer[t] is not null)).ToArray();
+        // Kahn's algorithm first, so a cycle is reported as a cycle rather than as a bad order. In-degree counts distinct
+        // producers, as each (producer, consumer) edge is released once however many of the producer's outputs it reads.
+        var indegree = operators.Select(op => op.Inputs.Where(t => producer[t] is not null).Select(t => producer[t]).Distinct().Count()).ToArray();
         var ready = new Queue<int>(Enumerable.Range(0, operators.Count).Where(o => indegree[o] == 0));
         var seen = 0;
         while (ready.Count > 0)

@@ -6,10 +6,14 @@ namespace Sim.Mapping.Graph;
 /// Builds a <see cref="TensorGraph"/> from a <see cref="Workload"/>: one output tensor per op, sized from the op
 /// (conv2d: Batch·OfmapH·OfmapW·Filters words; gemm: M·N; attention: Batch·Heads·SeqQ·HeadDim). An input naming an op
 /// is that op's output tensor; an input naming no op is an external graph input sized by its consumers' operand
-/// (conv2d: Batch·IfmapH·IfmapW·Channels; gemm: M·K; attention: Q), the largest over its consumers.
+/// (conv2d: Batch·IfmapH·IfmapW·Channels; gemm: M·K; attention: Q), the largest over its consumers; an op with no
+/// inputs at all reads an external graph input "&lt;op&gt;.in" sized by its operand.
 /// Pooling and residual adds are not ops in our workloads, so a producer's full output is what must be kept: e.g. in
 /// resnet50.yaml conv1's 112×112×64 output is the tensor that layer1's convs read (through a 56×56 view after the
-/// implicit max-pool), so the graph keeps the 112×112 tensor — an upper bound on the real live set.
+/// implicit max-pool), so the graph keeps the 112×112 tensor — an upper bound on the real live set. A consumer's
+/// loop nest, though, reads only its own operand, so a streamed read of a produced tensor costs min(tensor size,
+/// the consumer's operand bytes) (layer1.0.conv1 reads 200 704 B of conv1's 802 816 B; fc 2 048 B of 100 352 B),
+/// while a reload of a resident copy brings the whole tensor back.
 /// With <c>includeParameters</c> every op also reads a parameter tensor (conv2d: Fh·Fw·C·F, gemm: K·N, attention: K and V
 /// caches 2·Batch·KvHeads·SeqKv·HeadDim), loaded from DRAM as a compulsory read — COSMA's "+parameters" variant.
 /// </summary>
@@ -25,18 +29,24 @@ public static class TensorGraphBuilder
 
         var externals = new Dictionary<string, int>(StringComparer.Ordinal);
         var operators = new List<OperatorSpec>(ops.Count);
+        var reads = new List<long?[]>(ops.Count);
         foreach (var op in ops)
         {
             var inputs = new List<int>();
-            foreach (var name in op.Inputs.Distinct(StringComparer.Ordinal))
+            var readBytes = new List<long?>(); // null: a graph input, read whole
+            var operandBytes = checked(OperandWords(op) * wordBytes);
+            // An op without inputs (topology CSVs, YAML ops without inputs:) still loads its feature map.
+            IEnumerable<string> names = op.Inputs.Count == 0 ? [op.Name + ".in"] : op.Inputs.Distinct(StringComparer.Ordinal);
+            foreach (var name in names)
             {
                 if (outputOf.TryGetValue(name, out var producer))
                 {
                     inputs.Add(producer);
+                    readBytes.Add(operandBytes);
                     continue;
                 }
 
-                var bytes = checked(OperandWords(op) * wordBytes);
+                var bytes = operandBytes;
                 if (externals.TryGetValue(name, out var id))
                     tensors[id] = tensors[id] with { SizeBytes = Math.Max(tensors[id].SizeBytes, bytes) };
                 else
@@ -47,18 +57,25 @@ public static class TensorGraphBuilder
                 }
 
                 inputs.Add(id);
+                readBytes.Add(null);
             }
 
             if (includeParameters)
             {
                 inputs.Add(tensors.Count);
+                readBytes.Add(null);
                 tensors.Add(new TensorSpec(op.Name + ".params", checked(ParameterWords(op) * wordBytes), IsParameter: true));
             }
 
             operators.Add(new OperatorSpec(op.Name, inputs, [outputOf[op.Name]]));
+            reads.Add([.. readBytes]);
         }
 
-        return new TensorGraph(tensors, operators);
+        // Read bytes once every tensor has its final size: a consumer streams at most its own operand of a produced tensor.
+        return new TensorGraph(tensors, [.. operators.Select((spec, o) => spec with
+        {
+            InputReadBytes = [.. spec.Inputs.Select((t, i) => Math.Min(tensors[t].SizeBytes, reads[o][i] ?? tensors[t].SizeBytes))],
+        })]);
     }
 
     /// <summary>Words of an op's output tensor.</summary>

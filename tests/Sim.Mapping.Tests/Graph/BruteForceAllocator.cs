@@ -8,16 +8,18 @@ namespace Sim.Mapping.Tests.Graph;
 /// gap of ≥ 2 steps whose ends are both present (a 1-step gap is kept iff both ends are present), in order of cost, and
 /// return the first whose blocks pack exactly (gravity-compaction DFS: in a compacted packing each block rests at 0 or
 /// on top of a time-overlapping block, so placing blocks in non-decreasing address order with those candidate
-/// addresses is complete). 1-byte granules.
-/// Cost, from the traffic rules: every access of a tensor that is not kept from its previous event — a load when present,
-/// a streamed read when absent — reads size bytes, except a produced tensor's first event (its creation) and a graph
+/// addresses is complete), in granules of <c>alignment</c> bytes.
+/// Cost, from the traffic rules: every access of a tensor that is not kept from its previous event — a load when present
+/// (size bytes), a streamed read when absent (the consumer's read bytes) — costs its bytes, except a produced tensor's first event (its creation) and a graph
 /// input's first access (compulsory); a produced tensor that is not a graph output and is read back, or whose producer
 /// streams it out, is written once (size bytes); plus the options' extra bytes.
 /// </summary>
 internal static class BruteForceAllocator
 {
-    public static long? FixedOrder(TensorGraph graph, IReadOnlyList<int> order, long capacity)
+    public static long? FixedOrder(TensorGraph graph, IReadOnlyList<int> order, long capacity, long alignment = 1)
     {
+        long Granules(long bytes) => (bytes + alignment - 1) / alignment;
+        var capacityGranules = capacity / alignment;
         var step = new int[order.Count];
         for (var s = 0; s < order.Count; s++)
             step[order[s]] = s;
@@ -66,7 +68,7 @@ internal static class BruteForceAllocator
                 for (var km = 0; km < 1 << KeepableGaps(present).Count; km++)
                 {
                     var (_, keep) = Decode(combo, pm, km);
-                    candidates.Add((extra + Traffic(graph, events, present, keep), c, pm, km));
+                    candidates.Add((extra + Traffic(graph, events, opAt, present, keep), c, pm, km));
                 }
             }
         }
@@ -86,7 +88,7 @@ internal static class BruteForceAllocator
                     var last = j;
                     while (last + 1 < e.Length && keep[t.Id][last])
                         last++;
-                    boxes.Add((e[j], e[last] + 1, t.SizeBytes));
+                    boxes.Add((e[j], e[last] + 1, Granules(t.SizeBytes)));
                 }
             }
 
@@ -94,17 +96,17 @@ internal static class BruteForceAllocator
             {
                 var w = op.Options[combo[op.Id]].WorkingBytes;
                 if (w > 0)
-                    boxes.Add((step[op.Id], step[op.Id] + 1, w));
+                    boxes.Add((step[op.Id], step[op.Id] + 1, Granules(w)));
             }
 
-            if (Packs(boxes, capacity, order.Count))
+            if (Packs(boxes, capacityGranules, order.Count))
                 return cost;
         }
 
         return null;
     }
 
-    private static long Traffic(TensorGraph graph, int[][] events, bool[][] present, bool[][] keep)
+    private static long Traffic(TensorGraph graph, int[][] events, int[] opAt, bool[][] present, bool[][] keep)
     {
         long bytes = 0;
         foreach (var t in graph.Tensors)
@@ -113,13 +115,16 @@ internal static class BruteForceAllocator
             var reads = 0;
             for (var j = produced ? 1 : 0; j < events[t.Id].Length; j++)
             {
-                if (j == 0 || !keep[t.Id][j - 1])
-                    reads++;
+                if (j > 0 && keep[t.Id][j - 1])
+                    continue;
+                reads++;
+                if (!produced && j == 0)
+                    continue; // the compulsory first read
+                // A load brings the whole tensor; a streamed read only what the consumer reads.
+                var consumer = graph.Operators[opAt[events[t.Id][j]]];
+                bytes += present[t.Id][j] ? t.SizeBytes : consumer.InputReadBytes[consumer.Inputs.ToList().IndexOf(t.Id)];
             }
 
-            if (!produced)
-                reads--; // the compulsory first read
-            bytes += reads * t.SizeBytes;
             var dramCopy = !produced || t.Consumers.Count == 0 || t.IsGraphOutput;
             if (!dramCopy && (reads > 0 || !present[t.Id][0]))
                 bytes += t.SizeBytes;
@@ -129,8 +134,8 @@ internal static class BruteForceAllocator
     }
 
     /// <summary>Best over every topological order (the joint problem's optimum); null when no order fits.</summary>
-    public static long? AnyOrder(TensorGraph graph, long capacity) =>
-        TopologicalOrders(graph).Select(o => FixedOrder(graph, o, capacity)).Where(v => v is not null).Min();
+    public static long? AnyOrder(TensorGraph graph, long capacity, long alignment = 1) =>
+        TopologicalOrders(graph).Select(o => FixedOrder(graph, o, capacity, alignment)).Where(v => v is not null).Min();
 
     public static IEnumerable<int[]> TopologicalOrders(TensorGraph graph)
     {

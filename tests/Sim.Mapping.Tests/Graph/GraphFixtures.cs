@@ -20,10 +20,14 @@ internal static class GraphFixtures
     /// <summary>
     /// Seeded random DAG: each operator reads 1–2 earlier tensors (biased to the newest) or, sometimes, a new graph input;
     /// sizes 1–9 bytes; about a third of the operators get a second option (a working buffer vs extra traffic).
+    /// <paramref name="rich"/> (drawn from a second seeded stream, so the base graph is the same) adds what real networks
+    /// have: a second output on some operators (read by later ones like any tensor), parameters read by some operators,
+    /// produced tensors declared graph outputs although consumed, and streamed reads of part of a produced tensor.
     /// </summary>
-    public static TensorGraph Random(int seed, int operators, bool withOptions = true)
+    public static TensorGraph Random(int seed, int operators, bool withOptions = true, bool rich = false)
     {
         var random = new Random(seed);
+        var extra = new Random(seed * 31 + 5);
         var tensors = new List<TensorSpec> { new("in0", random.Next(1, 10)) };
         var ops = new List<OperatorSpec>();
         var available = new List<int> { 0 };
@@ -57,31 +61,52 @@ internal static class GraphFixtures
             IReadOnlyList<OpOption>? options = withOptions && random.NextDouble() < 0.35
                 ? [new("buffered", random.Next(1, 4), 0), new("streamed", 0, random.Next(1, 7))]
                 : null;
-            ops.Add(new($"op{i}", inputs, [output], options));
+            if (!rich)
+            {
+                ops.Add(new($"op{i}", inputs, [output], options));
+                continue;
+            }
+
+            List<int> outputs = [output];
+            if (extra.NextDouble() < 0.3)
+            {
+                outputs.Add(tensors.Count);
+                available.Add(tensors.Count);
+                tensors.Add(new($"t{i}b", extra.Next(1, 6)));
+            }
+
+            if (extra.NextDouble() < 0.3)
+            {
+                inputs.Add(tensors.Count);
+                tensors.Add(new($"w{i}", extra.Next(1, 6), IsParameter: true));
+            }
+
+            // Graph inputs and parameters are read whole; a produced tensor is sometimes read in part.
+            var reads = inputs.Select(t => tensors[t].IsParameter || t == 0 || tensors[t].Name.StartsWith("in", StringComparison.Ordinal) || extra.NextDouble() < 0.6
+                ? tensors[t].SizeBytes : extra.Next(1, (int)tensors[t].SizeBytes + 1)).Select(b => (long)b).ToList();
+            ops.Add(new($"op{i}", inputs, outputs, options, reads));
         }
 
-        return new TensorGraph(tensors, ops);
+        var outputsDeclared = rich ? Enumerable.Range(0, tensors.Count).Where(t => tensors[t].Name.StartsWith('t') && extra.NextDouble() < 0.2).ToList() : [];
+        return new TensorGraph(tensors, ops, outputsDeclared);
     }
 
     /// <summary>
-    /// <see cref="Random(int, int, bool)"/> plus, per operator with probability <paramref name="share"/>, a streamed
+    /// <see cref="Random(int, int, bool, bool)"/> plus, per operator with probability <paramref name="share"/>, a streamed
     /// option (working buffer 0–2 bytes, extra traffic 0–3 bytes) drawn from a second seeded stream, so the graph itself
     /// is the same as without streaming.
     /// </summary>
-    public static TensorGraph RandomStreaming(int seed, int operators, double share = 0.5)
+    public static TensorGraph RandomStreaming(int seed, int operators, double share = 0.5, bool rich = false)
     {
-        var graph = Random(seed, operators);
+        var graph = Random(seed, operators, rich: rich);
         var random = new Random(seed * 7919 + 17);
         return WithOptions(graph, op => random.NextDouble() < share
             ? [.. op.Options, new OpOption("stream", random.Next(0, 3), random.Next(0, 4), Streamed: true)]
             : op.Options);
     }
 
-    /// <summary>The same graph (tensors, operators, graph outputs) with each operator's options replaced.</summary>
-    public static TensorGraph WithOptions(TensorGraph graph, Func<GraphOperator, IReadOnlyList<OpOption>> options) => new(
-        [.. graph.Tensors.Select(t => new TensorSpec(t.Name, t.SizeBytes, t.Origin == TensorOrigin.Parameter))],
-        [.. graph.Operators.Select(op => new OperatorSpec(op.Name, op.Inputs, op.Outputs, options(op)))],
-        graph.Tensors.Where(t => t.IsGraphOutput).Select(t => t.Id));
+    /// <summary>The same graph (tensors, operators, read bytes, graph outputs) with each operator's options replaced.</summary>
+    public static TensorGraph WithOptions(TensorGraph graph, Func<GraphOperator, IReadOnlyList<OpOption>> options) => graph.WithOptions(options);
 
     /// <summary>The same graph without its streamed options.</summary>
     public static TensorGraph WithoutStreaming(TensorGraph graph) => WithOptions(graph, op => [.. op.Options.Where(o => !o.Streamed)]);
@@ -95,9 +120,9 @@ internal static class GraphFixtures
         Seed = 3,
     };
 
-    public static void AssertValid(TensorGraph graph, GraphAllocation allocation, long budget)
+    public static void AssertValid(TensorGraph graph, GraphAllocation allocation, long budget, long alignment = 1)
     {
-        var problems = AllocationValidator.Validate(graph, allocation, budget);
+        var problems = AllocationValidator.Validate(graph, allocation, budget, alignment);
         Assert.True(problems.Count == 0, string.Join("\n", problems));
     }
 }

@@ -5,8 +5,9 @@ namespace Sim.Mapping.Tests.Graph;
 /// <summary>
 /// ResNet-50 (int8 activations, 1-byte granules) on a scratchpad smaller than M_R (1 806 336 B): tpu_like.yaml's 640 KB
 /// (655 360 B). Every operator gets a streamed option with no working buffer and no extra traffic, so only the
-/// tensor-level streamed reads and writes are charged. The numbers are what this code measured; docs/graph-allocation.md
-/// quotes them.
+/// tensor-level streamed reads and writes are charged; a streamed read costs the consumer's operand (layer1.0.conv1
+/// reads 200 704 B of conv1's 802 816 B). The numbers are what this code measured; docs/graph-allocation.md quotes them.
+/// Once the baseline keeps a streamed layer's resident tensors resident, Belady reaches the CP-SAT optimum here.
 /// </summary>
 public class StreamedNetworkTests
 {
@@ -21,7 +22,7 @@ public class StreamedNetworkTests
         });
 
     [Fact]
-    public void Resnet50_at_640_KB_streams_the_layers_that_do_not_fit_and_the_ilp_cuts_the_baselines_traffic_by_28_percent()
+    public void Resnet50_at_640_KB_streams_the_layers_that_do_not_fit_and_the_fair_baseline_reaches_the_optimum()
     {
         var plain = TensorGraphBuilder.From(TensorGraphTests.Resnet50(), 1);
         var graph = GraphFixtures.WithOptions(plain, _ => [OpOption.Atomic, new OpOption("stream", 0, 0, Streamed: true)]);
@@ -31,8 +32,8 @@ public class StreamedNetworkTests
         // (order, baseline non-compulsory bytes, ILP optimum, operators streaming something: baseline, ILP)
         (OrderMode Mode, long Baseline, long Ilp, int BaselineStreaming, int IlpStreaming)[] expected =
         [
-            (OrderMode.Given, 15_052_800, 10_838_016, 11, 12),
-            (OrderMode.MinPeak, 14_651_392, 10_436_608, 11, 11),
+            (OrderMode.Given, 9_633_792, 9_633_792, 11, 11),
+            (OrderMode.MinPeak, 9_232_384, 9_232_384, 11, 12),
         ];
         foreach (var (mode, baselineBytes, ilpBytes, baselineStreaming, ilpStreaming) in expected)
         {
