@@ -43,7 +43,7 @@ public static class MapCommand
             var budgetBytes = parse.GetValue(scratchpadKb) is { } kb
                 ? (long)(OptionParsers.PositiveReal(kb, "--scratchpad-kb") * 1024)
                 : arch.OnChipBufferBytes;
-            if (budgetBytes < 1 || budgetBytes > (1L << 50))
+            if (budgetBytes < 1 || budgetBytes > GraphAllocatorOptions.MaxScratchpadBytes)
                 throw new SimInputException("--scratchpad-kb: the budget must be between one byte and 2^40 KB. Fix: pass a size in KB, e.g. 640");
             var workLimit = parse.GetValue(work) is { } w ? OptionParsers.PositiveReal(w, "--deterministic-time") : (double?)null;
 

@@ -77,7 +77,7 @@ public static class MapReport
             return lines;
         }
 
-        lines.Add(Invariant($"graph allocation (CP-SAT, {ilp.Status.ToString().ToLowerInvariant()}, gap {ilp.Gap:P1}): compulsory {ilp.CompulsoryReadBytes:N0} B read + {ilp.CompulsoryWriteBytes:N0} B written; ")
+        lines.Add(Invariant($"graph allocation (CP-SAT, {ilp.Status.ToString().ToLowerInvariant()}, {(ilp.HasBound ? $"gap {ilp.Gap:P1}" : "no bound")}): compulsory {ilp.CompulsoryReadBytes:N0} B read + {ilp.CompulsoryWriteBytes:N0} B written; ")
             + Traffic(ilp) + Invariant($"; mappings' weight/partial-sum/refetch traffic {ilp.OptionExtraBytes:N0} B"));
         lines.Add(baseline.HasSolution
             ? "baseline (greedy arena + Belady): " + Traffic(baseline) + Invariant($"; total objective {baseline.ObjectiveBytes:N0} B → CP-SAT saves {Reduction(baseline.NonCompulsoryBytes, ilp.NonCompulsoryBytes)} of the non-compulsory bytes, {Reduction(baseline.ObjectiveBytes, ilp.ObjectiveBytes)} of the objective")

@@ -25,7 +25,7 @@ public static class NetworkMapper
         var built = TensorGraphBuilder.From(workload, arch.WordBytes);
         var inputBytes = built.Operators.ToDictionary(o => o.Name, o => o.Inputs.Sum(t => built.Tensors[t].SizeBytes), StringComparer.Ordinal);
         var menus = ops.ToDictionary(o => o.Op.Name, o => LayerOptionMenu.For(o.Op, o.Layer, hierarchy, inputBytes[o.Op.Name]), StringComparer.Ordinal);
-        var graph = WithOptions(built, name => menus[name]);
+        var graph = built.WithOptions(op => menus[op.Name]);
         var allocatorOptions = new GraphAllocatorOptions
         {
             ScratchpadBytes = options.ScratchpadBytes,
@@ -68,15 +68,5 @@ public static class NetworkMapper
         }
 
         return mapped;
-    }
-
-    /// <summary>The same graph with each operator's option menu replaced.</summary>
-    public static TensorGraph WithOptions(TensorGraph graph, Func<string, IReadOnlyList<OpOption>> menu)
-    {
-        ArgumentNullException.ThrowIfNull(graph);
-        ArgumentNullException.ThrowIfNull(menu);
-        var tensors = graph.Tensors.Select(t => new TensorSpec(t.Name, t.SizeBytes, t.Origin == TensorOrigin.Parameter)).ToList();
-        var operators = graph.Operators.Select(o => new OperatorSpec(o.Name, o.Inputs, o.Outputs, menu(o.Name))).ToList();
-        return new TensorGraph(tensors, operators, graph.Tensors.Where(t => t.IsGraphOutput).Select(t => t.Id));
     }
 }
