@@ -2,7 +2,7 @@ namespace Sim.Arch.LoopNest;
 
 /// <summary>
 /// Time, traffic and energy of one mapping (<see cref="LoopNestModel"/>). An infeasible mapping has
-/// <see cref="Feasible"/> false, a <see cref="Reason"/> (fan-out, register or scratchpad capacity) and zeros.
+/// <see cref="Feasible"/> false, a <see cref="Reason"/> (fan-out, spatial layout, register or scratchpad capacity) and zeros.
 /// Traffic is per tensor; outputs count partial-sum spills and refills.
 /// </summary>
 public sealed record LoopNestCost

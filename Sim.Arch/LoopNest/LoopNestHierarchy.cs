@@ -19,6 +19,8 @@ namespace Sim.Arch.LoopNest;
 /// <param name="DramBytesPerCycle">DRAM bandwidth; +∞ = never the bottleneck.</param>
 /// <param name="TileOverheadCycles">Pipeline fill/drain (and stationary preload) per array tile, per stationary tensor.</param>
 /// <param name="Energy">Energy per action in femtojoules (integers, so every mapper sees exactly the same costs).</param>
+/// <param name="Layouts">The spatial unrollings the array can execute (<see cref="SpatialLayout"/>); null = any dims on
+/// any axis (Timeloop's default, for what-if hierarchies).</param>
 public sealed record LoopNestHierarchy(
     IReadOnlyList<int> AxisSizes,
     IReadOnlyList<string> AxisNames,
@@ -29,7 +31,8 @@ public sealed record LoopNestHierarchy(
     int PartialSumBytes,
     double DramBytesPerCycle,
     DataSpaceValues TileOverheadCycles,
-    LoopNestEnergy Energy)
+    LoopNestEnergy Energy,
+    IReadOnlyList<SpatialLayout>? Layouts = null)
 {
     public long PeCount => AxisSizes.Aggregate(1L, (a, s) => a * s);
 
@@ -38,7 +41,8 @@ public sealed record LoopNestHierarchy(
     /// WS/IS preload (as <see cref="Systolic.SystolicFoldTiming"/> with the full array). Cube, 2-D matrix and adder tree
     /// keep their fixed dataflow (<see cref="TileGrid"/>) and are charged no per-tile overhead (their models have none
     /// per fold either). Scratchpads: the ifmap/filter/ofmap partitions, half usable (double buffering); outputs
-    /// accumulate at <see cref="PartialSumWidth"/>.
+    /// accumulate at <see cref="PartialSumWidth"/>. Layouts: each tile kind's realisable unrollings
+    /// (<see cref="SpatialLayouts"/>).
     /// </summary>
     public static LoopNestHierarchy FromArch(ArchSpec arch)
     {
@@ -61,6 +65,14 @@ public sealed record LoopNestHierarchy(
             PartialSumWidth.Bytes(arch, SimMode.Default),
             arch.Dram.BandwidthBytesPerCycle,
             new DataSpaceValues(fill + preload, fill + preload, fill),
-            LoopNestEnergy.From(CostResolver.Resolve(arch)));
+            LoopNestEnergy.From(CostResolver.Resolve(arch)),
+            arch.Tile switch
+            {
+                SystolicSpec => SpatialLayouts.Systolic,
+                Cube3DSpec => SpatialLayouts.Cube,
+                AdderTreeSpec => SpatialLayouts.AdderTree,
+                Matrix2DSpec => SpatialLayouts.Matrix2D,
+                _ => throw new NotSupportedException($"tile kind '{arch.Tile.Kind}' has no loop-nest layouts"),
+            });
     }
 }

@@ -78,8 +78,8 @@ public static class LoopNestModel
         };
     }
 
-    /// <summary>Why the mapping cannot run on the hierarchy (fan-out, stationary choice, register or scratchpad
-    /// capacity); null if it can.</summary>
+    /// <summary>Why the mapping cannot run on the hierarchy (fan-out, stationary choice, an unrolling no layout of the
+    /// array executes, register or scratchpad capacity); null if it can.</summary>
     public static string? Infeasibility(LoopNestProblem problem, LoopNestHierarchy hierarchy, LoopNestMapping mapping)
     {
         ArgumentNullException.ThrowIfNull(problem);
@@ -93,6 +93,9 @@ public static class LoopNestModel
             if (used > hierarchy.AxisSizes[axis])
                 return $"fan-out: {used} PEs along {hierarchy.AxisNames[axis]}, the array has {hierarchy.AxisSizes[axis]}";
         }
+
+        if (SpatialLayouts.Violation(hierarchy.Layouts, problem, hierarchy.AxisNames, mapping) is { } spatial)
+            return spatial;
 
         var registerWords = problem.Footprint(mapping.Stationary, mapping.Register);
         if (registerWords > hierarchy.RegisterWords)

@@ -30,17 +30,22 @@ public sealed record LoopNestProblem(string Name, DimVector Bounds, long StrideH
         _ => null,
     };
 
-    /// <summary>Elements of <paramref name="space"/> touched by a tile with the given extents (the input's window
-    /// counted exactly: (p−1)·stride + r rows).</summary>
+    /// <summary>Elements of <paramref name="space"/> touched by a tile with the given extents, exactly per tile. The
+    /// input rows touched by p output rows and r filter rows at stride s are <see cref="WindowRows"/>
+    /// (p−1)·min(s, r) + r: the union of overlapping windows when s &lt; r, p·r rows in disjoint windows when s ≥ r
+    /// (the rows between them are never read, e.g. a 1×1 stride-2 conv reads every other row).</summary>
     public long Footprint(DataSpace space, DimVector extents) => space switch
     {
         DataSpace.Weights => checked(extents.K * extents.C * extents.R * extents.S),
         DataSpace.Outputs => checked(extents.N * extents.K * extents.P * extents.Q),
-        DataSpace.Inputs => checked(extents.N * extents.C
-            * (((extents.P - 1) * StrideH) + extents.R)
-            * (((extents.Q - 1) * StrideW) + extents.S)),
+        DataSpace.Inputs => checked(extents.N * extents.C * WindowRows(extents.P, extents.R, StrideH) * WindowRows(extents.Q, extents.S, StrideW)),
         _ => throw new ArgumentOutOfRangeException(nameof(space)),
     };
+
+    /// <summary>Input rows (or columns) read by <paramref name="outputs"/> consecutive outputs of a window of
+    /// <paramref name="window"/> taps at <paramref name="stride"/>: (outputs − 1)·min(stride, window) + window.</summary>
+    public static long WindowRows(long outputs, long window, long stride) =>
+        checked(((outputs - 1) * Math.Min(stride, window)) + window);
 
     /// <summary>Size of a whole tensor in elements.</summary>
     public long Size(DataSpace space) => Footprint(space, Bounds);

@@ -7,10 +7,12 @@ namespace Sim.Mapping.Layers;
 /// <summary>
 /// <see cref="LoopNestModel"/> encoded exactly in CP-SAT integers over the <see cref="Mapspace"/>:
 /// exponent variables e[d,p,slot] (Σ_slot e = m); factor and tile extents from tables over the exponents; fan-out
-/// products ≤ axis sizes; footprints as products (the input window (p−1)·stride + r is linear in the extents); register
+/// products ≤ axis sizes; one Boolean per spatial layout (a layout forbids dims on axes: their exponents there are 0);
+/// footprints as products (the input window (p−1)·min(stride, r) + r from a product and a min); register
 /// and scratchpad capacities; per level the class products, a class order (6 Booleans) and the reuse literals, hence
 /// tile-change counts, fills, deliveries, bytes, ⌈bytes/bandwidth⌉, latency = max(compute, DRAM) and energy in fJ.
-/// Every count is also bounded by a theorem (fills and deliveries ≤ MACs·strideH·strideW, see <see cref="CountCap"/>).
+/// Every count is also bounded by a theorem (|tensor| ≤ fills and deliveries ≤ MACs, see <see cref="CountFloor"/>
+/// and <see cref="CountCap"/>).
 /// </summary>
 internal sealed class CpSatLayerModel
 {
@@ -23,6 +25,7 @@ internal sealed class CpSatLayerModel
     private readonly Dictionary<(LoopDim Dim, int Prime, int Slot), IntVar> exponents = [];
     private readonly Dictionary<(LoopDim Dim, int Slot), CpSatQuantity> factors = [];
     private readonly Dictionary<DataSpace, BoolVar> stationary = [];
+    private readonly List<(SpatialLayout Layout, BoolVar Literal)> layouts = [];
     private readonly BoolVar[][] orders;   // [level: 0 scratchpad, 1 DRAM][class order]
     private readonly Dictionary<(int Level, DataSpace Space), CpSatQuantity> kept = [];
 
@@ -85,6 +88,16 @@ internal sealed class CpSatLayerModel
             for (var i = 0; i < Mapspace.ClassOrders.Count; i++)
                 Model.AddHint(orders[level][i], Mapspace.DimOrder(Mapspace.ClassOrders[i]).SequenceEqual(order) ? 1 : 0);
         }
+
+        HintLayout(mapping);
+    }
+
+    /// <summary>Hints the first layout that allows the mapping's unrolling (none if it is illegal).</summary>
+    private void HintLayout(LoopNestMapping mapping)
+    {
+        var first = layouts.FindIndex(l => l.Layout.Allows(mapping.Stationary, mapping.Spatial));
+        for (var i = 0; i < layouts.Count; i++)
+            Model.AddHint(layouts[i].Literal, i == first ? 1 : 0);
     }
 
     /// <summary>Fixes every decision to <paramref name="mapping"/>'s (orders must be class orders): the model then
@@ -164,6 +177,8 @@ internal sealed class CpSatLayerModel
         // Fan-out per axis.
         var fanOut = Enumerable.Range(0, axes)
             .Select(axis => b.Product($"fanout_{axis}", LoopDims.All.Select(d => factors[(d, 1 + axis)]), hierarchy.AxisSizes[axis])).ToList();
+
+        AddLayouts();
 
         // Register: the stationary tensor's per-PE footprint.
         foreach (var (space, literal) in stationary)
@@ -294,22 +309,16 @@ internal sealed class CpSatLayerModel
         Energy = b.Equal("energy", energyExpr, 0, energyUb);
     }
 
-    /// <summary>Fills and deliveries of weights and outputs are at least the tensor's size (the tiles cover it); of
-    /// inputs at least N·C·P·min(strideH, R)·Q·min(strideW, S) (a tile of t rows reads (t−1)·s + r ≥ t·min(s, r) rows;
-    /// with stride > window the rows between windows are never read).</summary>
-    private long CountFloor(DataSpace space)
-    {
-        var d = problem.Bounds;
-        return space == DataSpace.Inputs
-            ? checked(d.N * d.C * d.P * Math.Min(problem.StrideH, d.R) * d.Q * Math.Min(problem.StrideW, d.S))
-            : problem.Size(space);
-    }
+    /// <summary>Fills and deliveries of every tensor are at least its size: a tile changes at least once per iteration
+    /// of the loops relevant to its tensor, so the tiles visited cover the tensor. For inputs this needs the window
+    /// W(p, r) = (p−1)·min(s, r) + r to be sub-multiplicative: splitting p = a·p' and r = b·r' over outer loops,
+    /// min(s, b·r') ≤ b·min(s, r') gives W(a·p', b·r') ≤ (a·p' − 1)·b·m + b·r' (m = min(s, r')), and a·b·W(p', r')
+    /// exceeds that by b·(a − 1)·(r' − m) ≥ 0.</summary>
+    private long CountFloor(DataSpace space) => problem.Size(space);
 
-    /// <summary>Fills and deliveries never exceed MACs (weights, outputs) or MACs·strideH·strideW (inputs):
-    /// a tile's footprint is at most its MACs (times stride² for the input window, as (p−1)·s + r ≤ p·r·s), and a tile
-    /// changes at most MACs ÷ tile MACs times.</summary>
-    private long CountCap(DataSpace space) =>
-        CpSatBuilder.Saturate(space == DataSpace.Inputs ? (Int128)problem.Macs * problem.StrideH * problem.StrideW : problem.Macs);
+    /// <summary>Fills and deliveries never exceed MACs: a tile's footprint is at most its MACs (inputs too, as
+    /// (p−1)·min(s, r) + r ≤ p·r), and a tile changes at most MACs ÷ tile MACs times.</summary>
+    private long CountCap(DataSpace space) => problem.Macs;
 
     private long Width(DataSpace space) => space == DataSpace.Outputs ? hierarchy.PartialSumBytes : hierarchy.WordBytes;
 
@@ -351,12 +360,49 @@ internal sealed class CpSatLayerModel
         return b.Product(name, terms, cap);
     }
 
-    /// <summary>(p − 1)·stride + r input rows.</summary>
+    /// <summary>(p − 1)·min(stride, r) + r input rows (<see cref="LoopNestProblem.WindowRows"/>): linear when r ≥ stride
+    /// always, p·r when r ≤ stride always, otherwise m = min(stride, r) and p·m − m + r.</summary>
     private CpSatQuantity Window(CpSatQuantity p, CpSatQuantity r, long stride, string name)
     {
         if (p.IsOne)
             return r;
-        return b.Equal(name, (stride * p.Var) + r.Var - stride, ((p.Lb - 1) * stride) + r.Lb, ((p.Ub - 1) * stride) + r.Ub);
+        var lb = LoopNestProblem.WindowRows(p.Lb, r.Lb, stride);
+        var ub = LoopNestProblem.WindowRows(p.Ub, r.Ub, stride);
+        if (r.Lb >= stride)
+            return b.Equal(name, (stride * p.Var) + r.Var - stride, lb, ub);
+        if (r.Ub <= stride)
+            return b.Product(name, [p, r]);
+        var min = b.Var(Math.Min(stride, r.Lb), stride, $"{name}_min");
+        Model.AddMinEquality(min.Var, [r.Var, LinearExpr.Constant(stride)]);
+        var product = b.Product($"{name}_pm", [p, min]);
+        return b.Equal(name, product.Var - min.Var + r.Var, lb, ub);
+    }
+
+    /// <summary>Exactly one layout, of the chosen stationary tensor; it zeroes the exponents of every dim it does not
+    /// allow on an axis. No layouts (null): any dims on any axis.</summary>
+    private void AddLayouts()
+    {
+        if (hierarchy.Layouts is null)
+            return;
+        foreach (var layout in hierarchy.Layouts.Where(l => stationary.ContainsKey(l.Stationary)))
+        {
+            if (layout.AxisDims.Count != axes)
+                throw new ArgumentException($"layout '{layout.Name}' has {layout.AxisDims.Count} axes; the array has {axes}", nameof(hierarchy));
+            var literal = Model.NewBoolVar($"layout_{layouts.Count}");
+            Model.AddImplication(literal, stationary[layout.Stationary]);
+            for (var axis = 0; axis < axes; axis++)
+            {
+                foreach (var dim in LoopDims.All.Where(d => !layout.AxisDims[axis].Contains(d)))
+                {
+                    for (var i = 0; i < primes[dim].Count; i++)
+                        Model.Add(exponents[(dim, i, 1 + axis)] == 0).OnlyEnforceIf(literal);
+                }
+            }
+
+            layouts.Add((layout, literal));
+        }
+
+        Model.AddExactlyOne(layouts.Select(l => l.Literal));
     }
 
     /// <summary>The product of a dim's factors over <paramref name="slotSet"/>: a table from the summed exponents.</summary>

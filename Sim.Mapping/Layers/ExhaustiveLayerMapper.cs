@@ -9,7 +9,8 @@ namespace Sim.Mapping.Layers;
 /// The reference mapper: every factor split × stationary tensor × class order at the scratchpad and DRAM levels
 /// (<see cref="Mapspace"/>), each evaluated with <see cref="LoopNestModel"/>; the first mapping with the smallest
 /// <see cref="ObjectiveKey"/> wins. Only exact rules skip work: splits whose spatial factors already exceed an axis
-/// (fan-out infeasible whatever follows), (split, stationary) pairs that are infeasible (capacity and fan-out do not
+/// (fan-out infeasible whatever follows) or unroll a dim on an axis where no layout allows it (illegal whatever the
+/// other dims and the stationary tensor), (split, stationary) pairs that are infeasible (capacity and fan-out do not
 /// depend on loop orders), and orders that leave the same sequence of non-trivial loops as an order already evaluated
 /// (identical loop nests, so identical costs).
 /// </summary>
@@ -33,6 +34,10 @@ public static class ExhaustiveLayerMapper
         var splits = LoopDims.All.Select(d => Mapspace.FactorSplits(problem.Bounds[d], slots)).ToArray();
         var chosen = new long[LoopDims.Count][];
         var fanOut = new long[axes];
+        // Per axis, the dims some layout allows there (all dims when the hierarchy has no layouts).
+        var allowed = Enumerable.Range(0, axes).Select(axis => new HashSet<LoopDim>(hierarchy.Layouts is null
+            ? LoopDims.All
+            : hierarchy.Layouts.SelectMany(l => l.AxisDims[axis]))).ToArray();
         (LoopNestMapping Mapping, LoopNestCost Cost, ObjectiveKey Key)? best = null;
 
         void Visit(int dimIndex)
@@ -47,7 +52,10 @@ public static class ExhaustiveLayerMapper
             {
                 var fits = true;
                 for (var axis = 0; axis < axes && fits; axis++)
-                    fits = fanOut[axis] * split[1 + axis] <= hierarchy.AxisSizes[axis];
+                {
+                    fits = fanOut[axis] * split[1 + axis] <= hierarchy.AxisSizes[axis]
+                        && (split[1 + axis] == 1 || allowed[axis].Contains(LoopDims.All[dimIndex]));
+                }
                 if (!fits)
                     continue;
                 for (var axis = 0; axis < axes; axis++)

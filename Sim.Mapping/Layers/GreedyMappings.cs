@@ -5,7 +5,8 @@ namespace Sim.Mapping.Layers;
 
 /// <summary>
 /// A handful of quick, feasible schedules (the CP-SAT mapper's starting hint; never a result by themselves): for each
-/// stationary tensor, fill the array axes with prime factors of the dims a classic dataflow unrolls there, optionally
+/// stationary tensor, fill the array axes with prime factors of the dims a classic dataflow unrolls there (on a
+/// hierarchy with layouts: the dims each layout allows on each axis), optionally
 /// stream the stationary tensor's irrelevant dims in the PE, grow the scratchpad tile while it fits, leave the rest to
 /// DRAM, and give the stationary tensor the innermost reuse at both levels.
 /// </summary>
@@ -28,15 +29,18 @@ public static class GreedyMappings
         foreach (var stationary in hierarchy.StationaryOptions)
         {
             yield return LayerFeasibility.AllAtDram(problem, hierarchy, stationary);
+            var preferences = hierarchy.Layouts is { } layouts
+                ? layouts.Where(l => l.Stationary == stationary).Select(LayoutPreferences).ToList()
+                : [AxisPreferences(stationary, false), AxisPreferences(stationary, true)];
             foreach (var streamInPe in new[] { true, false })
             {
-                foreach (var swapAxes in new[] { false, true })
-                    yield return Build(problem, hierarchy, stationary, streamInPe, swapAxes);
+                foreach (var preference in preferences)
+                    yield return Build(problem, hierarchy, stationary, streamInPe, preference);
             }
         }
     }
 
-    private static LoopNestMapping Build(LoopNestProblem problem, LoopNestHierarchy hierarchy, DataSpace stationary, bool streamInPe, bool swapAxes)
+    private static LoopNestMapping Build(LoopNestProblem problem, LoopNestHierarchy hierarchy, DataSpace stationary, bool streamInPe, List<LoopDim[]> preferences)
     {
         var axes = hierarchy.AxisSizes.Count;
         var slots = Mapspace.SlotCount(axes);
@@ -68,7 +72,6 @@ public static class GreedyMappings
 
         bool Feasible() => LoopNestModel.Infeasibility(problem, hierarchy, Current()) is null;
 
-        var preferences = AxisPreferences(stationary, swapAxes);
         for (var axis = 0; axis < axes; axis++)
         {
             foreach (var dim in preferences[Math.Min(axis, preferences.Count - 1)])
@@ -84,6 +87,13 @@ public static class GreedyMappings
         foreach (var dim in LoopDims.All.Where(d => !stationary.IsRelevant(d)).Concat(LoopDims.All.Where(d => stationary.IsRelevant(d))))
             Place(dim, axes + 1, Feasible);
         return Current();
+    }
+
+    /// <summary>A layout's dims per axis, output pixels first, then the reduction, then output channels.</summary>
+    private static List<LoopDim[]> LayoutPreferences(SpatialLayout layout)
+    {
+        LoopDim[] preference = [LoopDim.P, LoopDim.Q, LoopDim.N, LoopDim.C, LoopDim.R, LoopDim.S, LoopDim.K];
+        return [.. layout.AxisDims.Select(dims => preference.Where(dims.Contains).ToArray())];
     }
 
     /// <summary>Dims unrolled on rows, then cols (SCALE-Sim's dataflows: OS puts M, N; WS/IS put the reduction on rows).</summary>

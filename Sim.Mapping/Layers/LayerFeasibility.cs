@@ -17,6 +17,8 @@ public static class LayerFeasibility
         ArgumentNullException.ThrowIfNull(hierarchy);
         if (hierarchy.StationaryOptions.Count == 0)
             return "no mapping fits: the PE array allows no stationary tensor";
+        if (hierarchy.Layouts is { } layouts && !layouts.Any(l => hierarchy.StationaryOptions.Contains(l.Stationary)))
+            return "no mapping fits: no spatial layout of the PE array holds a tensor it may keep stationary";
         if (hierarchy.RegisterWords < 1)
             return string.Create(CultureInfo.InvariantCulture, $"no mapping fits: each PE holds {hierarchy.RegisterWords} words, one is needed");
         foreach (var space in DataSpaces.All)
@@ -31,7 +33,8 @@ public static class LayerFeasibility
         return null;
     }
 
-    /// <summary>Every factor at the DRAM level; feasible whenever <see cref="WhyNoMapping"/> is null.</summary>
+    /// <summary>Every factor at the DRAM level; feasible whenever <see cref="WhyNoMapping"/> is null and some layout (if
+    /// the hierarchy has layouts) holds <paramref name="stationary"/> (no dim is unrolled, so any such layout allows it).</summary>
     public static LoopNestMapping AllAtDram(LoopNestProblem problem, LoopNestHierarchy hierarchy, DataSpace stationary)
     {
         ArgumentNullException.ThrowIfNull(problem);

@@ -16,6 +16,7 @@ public class ClassOrderDominanceTests
         { "gemm", 2, 2 },
         { "gemm2", 1, 4 },
         { "conv1d", 2, 1 },
+        { "conv2d", 1, 2 },
     };
 
     [Theory]
@@ -27,7 +28,10 @@ public class ClassOrderDominanceTests
             "gemm" => Gemm(4, 2, 3),
             "gemm2" => Gemm(2, 4, 4),
             // 5-wide input, 3-tap window, stride 2 → P = 2; two filters: P and R both index the input window.
-            _ => LoopNestProblem.FromConv(new Conv2d("conv1d", 5, 1, 3, 1, 1, 2, 2, 0, 1, [])),
+            "conv1d" => LoopNestProblem.FromConv(new Conv2d("conv1d", 5, 1, 3, 1, 1, 2, 2, 0, 1, [])),
+            // 3×3 input, 2×2 window, 2 channels, 2 filters → P = Q = 2, C = R = S = 2: with one column, at least two of
+            // {P, Q} and two of {C, R, S} sit at the scratchpad or DRAM level, two non-trivial dims in one class.
+            _ => LoopNestProblem.FromConv(new Conv2d("conv2d", 3, 3, 2, 2, 2, 2, 1, 0, 1, [])),
         };
         // A tight scratchpad (16 B) and finite bandwidth make the order decide traffic and latency.
         var hierarchy = Array(rows, cols, 16, 1);

@@ -33,6 +33,31 @@ public class CpSatEncodingTests
     }
 
     [Fact]
+    public void Fixed_mappings_under_systolic_layouts_are_infeasible_exactly_when_no_layout_allows_them()
+    {
+        var problems = new[] { Gemm(4, 2, 3), Gemm(2, 4, 4), StridedConv() };
+        var illegal = 0;
+        Gen.Select(Gen.Int[0, problems.Length - 1], Gen.Int[1, 3], Gen.Int[1, 3], Gen.Int[0, 1_000_000])
+            .Sample((problemIndex, rows, cols, seed) =>
+            {
+                var problem = problems[problemIndex];
+                var hierarchy = Array(rows, cols, 1 << 20, 1.5) with { Layouts = Arch.LoopNest.SpatialLayouts.Systolic };
+                var random = new Random(seed);
+                var mapping = RandomMapping(problem, hierarchy, random);
+                for (var retry = 0; retry < 50 && LoopNestModel.Infeasibility(problem, hierarchy, mapping)?.StartsWith("fan-out", StringComparison.Ordinal) == true; retry++)
+                    mapping = RandomMapping(problem, hierarchy, random);
+                var cost = LoopNestModel.Evaluate(problem, hierarchy, mapping);
+                if (cost.Reason?.StartsWith("spatial", StringComparison.Ordinal) == true)
+                    Interlocked.Increment(ref illegal);
+                var encoded = CpSatLayerMapper.EvaluateFixed(problem, hierarchy, mapping);
+                return cost.Feasible
+                    ? encoded == (cost.LatencyCycles, cost.EnergyFj)
+                    : encoded is null;
+            }, iter: 60, threads: 1);
+        Assert.True(illegal > 0, "some sampled unrollings must be illegal");
+    }
+
+    [Fact]
     public void A_zero_tile_overhead_is_not_rounded_up_to_one()
     {
         // Regression: on a 1×1 array outputs-stationary tiles have no fill/drain (1 + 1 − 2 = 0) while W/I pay 1 to
