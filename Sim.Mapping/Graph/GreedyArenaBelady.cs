@@ -69,11 +69,31 @@ public static class GreedyArenaBelady
                     (cap[s], lowered) = (Math.Min(cap[s], used[s] - 1), true);
             }
 
-            if (!lowered)
+            if (lowered)
+                continue;
+
+            // Nothing left to evict there: the resident operators of the failed block stream instead (their cheapest
+            // streamed option that fits), and the walk starts over; give up only when none can.
+            var switched = false;
+            for (var s = f.Start; s < f.End; s++)
+            {
+                var op = graph.Operators[view.Order[s]];
+                if (streamedAt[s] || CheapestStreamed(op, capacity, g) is not { } alternative)
+                    continue;
+                option[op.Id] = alternative;
+                workHeight[op.Id] = ScheduleView.Granules(op.Options[alternative].WorkingBytes, g);
+                streamedAt[s] = true;
+                required[s] = workHeight[op.Id];
+                switched = true;
+            }
+
+            if (!switched)
             {
                 return GraphAllocation.NoSolution(Method, AllocationStatus.Infeasible,
-                    $"greedy placement found no room for a block over steps [{f.Start},{f.End}) and nothing there can be evicted (fragmentation)", view.Order, clock.Elapsed.TotalSeconds);
+                    $"greedy placement found no room for a block over steps [{f.Start},{f.End}) and nothing there can be evicted or streamed (fragmentation)", view.Order, clock.Elapsed.TotalSeconds);
             }
+
+            Array.Fill(cap, capacity);
         }
     }
 
@@ -86,6 +106,15 @@ public static class GreedyArenaBelady
             .OrderBy(o => op.Options[o].ExtraOffChipBytes).ThenBy(o => op.Options[o].WorkingBytes).ThenBy(o => o)
             .ToList();
         return fitting.Where(o => !op.Options[o].Streamed).Append(fitting[0]).First();
+    }
+
+    private static int? CheapestStreamed(GraphOperator op, long capacity, long g)
+    {
+        var streamed = Enumerable.Range(0, op.Options.Count)
+            .Where(o => op.Options[o].Streamed && ScheduleView.Granules(op.Options[o].WorkingBytes, g) <= capacity)
+            .OrderBy(o => op.Options[o].ExtraOffChipBytes).ThenBy(o => op.Options[o].WorkingBytes).ThenBy(o => o)
+            .ToList();
+        return streamed.Count == 0 ? null : streamed[0];
     }
 
     private static int IndexOf(IReadOnlyList<int> events, int step)

@@ -54,10 +54,27 @@ public class GreedyArenaBeladyTests
         var graph = ChainWithSkips();
         var baseline = GreedyArenaBelady.Solve(graph, GraphFixtures.Options(7));
         Assert.Equal(AllocationStatus.Infeasible, baseline.Status);
-        Assert.Contains("steps [3,5) and nothing there can be evicted (fragmentation)", baseline.Reason, StringComparison.Ordinal);
+        Assert.Contains("steps [3,5) and nothing there can be evicted or streamed (fragmentation)", baseline.Reason, StringComparison.Ordinal);
         var ilp = GraphAllocator.Solve(graph, GraphFixtures.Options(7));
         GraphFixtures.AssertValid(graph, ilp, 7);
         Assert.Equal((AllocationStatus.Optimal, 6L), (ilp.Status, ilp.ObjectiveBytes));
         Assert.Equal(6, BruteForceAllocator.FixedOrder(graph, graph.GivenOrder, 7));
+    }
+
+    [Fact]
+    public void Where_placement_fails_and_nothing_can_be_evicted_an_op_with_a_streamed_option_streams_instead()
+    {
+        // The graph above at 7 bytes, but p3 may also stream its operands (no buffer, no extra bytes): the baseline's
+        // failed block [3,5) holds p3, which switches to streaming, so the baseline no longer gives up; it stays a
+        // valid allocation and never beats the exact optimum with the same options.
+        var chain = ChainWithSkips();
+        var graph = chain.WithOptions(op => op.Name == "p3" ? [OpOption.Atomic, new OpOption("stream", 0, 0, Streamed: true)] : [OpOption.Atomic]);
+        var baseline = GreedyArenaBelady.Solve(graph, GraphFixtures.Options(7));
+        Assert.Equal(AllocationStatus.Feasible, baseline.Status);
+        GraphFixtures.AssertValid(graph, baseline, 7);
+        Assert.Equal(1, baseline.ChosenOption[3]);
+        var ilp = GraphAllocator.Solve(graph, GraphFixtures.Options(7));
+        Assert.Equal(AllocationStatus.Optimal, ilp.Status);
+        Assert.True(baseline.ObjectiveBytes >= ilp.ObjectiveBytes, $"{baseline.ObjectiveBytes} < {ilp.ObjectiveBytes}");
     }
 }
