@@ -24,7 +24,10 @@ public readonly record struct DramRate(long Bytes, long Cycles)
         // Convergents h/k of the continued fraction of x, with h₋₁/k₋₁ = 1/0 and h₋₂/k₋₂ = 0/1.
         long h = 1, k = 0, hPrev = 0, kPrev = 1;
         var rest = bytesPerCycle;
-        var best = new DramRate(Math.Max(1, (long)Math.Round(bytesPerCycle, MidpointRounding.AwayFromZero)), 1);
+        // Start from 1 byte per ⌈1/x⌉ cycles below 1 B/cycle (so a tiny bandwidth never becomes 1 B/cycle), x/1 above.
+        var best = bytesPerCycle < 1
+            ? new DramRate(1, (long)Math.Round(1 / bytesPerCycle, MidpointRounding.AwayFromZero))
+            : new DramRate((long)Math.Round(bytesPerCycle, MidpointRounding.AwayFromZero), 1);
         for (var term = 0; term < 64; term++)
         {
             var a = Math.Floor(rest);

@@ -44,13 +44,16 @@ public sealed record SpatialLayout(DataSpace Stationary, IReadOnlyList<IReadOnly
 /// <item>IS: PE (i, j) holds the input element (k_i, m_j); weights move along the rows (across cols) → cols ⊆
 /// irrelevant(W) = {N,P,Q}; partial sums move down the columns → rows ⊆ {C,R,S}.</item>
 /// </list>
-/// Each also with rows and cols swapped (the operands fed from the other edges: the array is symmetric), so a systolic
-/// array has six layouts. These are the largest sets the forwarding allows, so SCALE-Sim's unrollings (OS: rows ← N·P·Q,
-/// cols ← K; WS: rows ← C·R·S, cols ← K; IS: rows ← C·R·S, cols ← N·P·Q) are exactly the unswapped ones.
+/// The edges are fixed, as in SCALE-Sim and a TPU: the ifmap SRAM feeds the left edge, the filter SRAM the top, partial
+/// sums drain at the bottom, and the stationary operand is preloaded down the rows. Rows and cols are therefore not
+/// interchangeable (a "transposed" unrolling would stream each operand from the other operand's SRAM port and preload
+/// across the other axis), so a systolic array has exactly SCALE-Sim's three layouts (OS: rows ← N·P·Q, cols ← K;
+/// WS: rows ← C·R·S, cols ← K; IS: rows ← C·R·S, cols ← N·P·Q), the largest sets the forwarding allows.
 /// The fixed-dataflow engines (<see cref="Core.Hardware.TileGrid"/>, with GEMM M → N·P·Q, N → K, K → C·R·S) have one
 /// layout each: the cube (rows = M0, cols = N0, depth = K0, outputs stationary; the depth is its reduction tree) rows ⊆
 /// {N,P,Q}, cols ⊆ {K}, depth ⊆ {C,R,S}; the adder tree (rows = tree width, a reduction; cols = lanes, one output channel
-/// each; weights stationary) rows ⊆ {C,R,S}, cols ⊆ {K}; the 2-D broadcast matrix (column p of A broadcast along the
+/// each; weights stationary) rows ⊆ {C,R,S}, cols ⊆ {K} (R and S on the tree assume im2col-style window flattening;
+/// NVDLA's CMAC reduces channels only and handles C = 3 images in a separate mode); the 2-D broadcast matrix (column p of A broadcast along the
 /// rows, row p of B down the columns, outputs accumulated in place) rows ⊆ {N,P,Q}, cols ⊆ {K}.
 /// </summary>
 public static class SpatialLayouts
@@ -59,15 +62,12 @@ public static class SpatialLayouts
     private static readonly IReadOnlySet<LoopDim> OutputChannels = new HashSet<LoopDim> { LoopDim.K };
     private static readonly IReadOnlySet<LoopDim> Reduction = new HashSet<LoopDim> { LoopDim.C, LoopDim.R, LoopDim.S };
 
-    /// <summary>OS, WS, IS, each as SCALE-Sim unrolls it and with rows and cols swapped.</summary>
+    /// <summary>OS, WS, IS, as SCALE-Sim unrolls them (the array's feeding edges are fixed).</summary>
     public static IReadOnlyList<SpatialLayout> Systolic { get; } =
     [
         new(DataSpace.Outputs, [OutputPixels, OutputChannels], "OS"),
-        new(DataSpace.Outputs, [OutputChannels, OutputPixels], "OS swapped"),
         new(DataSpace.Weights, [Reduction, OutputChannels], "WS"),
-        new(DataSpace.Weights, [OutputChannels, Reduction], "WS swapped"),
         new(DataSpace.Inputs, [Reduction, OutputPixels], "IS"),
-        new(DataSpace.Inputs, [OutputPixels, Reduction], "IS swapped"),
     ];
 
     public static IReadOnlyList<SpatialLayout> Cube { get; } = [new(DataSpace.Outputs, [OutputPixels, OutputChannels, Reduction], "cube")];

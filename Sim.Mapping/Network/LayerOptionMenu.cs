@@ -20,7 +20,7 @@ namespace Sim.Mapping.Network;
 /// </summary>
 public static class LayerOptionMenu
 {
-    /// <param name="inputTensorBytes">Bytes of the op's input tensors in the graph (what streaming reads once).</param>
+    /// <param name="inputTensorBytes">Bytes the graph charges the op's streamed reads of its inputs (its operand share of each).</param>
     public static IReadOnlyList<OpOption> For(Op op, LayerMapResult? layer, LoopNestHierarchy hierarchy, long inputTensorBytes)
     {
         ArgumentNullException.ThrowIfNull(op);

@@ -23,7 +23,9 @@ public static class NetworkMapper
         var ops = MapLayers(workload, hierarchy, options.Layer);
 
         var built = TensorGraphBuilder.From(workload, arch.WordBytes);
-        var inputBytes = built.Operators.ToDictionary(o => o.Name, o => o.Inputs.Sum(t => built.Tensors[t].SizeBytes), StringComparer.Ordinal);
+        // What the graph charges the op's streamed reads (its operand share of each input), so the option's refetch term is
+        // the loop nest's input traffic beyond exactly that.
+        var inputBytes = built.Operators.ToDictionary(o => o.Name, o => o.InputReadBytes.Sum(), StringComparer.Ordinal);
         var menus = ops.ToDictionary(o => o.Op.Name, o => LayerOptionMenu.For(o.Op, o.Layer, hierarchy, inputBytes[o.Op.Name]), StringComparer.Ordinal);
         var graph = built.WithOptions(op => menus[op.Name]);
         var allocatorOptions = new GraphAllocatorOptions

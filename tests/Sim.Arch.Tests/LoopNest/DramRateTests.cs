@@ -31,6 +31,14 @@ public class DramRateTests
     }
 
     [Fact]
+    public void A_tiny_bandwidth_stays_tiny()
+    {
+        // 1e-7 B/cycle has no convergent with a denominator ≤ 10⁶ beyond 0/1: it is 1 byte per 10⁷ cycles, not 1 B/cycle.
+        Assert.Equal(new DramRate(1, 10_000_000), DramRate.FromBytesPerCycle(1e-7));
+        Assert.Equal(10_000_000, new DramRate(1, 10_000_000).CyclesFor(1));
+    }
+
+    [Fact]
     public void Unlimited_bandwidth_has_no_rate()
     {
         Assert.Null(DramRate.FromBytesPerCycle(double.PositiveInfinity));

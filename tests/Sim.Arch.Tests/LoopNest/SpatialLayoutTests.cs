@@ -22,13 +22,14 @@ public class SpatialLayoutTests
         var illegal = Conv1Mapping(DataSpace.Outputs, new DimVector(1, 32, 1, 1, 1, 1, 1), new DimVector(1, 2, 1, 16, 1, 1, 1));
         Assert.Equal(
             "spatial: no layout of this tile unrolls rows {K} | cols {K,P} with outputs stationary; "
-            + "it allows rows ⊆ {N,P,Q} | cols ⊆ {K} (OS) or rows ⊆ {K} | cols ⊆ {N,P,Q} (OS swapped)",
+            + "it allows rows ⊆ {N,P,Q} | cols ⊆ {K} (OS)",
             LoopNestModel.Infeasibility(Conv1, hierarchy, illegal));
 
-        // SCALE-Sim's OS (rows ← P·Q, cols ← K) and its swap are legal.
+        // SCALE-Sim's OS (rows ← P·Q, cols ← K) is legal; its transpose is not (the edges that feed the operands are
+        // fixed: inputs from the left, weights from the top).
         Assert.Null(LoopNestModel.Infeasibility(Conv1, hierarchy,
             Conv1Mapping(DataSpace.Outputs, new DimVector(1, 1, 1, 16, 2, 1, 1), new DimVector(1, 32, 1, 1, 1, 1, 1))));
-        Assert.Null(LoopNestModel.Infeasibility(Conv1, hierarchy,
+        Assert.StartsWith("spatial: no layout of this tile unrolls rows {K} | cols {P,Q}", LoopNestModel.Infeasibility(Conv1, hierarchy,
             Conv1Mapping(DataSpace.Outputs, new DimVector(1, 32, 1, 1, 1, 1, 1), new DimVector(1, 1, 1, 16, 2, 1, 1))));
     }
 
@@ -76,7 +77,7 @@ public class SpatialLayoutTests
     [Fact]
     public void Each_tile_kind_gets_its_layouts_and_gemms_name_dims_m_n_k()
     {
-        Assert.Equal(6, LoopNestHierarchy.FromArch(ArchSpec.Default(new SystolicSpec(4, 4, Dataflow.Is))).Layouts!.Count);
+        Assert.Equal(3, LoopNestHierarchy.FromArch(ArchSpec.Default(new SystolicSpec(4, 4, Dataflow.Is))).Layouts!.Count);
         Assert.Equal(SpatialLayouts.Matrix2D, LoopNestHierarchy.FromArch(ArchSpec.Default(new Matrix2DSpec(4, 4))).Layouts);
         Assert.Equal(SpatialLayouts.Cube, LoopNestHierarchy.FromArch(ArchSpec.Default(new Cube3DSpec(2, 2, 2))).Layouts);
         // A hierarchy built directly has no layouts: any dims on any axis.

