@@ -13,7 +13,7 @@ public class CpSatEncodingTests
     [Fact]
     public void Fixed_mappings_cost_what_the_loop_nest_model_says()
     {
-        var problems = new[] { Gemm(3, 1, 4), Gemm(4, 2, 3), Gemm(2, 4, 4), StridedConv() };
+        var problems = new[] { Gemm(3, 1, 4), Gemm(4, 2, 3), Gemm(2, 4, 4), StridedConv(), PointwiseStridedConv() };
         Gen.Select(Gen.Int[0, problems.Length - 1], Gen.Int[1, 3], Gen.Int[1, 3], Gen.Int[0, 2], Gen.Int[0, 1], Gen.Int[0, 1_000_000])
             .Sample((problemIndex, rows, cols, capacityIndex, finite, seed) =>
             {
@@ -35,7 +35,7 @@ public class CpSatEncodingTests
     [Fact]
     public void Fixed_mappings_under_systolic_layouts_are_infeasible_exactly_when_no_layout_allows_them()
     {
-        var problems = new[] { Gemm(4, 2, 3), Gemm(2, 4, 4), StridedConv() };
+        var problems = new[] { Gemm(4, 2, 3), Gemm(2, 4, 4), StridedConv(), PointwiseStridedConv() };
         var illegal = 0;
         Gen.Select(Gen.Int[0, problems.Length - 1], Gen.Int[1, 3], Gen.Int[1, 3], Gen.Int[0, 1_000_000])
             .Sample((problemIndex, rows, cols, seed) =>

@@ -13,6 +13,10 @@ internal static class LayerFixtures
     public static LoopNestProblem Gemm(long m, long n, long k) => LoopNestProblem.FromGemm($"gemm{m}x{n}x{k}", new GemmShape(m, n, k));
 
     /// <summary>5×5 input, 3×3 window, stride 2 → 2×2 outputs; two filters, one channel.</summary>
+    /// <summary>1×1 stride-2 conv on a 5×5 input (P = Q = 3): the window is narrower than the stride, so a tile of p
+    /// outputs reads p·1 rows (the CP-SAT encoding's r ≤ stride branch).</summary>
+    public static LoopNestProblem PointwiseStridedConv() => LoopNestProblem.FromConv(new Conv2d("conv1x1s2", 5, 5, 1, 1, 2, 2, 2, 0, 1, []));
+
     public static LoopNestProblem StridedConv() => LoopNestProblem.FromConv(new Conv2d("conv3x3s2", 5, 5, 3, 3, 1, 2, 2, 0, 1, []));
 
     /// <summary>A rows×cols systolic-like array: any stationary tensor, SCALE-Sim-like per-tile fill/drain
