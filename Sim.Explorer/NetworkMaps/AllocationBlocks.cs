@@ -33,6 +33,13 @@ public static class AllocationBlocks
             SizeBytes = b.SizeBytes,
         });
 
+    /// <summary>Steps at which an operator reads or writes an activation through DRAM (streamed).</summary>
+    public static IReadOnlyCollection<int> StreamedSteps(GraphAllocation allocation)
+    {
+        ArgumentNullException.ThrowIfNull(allocation);
+        return allocation.Traffic.Where(t => t.Kind is TrafficKind.StreamRead or TrafficKind.StreamWrite).Select(t => t.Step).ToHashSet();
+    }
+
     /// <summary>Operator names in execution order, one per step.</summary>
     public static IReadOnlyList<string> StepOps(TensorGraph graph, GraphAllocation allocation)
     {

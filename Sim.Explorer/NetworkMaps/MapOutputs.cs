@@ -44,9 +44,9 @@ public static class MapOutputs
         paths.Add(Path.Combine(directory, "timings.csv"));
 
         MemoryTimelinePlot.Save(ilpBlocks, budgetBytes, AllocationBlocks.StepOps(result.Graph, result.Allocation), directory, "memory",
-            string.Create(CultureInfo.InvariantCulture, $"{result.Workload.Name} on {arch.Name}: CP-SAT allocation ({result.Allocation.Status.ToString().ToLowerInvariant()}, {result.Allocation.NonCompulsoryBytes:N0} B non-compulsory)"));
+            string.Create(CultureInfo.InvariantCulture, $"{result.Workload.Name} on {arch.Name}: CP-SAT allocation ({result.Allocation.Status.ToString().ToLowerInvariant()}, {result.Allocation.NonCompulsoryBytes:N0} B non-compulsory)"), AllocationBlocks.StreamedSteps(result.Allocation));
         MemoryTimelinePlot.Save(baselineBlocks, budgetBytes, AllocationBlocks.StepOps(result.Graph, result.Baseline), directory, "memory-baseline",
-            string.Create(CultureInfo.InvariantCulture, $"{result.Workload.Name} on {arch.Name}: greedy arena + Belady ({result.Baseline.NonCompulsoryBytes:N0} B non-compulsory)"));
+            string.Create(CultureInfo.InvariantCulture, $"{result.Workload.Name} on {arch.Name}: greedy arena + Belady ({result.Baseline.NonCompulsoryBytes:N0} B non-compulsory)"), AllocationBlocks.StreamedSteps(result.Baseline));
         paths.Add(Path.Combine(directory, "memory.png"));
         paths.Add(Path.Combine(directory, "memory-baseline.png"));
         return paths;

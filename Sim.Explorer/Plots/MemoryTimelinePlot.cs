@@ -31,13 +31,17 @@ public static class MemoryTimelinePlot
 
     private const int MaxLabelledBlocks = 60;
 
-    public static void Save(IReadOnlyList<MemoryBlock> blocks, long budgetBytes, IReadOnlyList<string> stepOps, string directory, string fileName, string title)
+    /// <param name="streamedSteps">Steps whose op streams activations from/to DRAM (marked in a band above the budget:
+    /// their traffic occupies no scratchpad address, so the blocks alone would hide it).</param>
+    public static void Save(IReadOnlyList<MemoryBlock> blocks, long budgetBytes, IReadOnlyList<string> stepOps, string directory, string fileName, string title,
+        IReadOnlyCollection<int>? streamedSteps = null)
     {
-        using var plot = Build(blocks, budgetBytes, stepOps, title);
+        using var plot = Build(blocks, budgetBytes, stepOps, title, streamedSteps);
         PlotStyle.Save(plot, directory, fileName);
     }
 
-    internal static Plot Build(IReadOnlyList<MemoryBlock> blocks, long budgetBytes, IReadOnlyList<string> stepOps, string title)
+    internal static Plot Build(IReadOnlyList<MemoryBlock> blocks, long budgetBytes, IReadOnlyList<string> stepOps, string title,
+        IReadOnlyCollection<int>? streamedSteps = null)
     {
         ArgumentNullException.ThrowIfNull(blocks);
         ArgumentNullException.ThrowIfNull(stepOps);
@@ -95,6 +99,19 @@ public static class MemoryTimelinePlot
             });
         }
 
+        var top = Math.Max(budgetBytes, blocks.Max(b => b.AddressBytes + b.SizeBytes)) / unit;
+        if (streamedSteps is { Count: > 0 })
+        {
+            foreach (var step in streamedSteps.Where(s => s >= 0 && s < stepOps.Count).Order())
+            {
+                var band = plot.Add.Rectangle(step, step + 1, top * 1.02, top * 1.07);
+                band.FillStyle.Color = Colors.MediumPurple.WithAlpha(0.8);
+                band.LineStyle.Width = 0;
+            }
+
+            plot.Legend.ManualItems.Add(new LegendItem { LabelText = "op streams via DRAM", FillColor = Colors.MediumPurple.WithAlpha(0.8) });
+        }
+
         plot.ShowLegend(Edge.Right);
         if (stepOps.Count <= MaxNamedSteps)
         {
@@ -104,7 +121,6 @@ public static class MemoryTimelinePlot
             plot.Axes.Bottom.TickLabelStyle.Alignment = stepOps.Count > 8 ? Alignment.MiddleRight : Alignment.UpperCenter;
         }
 
-        var top = Math.Max(budgetBytes, blocks.Max(b => b.AddressBytes + b.SizeBytes)) / unit;
         plot.Axes.SetLimits(0, stepOps.Count, 0, top * 1.08);
         return plot;
     }

@@ -52,4 +52,16 @@ public class MemoryTimelinePlotTests
 
         Assert.Throws<ArgumentException>(() => MemoryTimelinePlot.Build([new MemoryBlock("t", 2, 6, 0, 1, MemoryBlockKind.Working)], 1024, Ops, "x"));
     }
+
+    [Fact]
+    public void Streamed_steps_are_marked_above_the_budget_and_named_in_the_legend()
+    {
+        using var dir = new TempDirectory();
+        MemoryTimelinePlot.Save(Blocks, 64 << 10, Ops, dir.Path, "memory", "streams", streamedSteps: [1, 3]);
+        Assert.Contains("op streams via DRAM", ImageAssert.SvgText(dir.File("memory.svg")), StringComparison.Ordinal);
+
+        using var plain = new TempDirectory();
+        MemoryTimelinePlot.Save(Blocks, 64 << 10, Ops, plain.Path, "memory", "no streams");
+        Assert.DoesNotContain("op streams via DRAM", ImageAssert.SvgText(plain.File("memory.svg")), StringComparison.Ordinal);
+    }
 }
