@@ -120,6 +120,22 @@ internal static class GraphFixtures
         Seed = 3,
     };
 
+    /// <summary>The solver's result against brute force's optimum: infeasible together, or a valid, proven-optimal
+    /// allocation with the same objective. Returns whether a solution was compared.</summary>
+    public static bool AssertSameAsBruteForce(TensorGraph graph, long budget, long? expected, GraphAllocation result, string label)
+    {
+        if (expected is null)
+        {
+            Assert.Equal(AllocationStatus.Infeasible, result.Status);
+            return false;
+        }
+
+        AssertValid(graph, result, budget);
+        Assert.True(result.Status == AllocationStatus.Optimal, $"{label}: {result.Status}");
+        Assert.True(expected == result.ObjectiveBytes, $"{label}: brute force {expected}, cp-sat {result.ObjectiveBytes}");
+        return true;
+    }
+
     public static void AssertValid(TensorGraph graph, GraphAllocation allocation, long budget, long alignment = 1)
     {
         var problems = AllocationValidator.Validate(graph, allocation, budget, alignment);
