@@ -18,7 +18,7 @@ public static class MapCommand
 {
     public static Command Create(CliContext context)
     {
-        var workloadArg = new Argument<string>("workload") { Description = "Workload file: .yaml, or a SCALE-Sim topology .csv" };
+        var workloadArg = new Argument<string>("workload") { Description = "Workload: .yaml, a SCALE-Sim topology .csv, or an ONNX model (.onnx)" };
         var archOption = new Option<string>("--arch") { Description = "Arch file: .yaml, or a SCALE-Sim .cfg", Required = true };
         var objective = new Option<string>("--objective") { Description = "latency, energy or edp (each with a fixed tie-break)", DefaultValueFactory = _ => "latency" };
         var timeLimit = new Option<double>("--time-limit") { Description = "Seconds per distinct layer, and for the graph allocation", DefaultValueFactory = _ => 10 };
@@ -31,10 +31,16 @@ public static class MapCommand
         {
             workloadArg, archOption, objective, timeLimit, order, scratchpadKb, seed, work, output,
         };
+        var importFlags = WorkloadImportFlags.Create();
+        foreach (var flag in importFlags.All)
+            command.Options.Add(flag);
         command.SetAction(parse =>
         {
             var arch = InputLoaders.LoadArch(InputFile.Read(parse.GetValue(archOption)!));
-            var workload = InputLoaders.LoadWorkload(InputFile.Read(parse.GetValue(workloadArg)!));
+            var loaded = WorkloadSources.Load(parse.GetValue(workloadArg)!, importFlags.Read(parse));
+            var workload = loaded.Workload;
+            foreach (var warning in loaded.Onnx?.Warnings ?? [])
+                context.Error.WriteLine($"warning: {warning}");
             var mapObjective = Objective(parse.GetValue(objective)!);
             var seconds = OptionParsers.PositiveReal(parse.GetValue(timeLimit), "--time-limit");
             var orderMode = OrderModes.TryParse(parse.GetValue(order), out var parsed)

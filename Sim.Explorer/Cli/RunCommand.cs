@@ -13,16 +13,22 @@ public static class RunCommand
     public static Command Create(CliContext context)
     {
         var archArg = new Argument<string>("arch") { Description = "Arch file: .yaml, or a SCALE-Sim .cfg" };
-        var workloadArg = new Argument<string>("workload") { Description = "Workload file: .yaml, or a SCALE-Sim topology .csv" };
+        var workloadArg = new Argument<string>("workload") { Description = "Workload: .yaml, a SCALE-Sim topology .csv, or an ONNX model (.onnx)" };
+        var importFlags = WorkloadImportFlags.Create();
         var mode = new Option<string>("--mode") { Description = "default or scalesim", DefaultValueFactory = _ => "default" };
         var output = new Option<string?>("--output", "-o") { Description = "Output directory (default reports/runs/<workload>-<arch>)" };
         var mappingFile = new Option<string?>("--mapping") { Description = "Mapping file (sim map's mapping.yaml): GEMM/conv ops use the loop-nest model under its mappings" };
         var command = new Command("run", "Simulate a workload on one arch") { archArg, workloadArg, mode, output, mappingFile };
+        foreach (var flag in importFlags.All)
+            command.Options.Add(flag);
         command.SetAction(parse =>
         {
             var simMode = OptionParsers.Mode(parse.GetValue(mode)!);
             var arch = InputLoaders.LoadArch(InputFile.Read(parse.GetValue(archArg)!));
-            var workload = InputLoaders.LoadWorkload(InputFile.Read(parse.GetValue(workloadArg)!));
+            var loaded = WorkloadSources.Load(parse.GetValue(workloadArg)!, importFlags.Read(parse));
+            var workload = loaded.Workload;
+            foreach (var warning in loaded.Onnx?.Warnings ?? [])
+                context.Error.WriteLine($"warning: {warning}");
             var pointId = new SweepPoint(0, "", workload, arch, simMode).Id;
             if (Sim.Arch.TileFeasibility.Problem(arch) is { } problem)
                 throw new Core.Config.SimInputException($"{parse.GetValue(archArg)}: arch '{arch.Name}' is infeasible: {problem}. Fix: enlarge that scratchpad or use a smaller tile");

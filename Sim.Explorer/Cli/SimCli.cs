@@ -16,6 +16,7 @@ public static class SimCli
             OpCommand.Create(context),
             RunCommand.Create(context),
             MapCommand.Create(context),
+            ImportCommand.Create(context),
             SweepCommand.Create(context),
             BenchCommand.Create(context),
         };

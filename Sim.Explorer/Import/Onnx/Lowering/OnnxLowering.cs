@@ -27,6 +27,12 @@ public static class OnnxLowering
                 LowerPatternNode(c, node, pattern, attentionNames[pattern], options.AttentionLowering);
             else if (node.UnknownReason is not null || node.Inputs.Any(c.UnknownTensors.Contains))
                 Opaque(c, node, node.UnknownReason ?? "an input's producer is opaque");
+            else if (node.Inputs.All(i => i.Length == 0))
+            {
+                // A Constant (or other source) too large to fold: weight data, loaded once, not computed.
+                c.PreparedWeights.UnionWith(node.Outputs);
+                c.Record(node, NodeOutcome.Folded, "weights", note: "constant data (weights)");
+            }
             else if (node.Inputs.Where(i => i.Length > 0).All(i => !c.IsActivation(i)))
             {
                 c.PreparedWeights.UnionWith(node.Outputs);
