@@ -133,6 +133,21 @@ public sealed class YamlMap
         };
     }
 
+    /// <summary>A list whose items are plain values or mappings (e.g. <c>workloads: [a.yaml, {path: m.onnx, input_shape: x=1x3x8x8}]</c>);
+    /// a single value or mapping is a one-item list.</summary>
+    public IReadOnlyList<(string? Text, YamlMap? Map)> RequireValueOrMapList(string key)
+    {
+        var node = RequireNode(key);
+        IEnumerable<YamlNode> items = node is YamlSequenceNode seq ? seq.Children : [node];
+        var list = items.Select((item, i) => item switch
+        {
+            YamlScalarNode s => ((string?)(s.Value ?? ""), (YamlMap?)null),
+            YamlMappingNode m => (null, new YamlMap(File, $"{FieldPath(key)}[{i}]", m)),
+            _ => throw Error(item, $"{key}[{i}]", "expected a value or a mapping", "write a path, or a mapping such as {path: model.onnx}"),
+        }).ToList();
+        return list.Count > 0 ? list : throw Error(node, key, "expected a non-empty list", "list at least one item");
+    }
+
     public IReadOnlyList<string> OptionalStringList(string key) =>
         Has(key) ? RequireScalarList(key).Select(s => s.Text).ToList() : [];
 

@@ -42,8 +42,8 @@ public static class SweepSpecYaml
 
         var baseArch = ArchYaml.FromMap(root.RequireMap("base"));
 
-        var workloads = root.RequireScalarList("workloads")
-            .Select(w => (w.Text, InputLoaders.LoadWorkload(InputFile.Read(w.Text, file.Directory))))
+        var workloads = root.RequireValueOrMapList("workloads")
+            .Select(w => SweepWorkloadEntry.Load(w.Text, w.Map, file.Directory))
             .ToList();
         var duplicate = workloads.GroupBy(w => w.Item2.Name).FirstOrDefault(g => g.Count() > 1);
         if (duplicate is not null)

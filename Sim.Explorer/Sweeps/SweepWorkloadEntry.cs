@@ -1,0 +1,32 @@
+using Sim.Core.Config;
+using Sim.Core.Workloads;
+using Sim.Explorer.Import.Onnx.Lowering;
+using Sim.Explorer.Inputs;
+
+namespace Sim.Explorer.Sweeps;
+
+/// <summary>
+/// One entry of a sweep's <c>workloads:</c> list: a path (YAML workload, topology CSV, Timeloop problem), or for an ONNX
+/// model a mapping <c>{path: det.onnx, input_shape: [x=1x3x640x640], name: det, attention_lowering: fused}</c>
+/// (input_shape is required whenever the model has symbolic input dims). Relative paths are resolved from the spec's folder.
+/// </summary>
+public static class SweepWorkloadEntry
+{
+    public static (string Path, Workload Workload) Load(string? text, YamlMap? map, string directory)
+    {
+        if (map is null)
+            return (text!, WorkloadSources.Load(text!, WorkloadImportSettings.Default, directory).Workload);
+
+        map.AllowOnly("path", "input_shape", "name", "attention_lowering", "fuse_attention");
+        var path = map.RequireString("path");
+        var loweringText = map.OptionalString("attention_lowering") ?? "fused";
+        if (!AttentionLoweringNames.TryParse(loweringText, out var lowering))
+            throw map.ErrorAt("attention_lowering", $"'{loweringText}' is not a lowering", "use fused, two-pass or unfused");
+        var fuseText = map.OptionalString("fuse_attention") ?? "true";
+        if (fuseText is not ("true" or "false"))
+            throw map.ErrorAt("fuse_attention", $"'{fuseText}' is not true or false", "write fuse_attention: true or false");
+        var settings = new WorkloadImportSettings(map.OptionalStringList("input_shape"),
+            new OnnxLoweringOptions(map.OptionalString("name"), fuseText == "true", lowering));
+        return (path, WorkloadSources.Load(path, settings, directory).Workload);
+    }
+}
