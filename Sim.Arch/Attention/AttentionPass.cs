@@ -1,3 +1,5 @@
+using Sim.Core.Workloads;
+
 namespace Sim.Arch.Attention;
 
 /// <summary>

@@ -4,9 +4,10 @@ namespace Sim.Core.Config;
 
 /// <summary>
 /// Loads a <see cref="Workload"/> from YAML: <c>name:</c> and a list of <c>ops:</c>, each with a
-/// <c>kind:</c> (gemm, conv2d, attention) and optional <c>inputs:</c> naming producer ops.
+/// <c>kind:</c> (gemm, conv2d, conv_transpose2d, attention, vector, opaque) and optional <c>inputs:</c> naming producer
+/// ops. <see cref="WorkloadYamlWriter"/> writes the same format.
 /// </summary>
-public static class WorkloadYaml
+public static partial class WorkloadYaml
 {
     public static Workload Load(string file) => Read(YamlMap.Load(file));
 
@@ -34,16 +35,20 @@ public static class WorkloadYaml
         {
             "gemm" => ReadGemm(op),
             "conv2d" => ReadConv(op),
+            ConvTranspose2d.KindName => ReadConvTranspose(op),
             AttentionLayer.KindName => ReadAttention(op),
-            _ => throw op.ErrorAt("kind", $"unknown op kind '{kind}'", "use gemm, conv2d or attention"),
+            VectorOp.KindName => ReadVector(op),
+            OpaqueOp.KindName => ReadOpaque(op),
+            _ => throw op.ErrorAt("kind", $"unknown op kind '{kind}'", "use gemm, conv2d, conv_transpose2d, attention, vector or opaque"),
         };
     }
 
     private static Gemm ReadGemm(YamlMap op)
     {
-        op.AllowOnly("name", "kind", "m", "n", "k", "inputs");
+        op.AllowOnly("name", "kind", "m", "n", "k", "batch", "inputs");
         return new Gemm(op.RequireString("name"), op.RequireLong("m", 1), op.RequireLong("n", 1), op.RequireLong("k", 1),
-            op.OptionalStringList("inputs"));
+            op.OptionalStringList("inputs"))
+        { Batch = op.OptionalLong("batch", 1, 1) };
     }
 
     /// <summary>
@@ -89,9 +94,20 @@ public static class WorkloadYaml
         return new AttentionLayer(name, shape, lowering, op.OptionalStringList("inputs"));
     }
 
+    /// <summary>
+    /// <c>{kind: conv2d, ifmap_h, ifmap_w, filter_h, filter_w, channels, filters, stride: 1, padding: 0, batch: 1}</c>, and
+    /// for general convolutions <c>stride_w</c> (default stride), <c>pads: [top, left, bottom, right]</c> (instead of
+    /// padding), <c>dilation: [h, w]</c> and <c>groups</c>.
+    /// </summary>
     private static Conv2d ReadConv(YamlMap op)
     {
-        op.AllowOnly("name", "kind", "ifmap_h", "ifmap_w", "filter_h", "filter_w", "channels", "filters", "stride", "padding", "batch", "inputs");
+        op.AllowOnly("name", "kind", "ifmap_h", "ifmap_w", "filter_h", "filter_w", "channels", "filters", "stride", "stride_w", "padding", "pads",
+            "dilation", "groups", "batch", "inputs");
+        if (op.Has("padding") && op.Has("pads"))
+            throw op.ErrorAt("pads", "both padding and pads are given", "keep one: padding for all four sides, or pads: [top, left, bottom, right]");
+        var stride = op.OptionalLong("stride", 1, 1);
+        var padding = op.OptionalLong("padding", 0, 0);
+        var dilation = op.Has("dilation") ? LongList(op, "dilation", 2, 1) : [1, 1];
         var conv = new Conv2d(
             op.RequireString("name"),
             op.RequireLong("ifmap_h", 1),
@@ -100,23 +116,103 @@ public static class WorkloadYaml
             op.RequireLong("filter_w", 1),
             op.RequireLong("channels", 1),
             op.RequireLong("filters", 1),
-            op.OptionalLong("stride", 1, 1),
-            op.OptionalLong("padding", 0, 0),
+            stride,
+            padding,
             op.OptionalLong("batch", 1, 1),
-            op.OptionalStringList("inputs"));
+            op.OptionalStringList("inputs"))
+        {
+            StrideW = op.OptionalLong("stride_w", stride, 1),
+            Pads = op.Has("pads") ? Pads(op) : ConvPads.Uniform(padding),
+            DilationH = dilation[0],
+            DilationW = dilation[1],
+            Groups = op.OptionalLong("groups", 1, 1),
+        };
+        CheckProblem(op, conv.Problem, conv.Groups != 1 ? "groups" : "filter_h");
+        CheckFits(op, conv, "ifmap_h");
+        return conv;
+    }
+
+    /// <summary>
+    /// <c>{kind: conv_transpose2d, ifmap_h, ifmap_w, filter_h, filter_w, channels, filters, stride: 1, stride_w, pads: [t, l, b, r],
+    /// output_padding: [h, w], dilation: [h, w], groups: 1, batch: 1}</c> (ONNX ConvTranspose's attributes).
+    /// </summary>
+    private static ConvTranspose2d ReadConvTranspose(YamlMap op)
+    {
+        op.AllowOnly("name", "kind", "ifmap_h", "ifmap_w", "filter_h", "filter_w", "channels", "filters", "stride", "stride_w", "pads",
+            "output_padding", "dilation", "groups", "batch", "inputs");
+        var stride = op.OptionalLong("stride", 1, 1);
+        var dilation = op.Has("dilation") ? LongList(op, "dilation", 2, 1) : [1, 1];
+        var outputPadding = op.Has("output_padding") ? LongList(op, "output_padding", 2, 0) : [0, 0];
+        var conv = new ConvTranspose2d(
+            op.RequireString("name"),
+            op.RequireLong("ifmap_h", 1),
+            op.RequireLong("ifmap_w", 1),
+            op.RequireLong("filter_h", 1),
+            op.RequireLong("filter_w", 1),
+            op.RequireLong("channels", 1),
+            op.RequireLong("filters", 1),
+            stride,
+            op.OptionalLong("stride_w", stride, 1),
+            op.Has("pads") ? Pads(op) : default,
+            op.OptionalLong("batch", 1, 1),
+            op.OptionalStringList("inputs"))
+        {
+            DilationH = dilation[0],
+            DilationW = dilation[1],
+            OutputPaddingH = outputPadding[0],
+            OutputPaddingW = outputPadding[1],
+            Groups = op.OptionalLong("groups", 1, 1),
+        };
+        CheckProblem(op, conv.Problem, "pads");
+        CheckFits(op, conv, "ifmap_h");
+        return conv;
+    }
+
+    private static ConvPads Pads(YamlMap op)
+    {
+        var p = LongList(op, "pads", 4, 0);
+        return new ConvPads(p[0], p[1], p[2], p[3]);
+    }
+
+    /// <summary>A list of exactly <paramref name="count"/> integers ≥ <paramref name="min"/>.</summary>
+    private static long[] LongList(YamlMap op, string key, int count, long min)
+    {
+        var items = op.RequireScalarList(key);
+        if (items.Count != count)
+            throw op.ErrorAt(key, $"expected {count} values, found {items.Count}", $"write {count} integers, e.g. [{string.Join(", ", Enumerable.Repeat(Math.Max(min, 1), count))}]");
+        return [.. items.Select(item => long.TryParse(item.Text, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var v) && v >= min
+            ? v
+            : throw op.ErrorAt(key, $"'{item.Text}' (line {item.Line}) is not an integer ≥ {min}", $"write whole numbers ≥ {min}"))];
+    }
+
+    /// <summary>An op's shape problem, reported on <paramref name="field"/> of its mapping.</summary>
+    private static void CheckProblem(YamlMap op, Func<string?> problem, string field)
+    {
+        string? text;
         try
         {
-            if (conv.FilterH > conv.PaddedH || conv.FilterW > conv.PaddedW)
-                throw op.ErrorAt("filter_h", $"the {conv.FilterH}x{conv.FilterW} filter is larger than the padded {conv.PaddedH}x{conv.PaddedW} input",
-                    "check ifmap_h/ifmap_w, filter_h/filter_w and padding");
-            _ = conv.ToGemm(Hardware.SimMode.ScaleSim).Macs;
-            _ = conv.ToGemm().Macs;
+            text = problem();
         }
         catch (OverflowException)
         {
-            throw op.ErrorAt("ifmap_h", "the sizes overflow 64-bit arithmetic (more than 2^63 MACs)", "check the sizes, or split the op");
+            text = "the sizes overflow 64-bit arithmetic";
         }
 
-        return conv;
+        if (text is not null)
+            throw op.ErrorAt(field, text, "check the op's sizes, strides, pads, dilation and groups");
+    }
+
+    /// <summary>Every count the models derive is a 64-bit integer: reject an op whose MACs (in either conv convention) overflow.</summary>
+    private static void CheckFits(YamlMap op, GemmOp gemm, string field)
+    {
+        try
+        {
+            _ = checked(gemm.ToGemm(Hardware.SimMode.ScaleSim).Macs * gemm.Instances);
+            _ = gemm.Macs;
+        }
+        catch (OverflowException)
+        {
+            throw op.ErrorAt(field, "the sizes overflow 64-bit arithmetic (more than 2^63 MACs)", "check the sizes, or split the op");
+        }
     }
 }

@@ -11,4 +11,6 @@ public sealed record AttentionLayer(string Name, Attention Shape, AttentionLower
     public override string Kind => KindName;
 
     public override long Macs => Shape.Macs;
+
+    public override string? Problem() => Shape.Problem();
 }

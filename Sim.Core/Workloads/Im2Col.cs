@@ -12,9 +12,12 @@ public static class Im2Col
         ArgumentNullException.ThrowIfNull(conv);
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(weights);
+        if (conv.Groups != 1)
+            throw new ArgumentException($"conv '{conv.Name}' has {conv.Groups} groups: im2col lowers one group at a time (one GEMM per group)", nameof(conv));
         var gemm = conv.ToGemm();
         int h = (int)conv.IfmapH, w = (int)conv.IfmapW, c = (int)conv.Channels;
-        int fh = (int)conv.FilterH, fw = (int)conv.FilterW, s = (int)conv.Stride, p = (int)conv.Padding;
+        int fh = (int)conv.FilterH, fw = (int)conv.FilterW, sh = (int)conv.Stride, sw = (int)conv.StrideW;
+        int dh = (int)conv.DilationH, dw = (int)conv.DilationW, top = (int)conv.Pads.Top, left = (int)conv.Pads.Left;
         int oh = (int)conv.OfmapH, ow = (int)conv.OfmapW, k = (int)gemm.K;
         if (input.LongLength != conv.Batch * h * w * c || weights.LongLength != gemm.K * gemm.N)
             throw new ArgumentException($"conv '{conv.Name}': input {input.Length} or weights {weights.Length} do not match its shape");
@@ -27,7 +30,7 @@ public static class Im2Col
             {
                 // K is ordered (dy, dx, channel), matching the HWIO weight rows.
                 int dy = col / (fw * c), dx = col / c % fw, ch = col % c;
-                int iy = y * s + dy - p, ix = x * s + dx - p;
+                int iy = (y * sh) + (dy * dh) - top, ix = (x * sw) + (dx * dw) - left;
                 a[row * k + col] = iy >= 0 && iy < h && ix >= 0 && ix < w ? input[((n * h + iy) * w + ix) * c + ch] : default!;
             }
         }

@@ -12,4 +12,8 @@ public abstract record Op(string Name, IReadOnlyList<string> Inputs)
 
     /// <summary>Useful multiply-accumulates (default-mode shapes; masked attention scores excluded).</summary>
     public abstract long Macs { get; }
+
+    /// <summary>What makes the op's shape unbuildable (e.g. groups not dividing channels), or null; checked when a
+    /// <see cref="Workload"/> is built, and by readers to report it on their own field.</summary>
+    public virtual string? Problem() => null;
 }

@@ -16,9 +16,9 @@ public sealed class Workload
         {
             if (!byName.TryAdd(op.Name, op))
                 throw new ArgumentException($"workload '{name}': op name '{op.Name}' is used twice; op names must be unique");
-            CheckMacsFit(name, op);
-            if (op is AttentionLayer { Shape: var shape } && shape.Problem() is { } problem)
+            if (op.Problem() is { } problem)
                 throw new ArgumentException($"workload '{name}': op '{op.Name}': {problem}");
+            CheckMacsFit(name, op);
         }
         Ops = TopologicalOrder(name, declared, byName);
     }
@@ -36,7 +36,7 @@ public sealed class Workload
         {
             _ = op.Macs;
             if (op is GemmOp gemm)
-                _ = gemm.ToGemm(Hardware.SimMode.ScaleSim).Macs;
+                _ = checked(gemm.ToGemm(Hardware.SimMode.ScaleSim).Macs * gemm.Instances);
         }
         catch (OverflowException)
         {

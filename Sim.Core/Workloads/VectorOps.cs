@@ -1,6 +1,6 @@
 using Sim.Core.Hardware;
 
-namespace Sim.Arch.Attention;
+namespace Sim.Core.Workloads;
 
 /// <summary>Elementwise ops the vector unit runs, by cost class (a subtraction is an add; a reciprocal an exp).</summary>
 public readonly record struct VectorOps(long Maxes, long Adds, long Muls, long Exps)
