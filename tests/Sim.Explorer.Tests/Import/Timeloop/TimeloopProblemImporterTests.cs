@@ -142,6 +142,30 @@ public class TimeloopProblemImporterTests
     }
 
     [Fact]
+    public void Older_hyphenated_keys_and_coefficient_first_terms_are_read()
+    {
+        // Timeloop's problem-shapes/cnn-layer.yaml spells 'data-spaces' and 'read-write'; terms may name the coefficient first.
+        const string Text = """
+            problem:
+              shape:
+                name: CNN-Layer
+                dimensions: [R, S, P, Q, C, K, N]
+                coefficients: [{name: Wstride, default: 1}, {name: Hstride, default: 3}]
+                data-spaces:
+                  - {name: Weights, projection: [[[C]], [[K]], [[R]], [[S]]]}
+                  - {name: Inputs, projection: [[[N]], [[C]], [[R], [Wstride, P]], [[S], [Q, Hstride]]]}
+                  - {name: Outputs, projection: [[[N]], [[K]], [[Q]], [[P]]], read-write: True}
+              instance: {R: 2, S: 2, P: 3, Q: 3, C: 1, K: 1, N: 1, Wstride: 2}
+            """;
+
+        var conv = SingleConv(TimeloopProblemImporter.Parse("old.yaml", Text));
+
+        // Width: (3 − 1)·2 + 2 = 6 (instance Wstride 2); height: (3 − 1)·3 + 2 = 8 (Hstride's default 3).
+        Assert.Equal((8L, 6L, 3L, 2L), (conv.IfmapH, conv.IfmapW, conv.Stride, conv.StrideW));
+        Assert.Equal((3L, 3L), (conv.OfmapH, conv.OfmapW));
+    }
+
+    [Fact]
     public void Real_alexnet_layer2_from_the_timeloop_exercises()
     {
         var conv = SingleConv(TimeloopProblemImporter.Load(Fixture("AlexNet_layer2.yaml")));
