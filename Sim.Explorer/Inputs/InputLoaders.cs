@@ -18,7 +18,7 @@ public static class InputLoaders
             ".yaml" or ".yml" when TimeloopProblemImporter.IsTimeloopProblem(file.Text) => TimeloopProblemImporter.Parse(file.DisplayPath, file.Text),
             ".yaml" or ".yml" => WorkloadYaml.Parse(file.DisplayPath, file.Text),
             ".csv" => TopologyCsvImporter.Parse(file.DisplayPath, file.Text),
-            _ => throw new SimInputException($"{file.DisplayPath}: unknown workload format '{file.Extension}'. Fix: use a .yaml workload (ours or a Timeloop problem) or a SCALE-Sim topology .csv"),
+            _ => throw new SimInputException($"{file.DisplayPath}: unknown workload format '{file.Extension}'. Fix: use a .yaml workload (ours or a Timeloop problem), a SCALE-Sim topology .csv or an ONNX model (.onnx)"),
         };
     }
 
