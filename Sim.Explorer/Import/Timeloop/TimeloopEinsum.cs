@@ -60,7 +60,7 @@ internal static class TimeloopEinsum
         foreach (var unused in problem.Dimensions.Where(d => !spaces.Any(s => s.DimensionNames.Contains(d))))
         {
             if (problem.Sizes[unused] != 1)
-                throw problem.Instance.Error($"dimension '{unused}' (size {problem.Sizes[unused]}) indexes no data space, so Timeloop repeats the whole einsum {problem.Sizes[unused]} times",
+                throw problem.Instance.KeyError(unused, $"dimension '{unused}' (size {problem.Sizes[unused]}) indexes no data space, so Timeloop repeats the whole einsum {problem.Sizes[unused]} times",
                     $"set '{unused}: 1', or model the repetition as separate ops");
         }
 
@@ -69,14 +69,14 @@ internal static class TimeloopEinsum
         var sliding = spaces.Where(s => s.Axes.Any(a => a.Count > 1)).ToList();
         if (sliding.Count == 0)
             return MatchGemm(problem, inputs[0], inputs[1], output);
-        if (sliding.Count > 1 || sliding[0] == output)
+        if (sliding.Count > 1 || ReferenceEquals(sliding[0], output))
         {
             throw sliding[^1].Node.Error($"data spaces {string.Join(" and ", sliding.Select(s => $"'{s.Name}'"))} have sum-of-products axes; a CNN layer has them on its input only",
                 Supported);
         }
 
         var image = sliding[0];
-        var weights = inputs.Single(s => s != image);
+        var weights = inputs.Single(s => !ReferenceEquals(s, image));
         return MatchConv(problem, weights, image, output);
     }
 

@@ -17,12 +17,12 @@ internal static class OcrModels
     private static readonly TimeSpan FetchTimeout = TimeSpan.FromMinutes(5);
 
     // ExecutionAndPublication: concurrent tests wait for one fetch; a failure is cached and rethrown to each.
-    private static readonly Lazy<string> Directory = new(Fetch, LazyThreadSafetyMode.ExecutionAndPublication);
+    private static readonly Lazy<string> CacheDirectory = new(Fetch, LazyThreadSafetyMode.ExecutionAndPublication);
 
     /// <summary>Full path of <paramref name="fileName"/> (one of the constants above), fetching the models if missing.</summary>
     public static string PathOf(string fileName)
     {
-        var path = System.IO.Path.Combine(Directory.Value, fileName);
+        var path = System.IO.Path.Combine(CacheDirectory.Value, fileName);
         return File.Exists(path)
             ? path
             : throw new InvalidOperationException($"{path} is missing after scripts/fetch-ocr-models.sh succeeded; '{fileName}' is not one of the package's models");

@@ -160,7 +160,7 @@ public class TimeloopProblemErrorTests
     {
         var message = Fails("problem:\n  shape: gemm_ABZ\n  instance: {M: 2, N: 2, K: 2}\n".Replace("shape: gemm_ABZ", "shape:\n    name: g\n    dimensions: [M, N, K, T]\n    data_spaces:\n      - {name: A, projection: [[[M]], [[K]]]}\n      - {name: B, projection: [[[N]], [[K]]]}\n      - {name: Z, projection: [[[M]], [[N]]], read_write: true}", StringComparison.Ordinal).Replace("K: 2}", "K: 2, T: 3}", StringComparison.Ordinal));
 
-        Assert.Contains("dimension 'T' (size 3) indexes no data space", message, StringComparison.Ordinal);
+        Assert.Contains("field 'problem.instance.T': dimension 'T' (size 3) indexes no data space", message, StringComparison.Ordinal);
     }
 
     [Fact]
