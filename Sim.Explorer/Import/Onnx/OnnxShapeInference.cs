@@ -51,7 +51,7 @@ public static class OnnxShapeInference
             var reason = InferNode(model, node, known, unknownFrom, declared, ValueOf);
             if (reason is not null)
             {
-                foreach (var output in node.Outputs.Where(o => o.Length > 0))
+                foreach (var output in node.Outputs.Where(o => o.Length > 0 && !known.ContainsKey(o)))
                     unknownFrom[output] = node.Name;
             }
             var folded = reason is null && node.Outputs.Where(o => o.Length > 0).All(o => known[o].Value is not null);
@@ -75,6 +75,11 @@ public static class OnnxShapeInference
                 return $"input '{input}' has an unknown shape (from node '{producer}')";
             if (!known.ContainsKey(input))
                 throw new SimInputException($"{model.File}: {node.Label}: input '{input}' names no tensor (no graph input, initializer or earlier node output). Fix: the model is malformed or not topologically sorted; re-export it");
+        }
+        foreach (var output in node.Outputs.Where(o => o.Length > 0))
+        {
+            if (known.ContainsKey(output) || unknownFrom.ContainsKey(output))
+                throw new SimInputException($"{model.File}: {node.Label}: output '{output}' is already produced by a graph input, an initializer or an earlier node. Fix: the model is malformed (ONNX tensors are assigned once); re-export it");
         }
         var context = new NodeContext(model.File, model.DefaultOpset, node, name => known[name], valueOf);
         string? reason = null;

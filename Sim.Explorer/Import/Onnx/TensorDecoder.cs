@@ -79,7 +79,9 @@ internal static class TensorDecoder
         {
             if (d < 0)
                 throw new SimInputException($"{file}: {what}: negative dim {d} in [{string.Join("x", dims)}]. Fix: re-export the model (the tensor is corrupt)");
-            count = checked(count * d);
+            if (d > 0 && count > long.MaxValue / d)
+                throw new SimInputException($"{file}: {what}: dims [{string.Join("x", dims)}] hold more than 2^63 elements. Fix: re-export the model (the tensor is corrupt)");
+            count *= d;
         }
         return count;
     }

@@ -66,6 +66,14 @@ public class UnknownShapeTests
     }
 
     [Fact]
+    public void Tensor_produced_twice_is_an_error()
+    {
+        var model = new TinyOnnx().Input("x", 2).Node("Relu", ["x"], ["y"]).Node("Sigmoid", ["x"], ["y"]).Output("y");
+        var e = Assert.Throws<SimInputException>(() => model.Infer());
+        Assert.Contains("node 'sigmoid1' (Sigmoid): output 'y' is already produced", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Broadcast_mismatch_is_an_error()
     {
         var model = new TinyOnnx().Input("a", 3, 4).Input("b", 2, 1, 5).Node("Mul", ["a", "b"], ["y"]).Output("y");
