@@ -65,8 +65,12 @@ public static class MapOutputs
             .Append(new TimingRow { Stage = "graph", Name = "cp-sat", Seconds = result.Allocation.SolveSeconds })
             .Append(new TimingRow { Stage = "graph", Name = "baseline", Seconds = result.Baseline.SolveSeconds });
 
-    private static LayerModelFigures Figures(LayerMapResult layer) =>
-        new(layer.Cost!.LatencyCycles, layer.Cost.DramBytes, layer.Cost.EnergyPj, layer.Cost.Utilization);
+    /// <summary>The whole op's figures (every instance), as <c>sim run --mapping</c> reports them.</summary>
+    private static LayerModelFigures Figures(LayerMapResult layer)
+    {
+        var cost = layer.Cost!.Repeated(layer.Problem.Instances);
+        return new(cost.LatencyCycles, cost.DramBytes, cost.EnergyPj, cost.Utilization);
+    }
 
     private static double Finite(double value) => double.IsFinite(value) ? value : 0;
 
