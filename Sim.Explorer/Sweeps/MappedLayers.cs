@@ -68,7 +68,8 @@ public sealed class MappedLayers
         }
 
         // The file maps one instance (a group, a batch entry); the op is its instances one after another.
-        var result = LoopNestOpResult.From(entry.Problem, Hierarchy, entry.Mapping, cost).Repeated(entry.Problem.Instances);
+        // Repeated in the model's exact integers (fJ), so the energy matches sim map's figures to the bit.
+        var result = LoopNestOpResult.From(entry.Problem, Hierarchy, entry.Mapping, cost.Repeated(entry.Problem.Instances));
         return LayerRow.From(pointId, index, op, op.ToGemm(SimMode.Default), result);
     }
 }
