@@ -32,8 +32,8 @@ public sealed record LoopNestProblem(string Name, DimVector Bounds, long StrideH
         ArgumentNullException.ThrowIfNull(conv);
         if (conv.DilationH != 1 || conv.DilationW != 1)
             throw new ArgumentException($"conv '{conv.Name}' is dilated: the loop nest has no dilation; use its GEMM view (LoopNestProblem.From)", nameof(conv));
-        return new(conv.Name, new DimVector(conv.Batch, conv.FiltersPerGroup, conv.ChannelsPerGroup, conv.OfmapH, conv.OfmapW, conv.FilterH, conv.FilterW),
-            conv.Stride, conv.StrideW, false) { Instances = conv.Groups };
+        var bounds = new DimVector(conv.Batch, conv.FiltersPerGroup, conv.ChannelsPerGroup, conv.OfmapH, conv.OfmapW, conv.FilterH, conv.FilterW);
+        return new LoopNestProblem(conv.Name, bounds, conv.Stride, conv.StrideW, false) with { Instances = conv.Groups };
     }
 
     /// <summary>

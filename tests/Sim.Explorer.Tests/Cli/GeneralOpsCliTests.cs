@@ -74,6 +74,7 @@ public class GeneralOpsCliTests
         var mapped = ResultsCsv.Read<MappedLayerRow>(Path.Combine(dir.Path, "map", "layers.csv"));
         Assert.Equal(["stem", "dw", "dil", "up", "qk"], mapped.Select(r => r.Layer));
         Assert.Equal([1L, 8, 1, 1, 4], mapped.Select(r => r.Instances));
+        Assert.Equal(["conv2d", "conv2d", "conv2d", "conv_transpose2d", "gemm"], mapped.Select(r => r.OpKind));
         // The dilated conv maps through its GEMM view (M = 64 outputs, N = 8, K = 3·3·8).
         Assert.Equal("M64 N8 K72", mapped[2].Dims);
         Assert.Equal("N1 K1 C1 P8 Q8 R3 S3 ×8", mapped[1].Dims);
