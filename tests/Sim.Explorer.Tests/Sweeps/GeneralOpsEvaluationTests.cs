@@ -1,3 +1,4 @@
+using CsCheck;
 using Sim.Arch;
 using Sim.Arch.Vector;
 using Sim.Core.Hardware;
@@ -50,6 +51,26 @@ public class GeneralOpsEvaluationTests
         // Ratios stay one group's: only 1 of 8 columns has a filter (N = 1).
         Assert.Equal((one.Utilization, one.MappingEfficiency), (row.Utilization, row.MappingEfficiency));
         Assert.Equal(0.125, row.MappingEfficiency, 12);
+    }
+
+    [Fact]
+    public void Any_grouped_conv_costs_its_groups_times_one_groups_dense_conv()
+    {
+        // Oracle: one group as a dense conv of its own (C/g → F/g channels) through the tile model, times g.
+        Gen.Select(Gen.Int[1, 4], Gen.Int[1, 6], Gen.Int[1, 6], Gen.Int[3, 12], Gen.Int[1, 2])
+            .Sample((groups, channelsPerGroup, filtersPerGroup, size, stride) =>
+            {
+                var conv = new Conv2d("g", size, size, 3, 3, channelsPerGroup * groups, filtersPerGroup * groups, stride, 1, 1, []) { Groups = groups };
+                var dense = new Conv2d("g", size, size, 3, 3, channelsPerGroup, filtersPerGroup, stride, 1, 1, []);
+                var row = PointEvaluator.Evaluate("p", new Workload("w", [conv]), s_arch, SimMode.Default).Layers.Single();
+                var one = PointEvaluator.Evaluate("p", new Workload("w", [dense]), s_arch, SimMode.Default).Layers.Single();
+                Assert.Equal((one.M, one.N, one.K), (row.M, row.N, row.K));
+                Assert.Equal((groups * one.ComputeCycles, groups * one.TotalCycles, groups * one.Macs), (row.ComputeCycles, row.TotalCycles, row.Macs));
+                Assert.Equal(groups * (one.DramReadsIfmap + one.DramReadsFilter + one.DramWritesOfmap), row.DramReadsIfmap + row.DramReadsFilter + row.DramWritesOfmap);
+                Assert.Equal(groups * one.EnergyPj, row.EnergyPj, 6);
+                Assert.Equal(one.Utilization, row.Utilization);
+                Assert.Equal(conv.Macs, row.Macs);
+            }, iter: 60);
     }
 
     [Fact]
