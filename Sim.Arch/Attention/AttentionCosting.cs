@@ -1,4 +1,5 @@
 using Sim.Arch.Energy;
+using Sim.Arch.Vector;
 using Sim.Core.Hardware;
 using Sim.Core.Workloads;
 using AttentionOp = Sim.Core.Workloads.Attention;
@@ -101,7 +102,7 @@ internal sealed class AttentionCosting
     /// A lane op's energy: the vector unit's own figure, else the tile kind's MAC energy before any PE-variant factor
     /// (a bit-weight or EN-T multiplier array does not make the softmax unit cheaper).
     /// </summary>
-    private double VectorPjPerOp => Arch.Vector.PjPerOp ?? Arch.Costs.MacPj ?? CostDefaults.Mac(Arch.Tile).MacPj;
+    private double VectorPjPerOp => VectorUnitEnergy.PjPerOp(Arch);
 
     public long MemoryCycles(long bytes) =>
         Arch.Dram.IsUnlimited ? 0 : checked((long)Math.Ceiling(bytes / Arch.Dram.BandwidthBytesPerCycle));

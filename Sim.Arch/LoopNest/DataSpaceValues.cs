@@ -15,6 +15,8 @@ public readonly record struct DataSpaceValues(long Weights, long Inputs, long Ou
 
     public long Total => checked(Weights + Inputs + Outputs);
 
+    public DataSpaceValues Times(long count) => new(checked(Weights * count), checked(Inputs * count), checked(Outputs * count));
+
     public static DataSpaceValues From(Func<DataSpace, long> value)
     {
         ArgumentNullException.ThrowIfNull(value);

@@ -57,5 +57,33 @@ public sealed record LoopNestCost
     /// <summary>Energy-delay product in fJ·cycles, exact (it can exceed 2^63).</summary>
     public Int128 EdpFjCycles => (Int128)EnergyFj * LatencyCycles;
 
+    /// <summary>
+    /// <paramref name="instances"/> runs of the mapping one after another (a grouped conv's groups, a batched GEMM's
+    /// entries, <see cref="Sim.Core.Mapping.LoopNestProblem.Instances"/>): MACs, folds, cycles, traffic and energy ×
+    /// instances; utilization, the per-fold register iterations and the scratchpad tiles (one run's working set) stay.
+    /// An infeasible cost stays as it is.
+    /// </summary>
+    public LoopNestCost Repeated(long instances)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(instances, 1);
+        if (instances == 1 || !Feasible)
+            return this;
+        return this with
+        {
+            Macs = checked(Macs * instances),
+            Folds = checked(Folds * instances),
+            ComputeCycles = checked(ComputeCycles * instances),
+            DramCycles = checked(DramCycles * instances),
+            LatencyCycles = checked(LatencyCycles * instances),
+            DramReadBytes = DramReadBytes.Times(instances),
+            DramWriteBytes = DramWriteBytes.Times(instances),
+            ScratchpadReadBytes = ScratchpadReadBytes.Times(instances),
+            ScratchpadWriteBytes = ScratchpadWriteBytes.Times(instances),
+            MacFj = checked(MacFj * instances),
+            ScratchpadFj = checked(ScratchpadFj * instances),
+            DramFj = checked(DramFj * instances),
+        };
+    }
+
     public static LoopNestCost Infeasible(string reason) => new() { Feasible = false, Reason = reason };
 }

@@ -19,8 +19,8 @@ public static class MappingYaml
     public static IReadOnlyList<string> Objectives { get; } = ["latency", "energy", "edp"];
 
     private static readonly string[] s_rootKeys = ["workload", "arch", "objective", "layers", "graph"];
-    private static readonly string[] s_gemmKeys = ["name", "dims", "dataflow", "register", "spatial", "scratchpad", "dram", "scratchpad_order", "dram_order", "model"];
-    private static readonly string[] s_convKeys = [.. s_gemmKeys, "stride"];
+    private static readonly string[] s_gemmKeys = ["name", "dims", "instances", "dataflow", "register", "spatial", "scratchpad", "dram", "scratchpad_order", "dram_order", "model"];
+    private static readonly string[] s_convKeys = [.. s_gemmKeys, "stride", "stride_w"];
     private static readonly string[] s_modelKeys = ["latency_cycles", "dram_bytes", "energy_pj", "utilization"];
 
     /// <param name="readGraph">Called with the optional <c>graph:</c> section; without it the section is accepted
@@ -119,7 +119,18 @@ public static class MappingYaml
             if (stride != problem.StrideH)
                 throw layer.ErrorAt("stride", $"stride is {stride} here, but op '{problem.Name}' has stride {problem.StrideH}",
                     "the mapping was made for another shape: regenerate it with sim map for this workload");
+            // Absent: the width stride is the height stride (files written before width strides existed).
+            var strideW = layer.OptionalLong("stride_w", stride, min: 1);
+            if (strideW != problem.StrideW)
+                throw layer.ErrorAt("stride_w", $"the width stride is {strideW} here, but op '{problem.Name}' has width stride {problem.StrideW}",
+                    "the mapping was made for another shape: regenerate it with sim map for this workload");
         }
+
+        // Absent: one instance. A grouped conv's per-group dims can equal a smaller dense conv's, so the count is checked too.
+        var instances = layer.OptionalLong("instances", 1, min: 1);
+        if (instances != problem.Instances)
+            throw layer.ErrorAt("instances", $"instances is {instances} here, but op '{problem.Name}' of workload '{workload}' runs {problem.Instances} (groups or batch entries)",
+                "the mapping was made for another shape: regenerate it with sim map for this workload");
     }
 
     /// <summary>A factor per named dim; omitted dims are 1. An absent optional level is all ones.</summary>

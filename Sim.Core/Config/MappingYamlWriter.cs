@@ -17,6 +17,8 @@ namespace Sim.Core.Config;
 ///   - name: c1
 ///     dims: {N: 1, K: 16, C: 4, P: 8, Q: 8, R: 3, S: 3}
 ///     stride: 1                       # conv only
+///     stride_w: 2                     # conv only, when the width stride differs
+///     instances: 32                   # only above 1: groups / batch entries, each mapped alike
 ///     dataflow: ws                    # the stationary tensor: os outputs, ws weights, is inputs
 ///     register: {P: 8}                # per-PE temporal loops; omitted dims are 1
 ///     spatial: {rows: {C: 4}, cols: {K: 16}}
@@ -63,6 +65,10 @@ public static partial class MappingYamlWriter
         Line(text, $"    dims: {{{string.Join(", ", MappingDims.FileOrder(problem).Select(d => $"{MappingDims.Name(problem, d)}: {I(problem.Bounds[d])}"))}}}");
         if (!problem.IsGemm)
             Line(text, $"    stride: {I(problem.StrideH)}");
+        if (!problem.IsGemm && problem.StrideW != problem.StrideH)
+            Line(text, $"    stride_w: {I(problem.StrideW)}");
+        if (problem.Instances != 1)
+            Line(text, $"    instances: {I(problem.Instances)}");
         Line(text, $"    dataflow: {mapping.Stationary.ToDataflow().ToName()}");
         Line(text, $"    register: {Factors(problem, mapping.Register)}");
         var axes = AxisNames(mapping.Spatial.Count).Zip(mapping.Spatial, (axis, factors) => $"{axis}: {Factors(problem, factors)}");

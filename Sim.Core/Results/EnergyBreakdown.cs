@@ -15,4 +15,7 @@ public sealed record EnergyBreakdown(double MacPj, double AccumulatorPj, double 
     public static EnergyBreakdown Add(EnergyBreakdown a, EnergyBreakdown b) => a + b;
 
     public static EnergyBreakdown Zero { get; } = new(0, 0, 0, 0);
+
+    /// <summary>Every component × <paramref name="count"/> (the same op run that many times).</summary>
+    public EnergyBreakdown Times(long count) => new(MacPj * count, AccumulatorPj * count, SramPj * count, DramPj * count);
 }

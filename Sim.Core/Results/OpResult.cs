@@ -57,4 +57,33 @@ public sealed record OpResult
     public EnergyBreakdown? Energy { get; init; }
 
     public long DramBytes => DramReadsIfmapBytes + DramReadsFilterBytes + DramWritesOfmapBytes + DramReadsOfmapBytes;
+
+    /// <summary>
+    /// The op run <paramref name="instances"/> times one after another (a grouped convolution's groups, a batched
+    /// MatMul's entries: <c>GemmOp.Instances</c>): every count, cycle and energy × instances; the ratios (utilization,
+    /// compute utilization, mapping efficiency) are the single run's, since each run has the same shape.
+    /// </summary>
+    public OpResult Repeated(long instances)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(instances, 1);
+        if (instances == 1)
+            return this;
+        return this with
+        {
+            Macs = checked(Macs * instances),
+            ComputeCycles = checked(ComputeCycles * instances),
+            StallCycles = checked(StallCycles * instances),
+            Folds = checked(Folds * instances),
+            SramReadsIfmapWords = checked(SramReadsIfmapWords * instances),
+            SramReadsFilterWords = checked(SramReadsFilterWords * instances),
+            SramWritesOfmapWords = checked(SramWritesOfmapWords * instances),
+            SramReadsOfmapWords = checked(SramReadsOfmapWords * instances),
+            DramReadsIfmapBytes = checked(DramReadsIfmapBytes * instances),
+            DramReadsFilterBytes = checked(DramReadsFilterBytes * instances),
+            DramWritesOfmapBytes = checked(DramWritesOfmapBytes * instances),
+            DramReadsOfmapBytes = checked(DramReadsOfmapBytes * instances),
+            AccumulatorAccessBytes = checked(AccumulatorAccessBytes * instances),
+            Energy = Energy?.Times(instances),
+        };
+    }
 }

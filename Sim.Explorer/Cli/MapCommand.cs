@@ -39,8 +39,7 @@ public static class MapCommand
             var arch = InputLoaders.LoadArch(InputFile.Read(parse.GetValue(archOption)!));
             var loaded = WorkloadSources.Load(parse.GetValue(workloadArg)!, importFlags.Read(parse));
             var workload = loaded.Workload;
-            foreach (var warning in loaded.Onnx?.Warnings ?? [])
-                context.Error.WriteLine($"warning: {warning}");
+            ImportWarnings.Print(context, loaded);
             var mapObjective = Objective(parse.GetValue(objective)!);
             var seconds = OptionParsers.PositiveReal(parse.GetValue(timeLimit), "--time-limit");
             var orderMode = OrderModes.TryParse(parse.GetValue(order), out var parsed)
@@ -53,6 +52,10 @@ public static class MapCommand
                 throw new SimInputException("--scratchpad-kb: the budget must be between one byte and 2^40 KB. Fix: pass a size in KB, e.g. 640");
             var workLimit = parse.GetValue(work) is { } w ? OptionParsers.PositiveReal(w, "--deterministic-time") : (double?)null;
 
+            // The graph allocator needs every tensor's size: an opaque op of unknown shape has none.
+            if (workload.Ops.OfType<Core.Workloads.OpaqueOp>().FirstOrDefault(o => o.OutputShape is null) is { } unsized)
+                throw new SimInputException($"{parse.GetValue(workloadArg)}: op '{unsized.Name}' is opaque ({unsized.Operator}: {unsized.Reason}) with no known output shape, so the graph allocator cannot size its tensor. " +
+                    "Fix: give the op a shape: [...] in the workload (the importer writes it when it can infer it), or use sim run, which needs no tensor sizes");
             var result = NetworkMapper.Map(workload, arch, new NetworkMapOptions
             {
                 Layer = new LayerMapperOptions(mapObjective, seconds, parse.GetValue(seed), workLimit),

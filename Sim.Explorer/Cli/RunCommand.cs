@@ -27,8 +27,9 @@ public static class RunCommand
             var arch = InputLoaders.LoadArch(InputFile.Read(parse.GetValue(archArg)!));
             var loaded = WorkloadSources.Load(parse.GetValue(workloadArg)!, importFlags.Read(parse));
             var workload = loaded.Workload;
-            foreach (var warning in loaded.Onnx?.Warnings ?? [])
-                context.Error.WriteLine($"warning: {warning}");
+            ImportWarnings.Print(context, loaded);
+            if (simMode == Core.Hardware.SimMode.ScaleSim && workload.Ops.Select(PointEvaluator.ScaleSimProblem).FirstOrDefault(p => p is not null) is { } scaleSim)
+                throw new Core.Config.SimInputException($"{parse.GetValue(workloadArg)}: {scaleSim}. Fix: run it in default mode (--mode default)");
             var pointId = new SweepPoint(0, "", workload, arch, simMode).Id;
             if (Sim.Arch.TileFeasibility.Problem(arch) is { } problem)
                 throw new Core.Config.SimInputException($"{parse.GetValue(archArg)}: arch '{arch.Name}' is infeasible: {problem}. Fix: enlarge that scratchpad or use a smaller tile");
@@ -50,6 +51,8 @@ public static class RunCommand
             Terminal.Render(context, table);
             context.Out.WriteLine($"{workload.Name} on {arch.Name} ({arch.Tile}, {parse.GetValue(mode)} mode): {point.LatencyCycles} cycles, utilization {point.Utilization:P2}");
             context.Out.WriteLine($"wrote {Path.Combine(directory, "layers.csv")} and points.csv");
+            if (OpaqueWarning(workload) is { } warning)
+                context.Error.WriteLine(warning);
             return ExitCodes.Ok;
         });
         return command;
@@ -66,6 +69,24 @@ public static class RunCommand
         return MappedLayers.Parse(file.DisplayPath, file.Text, workload, arch);
     }
 
+    /// <summary>
+    /// "warning: 3 opaque ops (no model, costed 0 cycles and 0 pJ, so the totals leave them out): a (Foo), b (Bar), c (Baz), …";
+    /// null when there are none. At most <see cref="OpaqueNamesShown"/> names.
+    /// </summary>
+    public static string? OpaqueWarning(Core.Workloads.Workload workload)
+    {
+        ArgumentNullException.ThrowIfNull(workload);
+        var opaque = workload.Ops.OfType<Core.Workloads.OpaqueOp>().ToList();
+        if (opaque.Count == 0)
+            return null;
+        var names = string.Join(", ", opaque.Take(OpaqueNamesShown).Select(o => $"{o.Name} ({o.Operator})"));
+        var more = opaque.Count > OpaqueNamesShown ? $", … ({opaque.Count - OpaqueNamesShown} more)" : "";
+        return string.Create(CultureInfo.InvariantCulture,
+            $"warning: {opaque.Count} opaque {(opaque.Count == 1 ? "op" : "ops")} (no model, costed 0 cycles and 0 pJ, so the totals leave them out): {names}{more}");
+    }
+
+    private const int OpaqueNamesShown = 5;
+
     private static Table LayerTable(IReadOnlyList<LayerRow> layers, PointRow total)
     {
         var table = new Table();
@@ -76,9 +97,11 @@ public static class RunCommand
         foreach (var l in layers)
         {
             var dramKb = (l.DramReadsIfmap + l.DramReadsFilter + l.DramWritesOfmap + l.DramReadsOfmap) / 1024.0;
-            // An attention layer is two GEMMs and a softmax, not one GEMM: no M, N, K.
-            string Dim(long v) => l.OpKind == Core.Workloads.AttentionLayer.KindName ? "-" : I(v);
-            table.AddRow(Markup.Escape(l.Layer), Dim(l.M), Dim(l.N), Dim(l.K), I(l.ComputeCycles), I(l.StallCycles), I(l.TotalCycles),
+            // An attention layer is two GEMMs and a softmax, not one GEMM: no M, N, K; nor do vector and opaque ops have any.
+            // A GEMM op of several instances shows one instance's dims and "×instances" after the name.
+            string Dim(long v) => l.OpKind is Core.Workloads.AttentionLayer.KindName or Core.Workloads.VectorOp.KindName or Core.Workloads.OpaqueOp.KindName ? "-" : I(v);
+            var name = l.Instances == 1 ? l.Layer : $"{l.Layer} ×{l.Instances.ToString(CultureInfo.InvariantCulture)}";
+            table.AddRow(Markup.Escape(name), Dim(l.M), Dim(l.N), Dim(l.K), I(l.ComputeCycles), I(l.StallCycles), I(l.TotalCycles),
                 F(l.Utilization), F(l.MappingEfficiency), dramKb.ToString("0.0", CultureInfo.InvariantCulture));
         }
 

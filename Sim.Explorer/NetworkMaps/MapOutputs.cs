@@ -30,7 +30,7 @@ public static class MapOutputs
         var graph = GraphSectionYaml.Write(result.Graph, result.Allocation, result.Baseline, budgetBytes, order);
         paths.Add(Save(directory, "mapping.yaml", MappingYamlWriter.Write(file, graph)));
 
-        var layers = result.Ops.Where(o => o.Layer is not null).Select(o => Row(o.Layer!, objective)).ToList();
+        var layers = result.Ops.Where(o => o.Layer is not null).Select(o => Row(o.Layer!, objective, o.Op.Kind)).ToList();
         ResultsCsv.Write(Path.Combine(directory, "layers.csv"), layers);
         paths.Add(Path.Combine(directory, "layers.csv"));
 
@@ -52,11 +52,15 @@ public static class MapOutputs
         return paths;
     }
 
-    public static MappedLayerRow Row(LayerMapResult layer, MapObjective objective)
+    /// <param name="opKind">The workload op's kind (a dilated conv or a transposed conv is mapped as a GEMM but stays
+    /// conv2d / conv_transpose2d in the table); null: the problem's own (gemm or conv2d).</param>
+    public static MappedLayerRow Row(LayerMapResult layer, MapObjective objective, string? opKind = null)
     {
         ArgumentNullException.ThrowIfNull(layer);
-        return MappedLayerRow.From(layer.Problem, layer.Mapping, layer.Cost, MapCommand.Name(objective), layer.Status.ToString().ToLowerInvariant(),
+        var row = MappedLayerRow.From(layer.Problem, layer.Mapping, layer.Cost, MapCommand.Name(objective), layer.Status.ToString().ToLowerInvariant(),
             Finite(layer.ObjectiveValue), Finite(layer.BestBound), Finite(layer.GapPercent), layer.Reason);
+        row.OpKind = opKind ?? row.OpKind;
+        return row;
     }
 
     private static IEnumerable<TimingRow> Timings(NetworkMapResult result) =>
@@ -65,8 +69,12 @@ public static class MapOutputs
             .Append(new TimingRow { Stage = "graph", Name = "cp-sat", Seconds = result.Allocation.SolveSeconds })
             .Append(new TimingRow { Stage = "graph", Name = "baseline", Seconds = result.Baseline.SolveSeconds });
 
-    private static LayerModelFigures Figures(LayerMapResult layer) =>
-        new(layer.Cost!.LatencyCycles, layer.Cost.DramBytes, layer.Cost.EnergyPj, layer.Cost.Utilization);
+    /// <summary>The whole op's figures (every instance), as <c>sim run --mapping</c> reports them.</summary>
+    private static LayerModelFigures Figures(LayerMapResult layer)
+    {
+        var cost = layer.Cost!.Repeated(layer.Problem.Instances);
+        return new(cost.LatencyCycles, cost.DramBytes, cost.EnergyPj, cost.Utilization);
+    }
 
     private static double Finite(double value) => double.IsFinite(value) ? value : 0;
 

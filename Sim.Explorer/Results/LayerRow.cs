@@ -1,11 +1,17 @@
 using CsvHelper;
 using Sim.Arch.Attention;
+using Sim.Arch.Vector;
 using Sim.Core.Results;
 using Sim.Core.Workloads;
 
 namespace Sim.Explorer.Results;
 
-/// <summary>One row of layers.csv: one op of one design point. Counts use SCALE-Sim's ifmap/filter/ofmap naming.</summary>
+/// <summary>
+/// One row of layers.csv: one op of one design point. Counts use SCALE-Sim's ifmap/filter/ofmap naming.
+/// <c>instances</c> (the last column, so the older ones keep their places): how many independent GEMMs of the row's
+/// m, n, k the op is (a grouped conv's groups, a batched GEMM's entries); macs, cycles, counts and energy are the whole
+/// op's, utilization and mapping efficiency one GEMM's (all alike). 1 for every other op.
+/// </summary>
 [CsvRecord]
 public sealed partial class LayerRow
 {
@@ -39,7 +45,9 @@ public sealed partial class LayerRow
     [CsvColumn("energy_sram_pj")] public double EnergySramPj { get; set; }
     [CsvColumn("energy_dram_pj")] public double EnergyDramPj { get; set; }
     [CsvColumn("energy_vector_pj")] public double EnergyVectorPj { get; set; }
+    [CsvColumn("instances")] public long Instances { get; set; } = 1;
 
+    /// <param name="gemm">One instance's GEMM; <paramref name="r"/> the whole op's result (every instance).</param>
     public static LayerRow From(string pointId, int index, Op op, GemmShape gemm, OpResult r)
     {
         ArgumentNullException.ThrowIfNull(op);
@@ -76,7 +84,46 @@ public sealed partial class LayerRow
             EnergyAccumulatorPj = energy.AccumulatorPj,
             EnergySramPj = energy.SramPj,
             EnergyDramPj = energy.DramPj,
+            Instances = op is GemmOp g ? g.Instances : 1,
         };
+    }
+
+    /// <summary>
+    /// A vector op's row: op_kind vector, m, n, k, macs and folds 0, utilization and mapping efficiency 0 (the tensor
+    /// engine is idle); the lanes' operand reads in sram_reads_ifmap (inputs) and sram_reads_filter (parameters), their
+    /// result writes in sram_writes_ofmap (words); DRAM input reads in dram_reads_ifmap, parameter reads in
+    /// dram_reads_filter, output writes in dram_writes_ofmap; the lanes' energy in energy_vector_pj.
+    /// </summary>
+    public static LayerRow FromVector(string pointId, int index, VectorOpResult r)
+    {
+        ArgumentNullException.ThrowIfNull(r);
+        return new LayerRow
+        {
+            PointId = pointId,
+            LayerIndex = index,
+            Layer = r.Op.Name,
+            OpKind = r.Op.Kind,
+            ComputeCycles = r.ComputeCycles,
+            StallCycles = r.StallCycles,
+            TotalCycles = r.TotalCycles,
+            SramReadsIfmap = r.Op.InputElements,
+            SramReadsFilter = r.Op.ParameterElements,
+            SramWritesOfmap = r.Op.OutputElements,
+            DramReadsIfmap = r.DramReadInputBytes,
+            DramReadsFilter = r.DramReadParameterBytes,
+            DramWritesOfmap = r.DramWriteBytes,
+            EnergyPj = r.EnergyPj,
+            EnergySramPj = r.SramPj,
+            EnergyDramPj = r.DramPj,
+            EnergyVectorPj = r.VectorPj,
+        };
+    }
+
+    /// <summary>An opaque op's row: op_kind opaque and every figure 0 (no model; <c>sim run</c> warns about it).</summary>
+    public static LayerRow FromOpaque(string pointId, int index, OpaqueOp op)
+    {
+        ArgumentNullException.ThrowIfNull(op);
+        return new LayerRow { PointId = pointId, LayerIndex = index, Layer = op.Name, OpKind = op.Kind };
     }
 
     /// <summary>

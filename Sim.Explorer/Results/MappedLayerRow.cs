@@ -12,6 +12,8 @@ namespace Sim.Explorer.Results;
 /// how the solver ended (status, objective, best bound, gap). Solve time is not a column: it varies run to run, and this
 /// CSV must be byte-identical for the same inputs (sim map writes timings.csv separately). A layer with no mapping (infeasible, no solution
 /// in time) keeps its row with the status and reason; its mapping and model columns are empty or 0.
+/// <c>instances</c> (last, so older columns keep their places): a grouped conv's groups or a batched GEMM's entries;
+/// dims, mapping and tile are one instance's, the model figures (latency, compute, DRAM, energy) the whole op's.
 /// </summary>
 [CsvRecord]
 public sealed partial class MappedLayerRow
@@ -33,8 +35,10 @@ public sealed partial class MappedLayerRow
     [CsvColumn("bound")] public double Bound { get; set; }
     [CsvColumn("gap_pct")] public double GapPercent { get; set; }
     [CsvColumn("reason")] public string Reason { get; set; } = "";
+    [CsvColumn("instances")] public long Instances { get; set; } = 1;
 
-    /// <param name="cost">The model's cost of <paramref name="mapping"/>; its figures are used only when it is feasible.</param>
+    /// <param name="cost">The model's cost of <paramref name="mapping"/> for one instance; its figures (× the problem's
+    /// instances) are used only when it is feasible.</param>
     public static MappedLayerRow From(LoopNestProblem problem, LoopNestMapping? mapping, LoopNestCost? cost, string objective, string status,
         double objectiveValue, double bound, double gapPercent, string? reason = null)
     {
@@ -50,7 +54,9 @@ public sealed partial class MappedLayerRow
             Bound = bound,
             GapPercent = gapPercent,
             Reason = reason ?? (cost is { Feasible: false } ? cost.Reason ?? "" : ""),
+            Instances = problem.Instances,
         };
+        cost = cost?.Repeated(problem.Instances);
         if (mapping is not null)
         {
             row.Dataflow = mapping.Stationary.ToDataflow().ToName();
@@ -70,12 +76,17 @@ public sealed partial class MappedLayerRow
         return row;
     }
 
-    /// <summary>"N1 K16 C4 P8 Q8 R3 S3 /2" (stride shown when not 1) or "M64 N10 K1024".</summary>
+    /// <summary>"N1 K16 C4 P8 Q8 R3 S3 /2" (stride shown when not 1; "/2x1" when the width stride differs) or
+    /// "M64 N10 K1024"; " ×32" appended for 32 instances.</summary>
     public static string DimsText(LoopNestProblem problem)
     {
         ArgumentNullException.ThrowIfNull(problem);
         var dims = Extents(problem, problem.Bounds, " ");
-        return problem.IsGemm || problem.StrideH == 1 ? dims : string.Create(CultureInfo.InvariantCulture, $"{dims} /{problem.StrideH}");
+        if (!problem.IsGemm && problem.StrideW != problem.StrideH)
+            dims = string.Create(CultureInfo.InvariantCulture, $"{dims} /{problem.StrideH}x{problem.StrideW}");
+        else if (!problem.IsGemm && problem.StrideH != 1)
+            dims = string.Create(CultureInfo.InvariantCulture, $"{dims} /{problem.StrideH}");
+        return problem.Instances == 1 ? dims : string.Create(CultureInfo.InvariantCulture, $"{dims} ×{problem.Instances}");
     }
 
     /// <summary>"rows C3·R7 | cols K32": the factors above 1 each array axis takes ("1" for an unused axis).</summary>

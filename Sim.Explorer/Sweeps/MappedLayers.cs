@@ -67,6 +67,9 @@ public sealed class MappedLayers
                 "Fix: regenerate the mapping for this arch with sim map, or edit the layer's factors");
         }
 
-        return LayerRow.From(pointId, index, op, op.ToGemm(SimMode.Default), LoopNestOpResult.From(entry.Problem, Hierarchy, entry.Mapping, cost));
+        // The file maps one instance (a group, a batch entry); the op is its instances one after another.
+        // Repeated in the model's exact integers (fJ), so the energy matches sim map's figures to the bit.
+        var result = LoopNestOpResult.From(entry.Problem, Hierarchy, entry.Mapping, cost.Repeated(entry.Problem.Instances));
+        return LayerRow.From(pointId, index, op, op.ToGemm(SimMode.Default), result);
     }
 }

@@ -1,6 +1,7 @@
 using Sim.Arch;
 using Sim.Arch.Attention;
 using Sim.Arch.Energy;
+using Sim.Arch.Vector;
 using Sim.Core.Hardware;
 using Sim.Core.Workloads;
 using Sim.Explorer.Analysis;
@@ -13,8 +14,11 @@ namespace Sim.Explorer.Sweeps;
 /// sums the layers into the point's totals (costs add up: the network's energy is the sum of its layers').
 /// An arch that cannot run (<see cref="TileFeasibility"/>, or an attention layer whose lowering does not fit) gives an
 /// <c>infeasible</c> row with the reason and no layers. GEMMs and convolutions go to the tile model; attention layers to
-/// the attention model (its GEMMs on the same tile, softmax on the vector unit). With <c>mapped</c> layers (a mapping
-/// file, default mode only), GEMMs and convolutions go to the loop-nest model under the file's mappings instead.
+/// the attention model (its GEMMs on the same tile, softmax on the vector unit); vector ops to <see cref="VectorOpModel"/>
+/// (stand-alone on the vector unit, no fusion); opaque ops cost nothing (a zero row; <c>sim run</c> warns). A GEMM op of
+/// several instances (groups, batch entries) is one instance through the tile model × instances. With <c>mapped</c>
+/// layers (a mapping file, default mode only), GEMMs and convolutions go to the loop-nest model under the file's
+/// mappings instead. SCALE-Sim mode refuses (infeasible, with the reason) ops its conventions cannot express.
 /// </summary>
 public static class PointEvaluator
 {
@@ -35,14 +39,24 @@ public static class PointEvaluator
         var layers = new List<LayerRow>(workload.Ops.Count);
         foreach (var op in workload.Ops)
         {
+            if (mode == SimMode.ScaleSim && ScaleSimProblem(op) is { } scaleSim)
+            {
+                var infeasible = PointRow.Describe(pointId, workload.Name, arch, mode);
+                infeasible.Status = RowStatus.Infeasible;
+                infeasible.Reason = scaleSim;
+                return (infeasible, []);
+            }
+
             switch (op)
             {
                 case GemmOp gemmOp when mapped is not null:
                     layers.Add(mapped.Evaluate(pointId, layers.Count, gemmOp));
                     break;
                 case GemmOp gemmOp:
+                    // One instance through the tile model, then every count × instances (they run one after another).
                     var gemm = gemmOp.ToGemm(mode);
-                    layers.Add(LayerRow.From(pointId, layers.Count, op, gemm, TileEvaluator.Evaluate(op.Name, gemm, arch, mode, costs)));
+                    var one = TileEvaluator.Evaluate(op.Name, gemm, arch, mode, costs);
+                    layers.Add(LayerRow.From(pointId, layers.Count, op, gemm, one.Repeated(gemmOp.Instances)));
                     break;
                 case AttentionLayer attention:
                     var result = AttentionModel.Evaluate(attention.Shape, arch, attention.Lowering, mode);
@@ -56,6 +70,12 @@ public static class PointEvaluator
 
                     layers.Add(LayerRow.FromAttention(pointId, layers.Count, attention, result, arch.Tile.PeCount));
                     break;
+                case VectorOp vector:
+                    layers.Add(LayerRow.FromVector(pointId, layers.Count, VectorOpModel.Evaluate(vector, arch, costs)));
+                    break;
+                case OpaqueOp opaque:
+                    layers.Add(LayerRow.FromOpaque(pointId, layers.Count, opaque));
+                    break;
                 default:
                     throw new NotSupportedException($"op '{op.Name}': no model for op kind '{op.Kind}'");
             }
@@ -63,6 +83,19 @@ public static class PointEvaluator
 
         return (Summarize(pointId, workload.Name, arch, mode, AreaModel.Of(arch, costs), layers), layers);
     }
+
+    /// <summary>
+    /// Why SCALE-Sim mode cannot evaluate <paramref name="op"/>, or null. SCALE-Sim's topology rows are dense convs with
+    /// one stride and uniform padding: a grouped, dilated, asymmetrically strided or padded conv, or a transposed conv,
+    /// has no equivalent. A batched GEMM is its entries as separate topology rows, so it runs (× batch).
+    /// </summary>
+    public static string? ScaleSimProblem(Op op) => op switch
+    {
+        Conv2d { IsGeneral: true } c =>
+            $"op '{c.Name}': SCALE-Sim mode cannot express a conv with groups {c.Groups}, dilation {c.DilationH}x{c.DilationW}, strides {c.Stride}x{c.StrideW}, pads {c.Pads} (its topology format has dense convs with one stride and uniform padding)",
+        ConvTranspose2d t => $"op '{t.Name}': SCALE-Sim mode has no transposed convolution",
+        _ => null,
+    };
 
     private static PointRow Summarize(string pointId, string workloadName, ArchSpec arch, SimMode mode, AreaBreakdown area, List<LayerRow> layers)
     {
@@ -86,8 +119,11 @@ public static class PointEvaluator
         row.LatencyUs = latency / (arch.ClockGhz * 1000.0);
         row.Utilization = macs / (pes * latency);
         row.ComputeUtilization = macs / (pes * compute);
-        // Weighted by each layer's compute time, so the network figure means "share of PE-cycles mapped".
-        row.MappingEfficiency = layers.Sum(l => l.MappingEfficiency * l.ComputeCycles) / compute;
+        // Weighted by each tensor-engine layer's compute time, so the network figure means "share of PE-cycles mapped";
+        // vector and opaque layers (no MACs) leave the array idle and have no mapping.
+        var tensorLayers = layers.Where(l => l.Macs > 0).ToList();
+        var tensorCompute = tensorLayers.Sum(l => l.ComputeCycles);
+        row.MappingEfficiency = tensorCompute == 0 ? 0 : tensorLayers.Sum(l => l.MappingEfficiency * l.ComputeCycles) / tensorCompute;
         row.SramReadWords = layers.Sum(l => l.SramReadsIfmap + l.SramReadsFilter + l.SramReadsOfmap);
         row.SramWriteWords = layers.Sum(l => l.SramWritesOfmap);
         row.DramReadBytes = dramRead;

@@ -4,9 +4,11 @@ namespace Sim.Mapping.Graph;
 
 /// <summary>
 /// Builds a <see cref="TensorGraph"/> from a <see cref="Workload"/>: one output tensor per op, sized from the op
-/// (conv2d: Batch·OfmapH·OfmapW·Filters words; gemm: M·N; attention: Batch·Heads·SeqQ·HeadDim). An input naming an op
+/// (conv2d and conv_transpose2d: Batch·OfmapH·OfmapW·Filters words; gemm: Batch·M·N; attention: Batch·Heads·SeqQ·HeadDim;
+/// vector: its output elements; opaque: its output elements, an error when its shape is unknown). An input naming an op
 /// is that op's output tensor; an input naming no op is an external graph input sized by its consumers' operand
-/// (conv2d: Batch·IfmapH·IfmapW·Channels; gemm: M·K; attention: Q), the largest over its consumers; an op with no
+/// (conv2d, conv_transpose2d: Batch·IfmapH·IfmapW·Channels; gemm: Batch·M·K; attention: Q; vector: its input elements;
+/// opaque: its output size, a stand-in for reads it does not describe), the largest over its consumers; an op with no
 /// inputs at all reads an external graph input "&lt;op&gt;.in" sized by its operand.
 /// Pooling and residual adds are not ops in our workloads, so a producer's full output is what must be kept: e.g. in
 /// resnet50.yaml conv1's 112×112×64 output is the tensor that layer1's convs read (through a 56×56 view after the
@@ -14,8 +16,10 @@ namespace Sim.Mapping.Graph;
 /// loop nest, though, reads only its own operand, so a streamed read of a produced tensor costs min(tensor size,
 /// the consumer's operand bytes) (layer1.0.conv1 reads 200 704 B of conv1's 802 816 B; fc 2 048 B of 100 352 B),
 /// while a reload of a resident copy brings the whole tensor back.
-/// With <c>includeParameters</c> every op also reads a parameter tensor (conv2d: Fh·Fw·C·F, gemm: K·N, attention: K and V
-/// caches 2·Batch·KvHeads·SeqKv·HeadDim), loaded from DRAM as a compulsory read — COSMA's "+parameters" variant.
+/// With <c>includeParameters</c> every op also reads a parameter tensor (conv2d: Fh·Fw·C/groups·F, conv_transpose2d:
+/// Fh·Fw·C·F/groups, gemm: Batch·K·N, attention: K and V caches 2·Batch·KvHeads·SeqKv·HeadDim, vector: its parameter
+/// elements; none for an opaque op or a vector op without constants), loaded from DRAM as a compulsory read — COSMA's
+/// "+parameters" variant. GEMM ops count all their instances (every group's weights, every batch entry's operands).
 /// </summary>
 public static class TensorGraphBuilder
 {
@@ -60,7 +64,7 @@ public static class TensorGraphBuilder
                 readBytes.Add(null);
             }
 
-            if (includeParameters)
+            if (includeParameters && ParameterWords(op) > 0)
             {
                 inputs.Add(tensors.Count);
                 readBytes.Add(null);
@@ -82,26 +86,41 @@ public static class TensorGraphBuilder
     public static long OutputWords(Op op) => op switch
     {
         Conv2d c => checked(c.Batch * c.OfmapH * c.OfmapW * c.Filters),
-        Gemm g => checked(g.M * g.N),
+        ConvTranspose2d t => checked(t.Batch * t.OfmapH * t.OfmapW * t.Filters),
+        Gemm g => checked(g.Batch * g.M * g.N),
         AttentionLayer a => a.Shape.QElements,
-        _ => throw new ArgumentException($"op '{op?.Name}' of kind '{op?.Kind}' has no tensor-size rule in the graph builder", nameof(op)),
+        VectorOp v => v.OutputElements,
+        OpaqueOp o => o.OutputElements
+            ?? throw new ArgumentException($"opaque op '{o.Name}' ({o.Operator}) has no known output shape, so the graph cannot size its tensor: {o.Reason}", nameof(op)),
+        _ => throw NoRule(op),
     };
 
-    /// <summary>Words of the activation operand an op reads (its input feature map / left matrix / queries).</summary>
+    /// <summary>Words of the activation operand an op reads (its input feature map / left matrix / queries; a vector
+    /// op's inputs together; an opaque op, whose reads are unknown, is taken to read as much as it writes).</summary>
     public static long OperandWords(Op op) => op switch
     {
         Conv2d c => checked(c.Batch * c.IfmapH * c.IfmapW * c.Channels),
-        Gemm g => checked(g.M * g.K),
+        ConvTranspose2d t => checked(t.Batch * t.IfmapH * t.IfmapW * t.Channels),
+        Gemm g => checked(g.Batch * g.M * g.K),
         AttentionLayer a => a.Shape.QElements,
-        _ => throw new ArgumentException($"op '{op?.Name}' of kind '{op?.Kind}' has no tensor-size rule in the graph builder", nameof(op)),
+        VectorOp v => v.InputElements,
+        OpaqueOp o => OutputWords(o),
+        _ => throw NoRule(op),
     };
 
-    /// <summary>Words of an op's parameters (weights; for attention the K and V caches).</summary>
+    /// <summary>Words of an op's parameters (weights, per group for a grouped conv; for attention the K and V caches; a
+    /// vector op's constant operands; none for an opaque op).</summary>
     public static long ParameterWords(Op op) => op switch
     {
-        Conv2d c => checked(c.FilterH * c.FilterW * c.Channels * c.Filters),
-        Gemm g => checked(g.K * g.N),
+        Conv2d c => checked(c.FilterH * c.FilterW * c.ChannelsPerGroup * c.Filters),
+        ConvTranspose2d t => checked(t.FilterH * t.FilterW * t.Channels * (t.Filters / t.Groups)),
+        Gemm g => checked(g.Batch * g.K * g.N),
         AttentionLayer a => checked(2 * a.Shape.KvElements),
-        _ => throw new ArgumentException($"op '{op?.Name}' of kind '{op?.Kind}' has no tensor-size rule in the graph builder", nameof(op)),
+        VectorOp v => v.ParameterElements,
+        OpaqueOp => 0,
+        _ => throw NoRule(op),
     };
+
+    private static ArgumentException NoRule(Op op) =>
+        new($"op '{op?.Name}' of kind '{op?.Kind}' has no tensor-size rule in the graph builder", nameof(op));
 }

@@ -16,7 +16,10 @@ namespace Sim.Mapping.Network;
 /// whose tensors do not fit beside everything else), it needs all three double-buffered tiles, and the graph charges one
 /// read per input tensor and one write per output; the option adds the weights, the partial sums and the input
 /// refetches beyond that one read. Ops without a loop-nest mapping (attention, unmappable layers) are atomic and charged
-/// one read of their parameters (weights; attention's K and V), so their traffic does not drop out of the total.
+/// one read of their parameters (weights; attention's K and V; a vector op's constants), so their traffic does not drop
+/// out of the total. An op of several instances (groups, batch entries) has one instance's mapping and cost: its
+/// working set is one instance's tiles (instances run one after another), its extra traffic every instance's; the
+/// graph's tensors already hold all instances' data.
 /// </summary>
 public static class LayerOptionMenu
 {
@@ -37,7 +40,7 @@ public static class LayerOptionMenu
         ArgumentNullException.ThrowIfNull(cost);
         ArgumentNullException.ThrowIfNull(hierarchy);
         var working = checked(2 * cost.ScratchpadTileBytes.Total);
-        var refetch = Math.Max(0, cost.DramReadBytes.Inputs - inputTensorBytes);
+        var refetch = Math.Max(0, checked((cost.DramReadBytes.Inputs * problem.Instances) - inputTensorBytes));
         var extra = checked(PartialAndWeightBytes(problem, cost, hierarchy) + refetch);
         return new OpOption($"streamed {Dataflow(mapping)}", working, extra, Streamed: true);
     }
@@ -52,11 +55,11 @@ public static class LayerOptionMenu
         return new OpOption($"resident {Dataflow(mapping)}", working, PartialAndWeightBytes(problem, cost, hierarchy));
     }
 
-    /// <summary>Weight fetches (with refetches) and partial-sum spills and refills: DRAM traffic the tensor graph does not see.</summary>
+    /// <summary>Weight fetches (with refetches) and partial-sum spills and refills of every instance: DRAM traffic the tensor graph does not see.</summary>
     private static long PartialAndWeightBytes(LoopNestProblem problem, LoopNestCost cost, LoopNestHierarchy hierarchy)
     {
         var finalOutputBytes = checked(problem.Size(DataSpace.Outputs) * hierarchy.WordBytes);
-        return checked(cost.DramReadBytes.Weights + cost.DramReadBytes.Outputs + (cost.DramWriteBytes.Outputs - finalOutputBytes));
+        return checked((cost.DramReadBytes.Weights + cost.DramReadBytes.Outputs + (cost.DramWriteBytes.Outputs - finalOutputBytes)) * problem.Instances);
     }
 
     private static string Dataflow(LoopNestMapping mapping) => mapping.Stationary.ToDataflow().ToName();

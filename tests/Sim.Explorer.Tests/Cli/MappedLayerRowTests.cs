@@ -26,9 +26,9 @@ public class MappedLayerRowTests
         var path = dir.File("layers.csv");
         ResultsCsv.Write(path, [MappedLayerRow.From(s_conv1, null, null, "latency", "infeasible", 0, 0, 0, "fan-out")]);
         Assert.Equal(
-            "layer,op_kind,dims,dataflow,spatial,scratchpad_tile,latency_cycles,compute_cycles,utilization,dram_bytes,energy_pj,objective,status,objective_value,bound,gap_pct,reason",
+            "layer,op_kind,dims,dataflow,spatial,scratchpad_tile,latency_cycles,compute_cycles,utilization,dram_bytes,energy_pj,objective,status,objective_value,bound,gap_pct,reason,instances",
             File.ReadAllLines(path)[0]);
-        Assert.Equal("conv1,conv2d,N1 K64 C3 P112 Q112 R7 S7 /2,,,,0,0,0,0,0,latency,infeasible,0,0,0,fan-out", File.ReadAllLines(path)[1]);
+        Assert.Equal("conv1,conv2d,N1 K64 C3 P112 Q112 R7 S7 /2,,,,0,0,0,0,0,latency,infeasible,0,0,0,fan-out,1", File.ReadAllLines(path)[1]);
     }
 
     [Fact]
@@ -47,7 +47,7 @@ public class MappedLayerRowTests
             "conv1", "conv2d", "N1 K64 C3 P112 Q112 R7 S7 /2", "ws", "rows C3·R7 | cols K32", "N1 K32 C3 P112 Q4 R7 S7",
             $"{cost.LatencyCycles}", $"{cost.ComputeCycles}", cost.Utilization.ToString("R", System.Globalization.CultureInfo.InvariantCulture),
             $"{cost.DramBytes}", cost.EnergyPj.ToString("R", System.Globalization.CultureInfo.InvariantCulture),
-            "latency", "optimal", "1234", "1200", "2.75", "");
+            "latency", "optimal", "1234", "1200", "2.75", "", "1");
         Assert.Equal(expected, File.ReadAllLines(path)[1]);
         // Folds: scratchpad P14·Q4·S7 × DRAM K2·Q28 = 21952 array tiles of 8 register steps, no per-tile overhead here.
         Assert.Equal(21952L * 8, row.ComputeCycles);
