@@ -17,7 +17,7 @@ public static class ImportCommand
     public static Command Create(CliContext context)
     {
         var modelArg = new Argument<string>("model") { Description = "An ONNX model (.onnx) or a Timeloop problem (.yaml)" };
-        var output = new Option<string?>("--output", "-o") { Description = "Workload YAML to write (default: MODEL with .yaml next to it)" };
+        var output = new Option<string?>("--output", "-o") { Description = "Workload YAML to write (default: MODEL.workload.yaml next to the model)" };
         var report = new Option<string?>("--report") { Description = "Also write the per-node import report as CSV" };
         var options = WorkloadImportFlags.Create();
         var command = new Command("import", "Convert an ONNX model or a Timeloop problem to workload YAML")

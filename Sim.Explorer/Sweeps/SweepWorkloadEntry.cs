@@ -25,8 +25,22 @@ public static class SweepWorkloadEntry
         var fuseText = map.OptionalString("fuse_attention") ?? "true";
         if (fuseText is not ("true" or "false"))
             throw map.ErrorAt("fuse_attention", $"'{fuseText}' is not true or false", "write fuse_attention: true or false");
-        var settings = new WorkloadImportSettings(map.OptionalStringList("input_shape"),
-            new OnnxLoweringOptions(map.OptionalString("name"), fuseText == "true", lowering));
+        var shapes = map.OptionalStringList("input_shape");
+        if (shapes.Count > 0 && !Path.GetExtension(path).Equals(".onnx", StringComparison.OrdinalIgnoreCase))
+            throw map.ErrorAt("input_shape", $"'{path}' is not an ONNX model", "drop input_shape (it sets an ONNX model's input shapes)");
+        foreach (var shape in shapes)
+        {
+            try
+            {
+                _ = Import.Onnx.Inference.InputShapes.Parse(shape);
+            }
+            catch (SimInputException)
+            {
+                throw map.ErrorAt("input_shape", $"'{shape}' is not NAME=DIMxDIMx…", "write e.g. input_shape: [x=1x3x640x640]");
+            }
+        }
+
+        var settings = new WorkloadImportSettings(shapes, new OnnxLoweringOptions(map.OptionalString("name"), fuseText == "true", lowering));
         return (path, WorkloadSources.Load(path, settings, directory).Workload);
     }
 }

@@ -87,4 +87,44 @@ public class ImportCommandTests
         Assert.Equal(2, code);
         Assert.Contains("--attention-lowering: 'flash'", error, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Map_takes_the_onnx_model_and_its_mapping_reloads()
+    {
+        using var dir = new TempDirectory();
+        var model = WriteModel(dir, 1L);
+        var arch = Path.Combine(RepoPaths.Workloads, "arch", "tpu_like.yaml");
+        var (code, _, error) = CliRunner.Run("map", model, "--arch", arch, "-o", dir.File("map"));
+        Assert.True(code == 0, error);
+        (code, _, error) = CliRunner.Run("run", arch, model, "--mapping", dir.File("map/mapping.yaml"), "-o", dir.File("run"));
+        Assert.True(code == 0, error);
+        Assert.Equal(4, File.ReadAllLines(dir.File("run/layers.csv")).Length);
+    }
+
+    [Fact]
+    public void A_sweep_lists_an_onnx_model_with_its_input_shape()
+    {
+        using var dir = new TempDirectory();
+        WriteModel(dir, "N");
+        var spec = dir.Write("sweep.yaml", """
+            name: onnx-sweep
+            base: {name: b, tile: {kind: systolic, rows: 8, cols: 8, dataflow: ws}, scratchpad: {ifmap_kb: 64, filter_kb: 64, ofmap_kb: 64}, dram: {bandwidth_bytes_per_cycle: 16}}
+            workloads: [{path: net.onnx, input_shape: [x=1x3x8x8]}]
+            axes: {rows: [8, 16]}
+            """);
+        var (code, _, error) = CliRunner.Run("sweep", spec, "-o", dir.File("out"));
+        Assert.True(code == 0, error);
+        Assert.Equal(3, File.ReadAllLines(dir.File("out/points.csv")).Length);
+        Assert.Contains(",net,", File.ReadAllLines(dir.File("out/points.csv"))[1], StringComparison.Ordinal);
+
+        var bad = dir.Write("bad.yaml", """
+            name: onnx-sweep
+            base: {name: b, tile: {kind: systolic, rows: 8, cols: 8, dataflow: ws}, scratchpad: {ifmap_kb: 64, filter_kb: 64, ofmap_kb: 64}, dram: {bandwidth_bytes_per_cycle: 16}}
+            workloads: [{path: net.onnx, input_shape: [x=1x3x8x8x]}]
+            """);
+        (code, _, error) = CliRunner.Run("sweep", bad, "-o", dir.File("bad"));
+        Assert.Equal(2, code);
+        Assert.Contains("bad.yaml:3:", error, StringComparison.Ordinal);
+        Assert.Contains("workloads[0].input_shape", error, StringComparison.Ordinal);
+    }
 }

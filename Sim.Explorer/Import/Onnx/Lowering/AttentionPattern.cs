@@ -8,7 +8,8 @@ namespace Sim.Explorer.Import.Onnx.Lowering;
 /// whether the score matrix ever reaches memory). Required: Q, Kᵀ and V are run-time tensors with equal batch dims (no
 /// broadcasting, so no GQA), V's width equals Q's (our attention has one head_dim), each intermediate feeds only the
 /// next step, and the scores have rank ≥ 3 (rank 4: [batch, heads, Sq, Skv]; rank 3: [batch·heads, Sq, Skv]).
-/// A mask add is not modelled (causal: false; noted).
+/// An Add before the softmax (a run-time or constant mask, a position bias) is not modelled: the layer is costed as
+/// unmasked (causal: false) and the import warns.
 /// </summary>
 internal sealed record AttentionPattern(InferredNode Scores, InferredNode? Scale, InferredNode Softmax, InferredNode Context,
     Attention Shape, IReadOnlyList<string> OperandTensors, bool Masked)
@@ -49,7 +50,7 @@ internal sealed record AttentionPattern(InferredNode Scores, InferredNode? Scale
                 var other = before.Inputs[0] == fromScores ? before.Inputs[1] : before.Inputs[0];
                 if (before.OpType != "Add" && c.IsActivation(other))
                     continue;
-                masked = before.OpType == "Add" && c.IsActivation(other);
+                masked = before.OpType == "Add"; // a run-time mask, or a constant mask/bias: neither is modelled
                 scale = before;
                 before = producer[fromScores];
                 if (!SoleUse(before))

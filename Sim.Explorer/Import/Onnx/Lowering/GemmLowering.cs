@@ -22,12 +22,14 @@ internal static class GemmLowering
         var kernel = w.Count == 4 ? new[] { w[2], w[3] } : [1, w[2]];
         var g = ConvGeometry.Forward(node.Attributes, x.Count == 4 ? [h, wd] : [wd], x.Count == 4 ? kernel : [kernel[1]]);
         var (strides, dilations, begin, end) = TwoD(g, x.Count);
-        var conv = new Conv2d(c.NameFor(node), h, wd, kernel[0], kernel[1], x[1], w[0], strides[0], 0, x[0], c.Producers(node, [node.Inputs[0]]))
+        var pads = new ConvPads(begin[0], begin[1], end[0], end[1]);
+        var conv = new Conv2d(c.NameFor(node), h, wd, kernel[0], kernel[1], x[1], w[0], strides[0], pads.IsUniform ? pads.Top : 0, x[0],
+            c.Producers(node, [node.Inputs[0]]))
         {
             StrideW = strides[1],
             DilationH = dilations[0],
             DilationW = dilations[1],
-            Pads = new ConvPads(begin[0], begin[1], end[0], end[1]),
+            Pads = pads,
             Groups = node.Attributes.Int("group", 1),
         };
         CheckOutput(c, node, conv.Problem(), [conv.OfmapH, conv.OfmapW]);
@@ -65,16 +67,21 @@ internal static class GemmLowering
         return conv;
     }
 
-    /// <summary>MatMul with numpy semantics: 1-D operands promoted ([K] → [1, K] on the left, [K, 1] on the right).</summary>
+    /// <summary>
+    /// MatMul with numpy semantics: 1-D operands promoted ([K] → [1, K] on the left, [K, 1] on the right) and their added
+    /// dim dropped from the output; the batch is the product of the output's broadcast batch dims (not either side's).
+    /// </summary>
     public static Op MatMul(LoweringContext c, InferredNode node)
     {
         var a = c.Shape(node, node.Inputs[0]);
         var b = c.Shape(node, node.Inputs[1]);
+        var output = c.OutputShape(node) ?? throw new SimInputException($"{c.File}: {node.Label}: its output shape is unknown. Fix: give every graph input's shape with --input-shape");
         var (m, k) = a.Count == 1 ? (1L, a[0]) : (a[^2], a[^1]);
         var n = b.Count == 1 ? 1L : b[^1];
+        var matrixDims = (a.Count >= 2 ? 1 : 0) + (b.Count >= 2 ? 1 : 0);
+        var batch = Product(output.Take(output.Count - matrixDims));
         var batchA = Product(a.Take(Math.Max(0, a.Count - 2)));
         var batchB = Product(b.Take(Math.Max(0, b.Count - 2)));
-        var batch = Math.Max(batchA, batchB); // broadcast: the larger side (the other is 1 or equal, checked by inference)
         return Batched(c, node, m, n, k, batch, batchA, batchB, node.Inputs[0], node.Inputs[1]);
     }
 

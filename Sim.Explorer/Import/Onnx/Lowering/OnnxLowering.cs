@@ -100,8 +100,8 @@ public static class OnnxLowering
             + $"seq {pattern.Shape.SeqQ}×{pattern.Shape.SeqKv}, head_dim {pattern.Shape.HeadDim})";
         if (pattern.Masked)
         {
-            note += "; the mask add is not modelled (non-causal)";
-            c.Warnings.Add($"{node.Label}: attention '{name}' adds a run-time mask; it is modelled as unmasked (causal: false)");
+            note += "; the add before the softmax (mask or bias) is not modelled (non-causal)";
+            c.Warnings.Add($"{node.Label}: attention '{name}' adds a mask or bias before its softmax; it is modelled as unmasked (causal: false)");
         }
 
         c.Add(node, layer, "attention", note, NodeOutcome.Fused);

@@ -106,7 +106,10 @@ internal static class VectorLowering
     {
         if (c.OutputShape(node) is not { } shape)
             return null;
-        var output = shape.Count == 0 ? [1L] : shape.ToArray(); // a scalar is one element
+        // A scalar is one element; a node with several outputs (Split) writes them all: one flat tensor of their total.
+        var output = node.Outputs.Count(o => o.Length > 0) > 1
+            ? [node.Outputs.Where(o => o.Length > 0).Sum(o => c.Info(o)?.ElementCount ?? 0)]
+            : shape.Count == 0 ? [1L] : shape.ToArray();
         var outputElements = output.Aggregate(1L, (p, d) => checked(p * d));
         var (function, window) = Function(c, node, outputElements);
         if (function is null)

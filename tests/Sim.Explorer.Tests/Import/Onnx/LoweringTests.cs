@@ -154,4 +154,35 @@ public class LoweringTests
         Assert.Equal(text, Sim.Core.Config.WorkloadYamlWriter.Write(again));
         Assert.Equal(import.Workload.TotalMacs, again.TotalMacs);
     }
+
+    [Fact]
+    public void Matmul_batch_is_the_broadcast_product_of_both_sides_batch_dims()
+    {
+        // [2,1,4,8]·[1,3,8,5] -> [2,3,4,5]: 6 GEMMs of 4x5x8 = 960 MACs (not max(2, 3) of them).
+        // [3,1,4,8]·W[2,8,5]: the weight has its own batch dim, so nothing folds: 6 GEMMs again.
+        var model = new TinyOnnx().Input("a", 2, 1, 4, 8).Input("b", 1, 3, 8, 5).Input("c", 3, 1, 4, 8).Weight("w", 2, 8, 5)
+            .Node("MatMul", ["a", "b"], ["y"]).Node("MatMul", ["c", "w"], ["z"]).Output("y").Output("z");
+        var gemms = Lower(model).Workload.Ops.Cast<Gemm>().ToList();
+        Assert.All(gemms, g => Assert.Equal((new GemmShape(4, 5, 8), 6L, 960L), (g.ToGemm(), g.Batch, g.Macs)));
+    }
+
+    [Fact]
+    public void A_constant_add_before_the_softmax_fuses_with_a_warning()
+    {
+        var model = new TinyOnnx().Input("q", 1, 2, 5, 4).Input("kt", 1, 2, 4, 5).Input("v", 1, 2, 5, 4).Weight("bias", 1, 2, 5, 5)
+            .Node("MatMul", ["q", "kt"], ["s"]).Node("Add", ["s", "bias"], ["sb"]).Node("Softmax", ["sb"], ["p"], ("axis", -1L))
+            .Node("MatMul", ["p", "v"], ["o"]).Output("o");
+        var import = Lower(model);
+        Assert.Single(import.Workload.Ops.OfType<AttentionLayer>());
+        Assert.Contains(import.Warnings, w => w.Contains("mask or bias", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Split_moves_every_output_element()
+    {
+        // [1,8,4,4] into two halves: 128 elements written in all.
+        var model = new TinyOnnx().Input("x", 1, 8, 4, 4).Node("Split", ["x"], ["a", "b"], ("axis", 1L)).Output("a").Output("b");
+        var split = Assert.IsType<VectorOp>(Assert.Single(Lower(model).Workload.Ops));
+        Assert.Equal(("slice", 128L, 128L), (split.Function, split.MovedElements, split.InputElements));
+    }
 }
