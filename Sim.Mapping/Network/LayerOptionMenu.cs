@@ -15,22 +15,41 @@ namespace Sim.Mapping.Network;
 /// partial-sum spills of its mapping. Streamed (its activations read from and written to DRAM tile by tile, for layers
 /// whose tensors do not fit beside everything else), it needs all three double-buffered tiles, and the graph charges one
 /// read per input tensor and one write per output; the option adds the weights, the partial sums and the input
-/// refetches beyond that one read. Ops without a loop-nest mapping (attention, unmappable layers) are atomic and charged
-/// one read of their parameters (weights; attention's K and V; a vector op's constants), so their traffic does not drop
-/// out of the total. An op of several instances (groups, batch entries) has one instance's mapping and cost: its
+/// refetches beyond that one read. Vector ops stream or stay resident (<see cref="VectorOptions"/>). Other ops without a
+/// loop-nest mapping (attention, unmappable layers, opaque ops) are atomic and charged one read of their parameters
+/// (weights; attention's K and V), so their traffic does not drop out of the total. An op of several instances (groups, batch entries) has one instance's mapping and cost: its
 /// working set is one instance's tiles (instances run one after another), its extra traffic every instance's; the
 /// graph's tensors already hold all instances' data.
 /// </summary>
 public static class LayerOptionMenu
 {
     /// <param name="inputTensorBytes">Bytes the graph charges the op's streamed reads of its inputs (its operand share of each).</param>
-    public static IReadOnlyList<OpOption> For(Op op, LayerMapResult? layer, LoopNestHierarchy hierarchy, long inputTensorBytes)
+    /// <param name="vectorLanes">The vector unit's lanes: a streamed vector op double-buffers one lane-wide tile per operand.</param>
+    public static IReadOnlyList<OpOption> For(Op op, LayerMapResult? layer, LoopNestHierarchy hierarchy, long inputTensorBytes, int vectorLanes = 128)
     {
         ArgumentNullException.ThrowIfNull(op);
         ArgumentNullException.ThrowIfNull(hierarchy);
+        if (op is VectorOp vector)
+            return VectorOptions(vector, hierarchy.WordBytes, vectorLanes);
         if (layer is not { Mapping: { } mapping, Cost: { Feasible: true } cost })
             return [new OpOption(layer is null ? "atomic (own model)" : "atomic (unmapped)", 0, checked(TensorGraphBuilder.ParameterWords(op) * hierarchy.WordBytes))];
         return [Resident(layer.Problem, mapping, cost, hierarchy), Streamed(layer.Problem, mapping, cost, hierarchy, inputTensorBytes)];
+    }
+
+    /// <summary>
+    /// A vector op either works on resident tensors (no scratch beyond them) or streams: elementwise work, pools and
+    /// row normalisations run tile by tile, so it then needs a double-buffered lane-wide tile per input and for the output
+    /// (a row for softmax/layer norm, a window's rows for a pool — bounded here by the op's window). Either way its
+    /// constants are read once.
+    /// </summary>
+    public static IReadOnlyList<OpOption> VectorOptions(VectorOp op, int wordBytes, int lanes)
+    {
+        ArgumentNullException.ThrowIfNull(op);
+        var parameters = checked(op.ParameterElements * wordBytes);
+        var operands = Math.Max(1, op.Inputs.Count) + 1;
+        var tileElements = Math.Max(lanes, op.Window);
+        var working = checked(2 * operands * tileElements * wordBytes);
+        return [new OpOption("resident vector", 0, parameters), new OpOption("streamed vector", working, parameters, Streamed: true)];
     }
 
     public static OpOption Streamed(LoopNestProblem problem, LoopNestMapping mapping, LoopNestCost cost, LoopNestHierarchy hierarchy, long inputTensorBytes)

@@ -59,4 +59,17 @@ public class LayerOptionMenuTests
         Assert.Equal(0, option.WorkingBytes);
         Assert.Equal(2L * 2 * 16 * 16, option.ExtraOffChipBytes);
     }
+
+    [Fact]
+    public void A_vector_op_is_resident_or_streams_lane_wide_double_buffered_tiles()
+    {
+        // An add of two tensors with a 64-element bias, word 1 B (s_hierarchy), 128 lanes: streamed it double-buffers a
+        // 128-element tile for each of its 2 inputs and its output = 2·3·128 B; a softmax over 300-long rows needs whole
+        // rows: 2·2·300 B. Both read their constants once.
+        var add = new VectorOp("a", ["x", "y"], "add", [1, 4096], 8192, 1, 64);
+        var options = LayerOptionMenu.For(add, null, s_hierarchy, 0, vectorLanes: 128);
+        Assert.Equal([(0L, 64L, false), (768L, 64L, true)], options.Select(o => (o.WorkingBytes, o.ExtraOffChipBytes, o.Streamed)));
+        var softmax = new VectorOp("s", ["x"], "softmax", [4, 300], 1200, 300, 0);
+        Assert.Equal(1200, LayerOptionMenu.For(softmax, null, s_hierarchy, 0, vectorLanes: 128).Single(o => o.Streamed).WorkingBytes);
+    }
 }
