@@ -54,9 +54,17 @@ internal sealed class NodeContext
     /// <summary>Input <paramref name="i"/>'s constant value, or null when it is computed at run time (or too large to hold).</summary>
     public ConstantValue? Value(int i) => Has(i) ? _value(Node.Inputs[i]) : null;
 
-    /// <summary>The value of a parameter input the output shape depends on; unknown-shape (not an error) when only known at run time.</summary>
-    public ConstantValue RequireValue(int i, string role) => Value(i)
-        ?? throw new ShapeUnknownException($"the output shape depends on the run-time value of input '{Node.Inputs[i]}' ({role})");
+    /// <summary>
+    /// The value of a parameter input the output shape depends on: a malformed node (SimInputException) when the input is
+    /// absent; unknown-shape (not an error) when the input exists but is only known at run time.
+    /// </summary>
+    public ConstantValue RequireValue(int i, string role)
+    {
+        if (!Has(i))
+            throw Fail($"input {i} ({role}) is required but missing", "re-export the model (the node is malformed)");
+        return _value(Node.Inputs[i])
+            ?? throw new ShapeUnknownException($"the output shape depends on the run-time value of input '{Node.Inputs[i]}' ({role})");
+    }
 
     /// <summary>Sets output <paramref name="k"/> (ignored when the node omits that optional output); values above the cap are dropped.</summary>
     public void Output(int k, OnnxElementType type, long[] shape, ConstantValue? value = null)
