@@ -9,9 +9,9 @@ namespace Sim.Explorer.Import.Onnx.Inference;
 internal sealed class NodeContext
 {
     private readonly Func<string, KnownTensor> _lookup;
-    private readonly Func<string, ConstantValue?> _value;
+    private readonly Func<string, bool, ConstantValue?> _value;
 
-    public NodeContext(string file, long opset, OnnxNode node, Func<string, KnownTensor> lookup, Func<string, ConstantValue?> value)
+    public NodeContext(string file, long opset, OnnxNode node, Func<string, KnownTensor> lookup, Func<string, bool, ConstantValue?> value)
     {
         File = file;
         Opset = opset;
@@ -51,8 +51,11 @@ internal sealed class NodeContext
 
     public OnnxElementType Type(int i) => Input(i).Type;
 
-    /// <summary>Input <paramref name="i"/>'s constant value, or null when it is computed at run time (or too large to hold).</summary>
-    public ConstantValue? Value(int i) => Has(i) ? _value(Node.Inputs[i]) : null;
+    /// <summary>
+    /// Input <paramref name="i"/>'s constant value for optional folding, or null when it is computed at run time, too large
+    /// to hold, or in an external data file that cannot be read (only <see cref="RequireValue"/> reports that).
+    /// </summary>
+    public ConstantValue? Value(int i) => Has(i) ? _value(Node.Inputs[i], false) : null;
 
     /// <summary>
     /// The value of a parameter input the output shape depends on: a malformed node (SimInputException) when the input is
@@ -62,7 +65,7 @@ internal sealed class NodeContext
     {
         if (!Has(i))
             throw Fail($"input {i} ({role}) is required but missing", "re-export the model (the node is malformed)");
-        return _value(Node.Inputs[i])
+        return _value(Node.Inputs[i], true)
             ?? throw new ShapeUnknownException($"the output shape depends on the run-time value of input '{Node.Inputs[i]}' ({role})");
     }
 
