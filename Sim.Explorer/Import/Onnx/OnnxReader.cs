@@ -141,9 +141,10 @@ public static class OnnxReader
     private static OnnxValueInfo ValueInfo(ValueInfoProto v)
     {
         var tensor = v.Type?.TensorType;
+        // Some converters write dim_value −1 for "dynamic": a negative dim is symbolic, so --input-shape can set it.
         IReadOnlyList<OnnxDim>? shape = tensor?.Shape is { } s
             ? s.Dim.Select(d => new OnnxDim(
-                d.ValueCase == TensorShapeProto.Types.Dimension.ValueOneofCase.DimValue ? d.DimValue : null,
+                d.ValueCase == TensorShapeProto.Types.Dimension.ValueOneofCase.DimValue && d.DimValue >= 0 ? d.DimValue : null,
                 d.ValueCase == TensorShapeProto.Types.Dimension.ValueOneofCase.DimParam ? d.DimParam : null)).ToArray()
             : null;
         return new OnnxValueInfo(v.Name, (OnnxElementType)(tensor?.ElemType ?? 0), shape);
