@@ -105,6 +105,11 @@ public static class OnnxShapeInference
             {
                 reason = e.Message;
             }
+            catch (OverflowException)
+            {
+                // A rule's checked size arithmetic (Shapes.Count) overflowed: name the node, not just "overflow".
+                throw context.Fail($"a size computed from {context.Describe(Enumerable.Range(0, node.Inputs.Count).ToArray())} exceeds 2^63", "check the model's shapes (or pass a smaller --input-shape)");
+            }
         }
         else
         {

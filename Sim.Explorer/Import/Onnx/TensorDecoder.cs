@@ -72,6 +72,21 @@ internal static class TensorDecoder
         return ConstantValue.OfLongs(type, dims, longs);
     }
 
+    /// <summary>True when the product of the (non-negative) dims exceeds long.MaxValue.</summary>
+    public static bool CountOverflows(IReadOnlyList<long> dims)
+    {
+        if (dims.Any(d => d == 0))
+            return false;
+        long count = 1;
+        foreach (var d in dims)
+        {
+            if (d > 0 && count > long.MaxValue / d)
+                return true;
+            count *= d;
+        }
+        return false;
+    }
+
     public static long ElementCount(IReadOnlyList<long> dims, string file, string what)
     {
         long count = 1;

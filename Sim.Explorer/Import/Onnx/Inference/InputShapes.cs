@@ -54,6 +54,11 @@ internal static class InputShapes
             }
             resolved[input.Name] = input.Shape.Select(d => d.Value!.Value).ToArray();
         }
+        foreach (var (name, shape) in resolved)
+        {
+            if (TensorDecoder.CountOverflows(shape))
+                throw new SimInputException($"{file}: input '{name}' {Shapes.Text(shape)} holds more than 2^63 elements. Fix: pass a smaller --input-shape {name}=…");
+        }
         return resolved;
     }
 

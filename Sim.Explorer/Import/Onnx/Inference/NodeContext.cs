@@ -79,6 +79,8 @@ internal sealed class NodeContext
             if (d < 0)
                 throw Fail($"output {k} would have the negative dim {d} in {Shapes.Text(shape)}", "check the node's attributes and input shapes");
         }
+        if (TensorDecoder.CountOverflows(shape))
+            throw Fail($"output {k} {Shapes.Text(shape)} would hold more than 2^63 elements", "check the node's attributes and input shapes (or pass a smaller --input-shape)");
         if (value is not null && value.Count > ConstantValue.MaxElements)
             value = null;
         Results[k] = new KnownTensor(type, shape, value, null, Node.Name);
