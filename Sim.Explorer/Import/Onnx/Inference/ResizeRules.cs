@@ -76,12 +76,13 @@ internal static class ResizeRules
                 shape[axes[j]] = sizes[j];
             return shape;
         }
-        // not_larger / not_smaller: one scale for all axes (the min or max of sizes/in), sizes = round(scale · in).
+        // not_larger / not_smaller: one scale for all axes (the min or max of sizes/in), sizes = round(scale · in) with
+        // halves rounded up (the spec's round_half_up; onnxruntime: [2,5] to [1,100] not_larger → [1,3]).
         var ratios = axes.Select((a, j) => (double)sizes[j] / x[a]).ToArray();
         var scale = policy == "not_larger" ? ratios.Min() : policy == "not_smaller" ? ratios.Max()
             : throw c.Attr.Error("keep_aspect_ratio_policy", $"is '{policy}'", "use stretch, not_larger or not_smaller");
         foreach (var a in axes)
-            shape[a] = (long)Math.Round(scale * x[a], MidpointRounding.ToEven);
+            shape[a] = (long)Math.Floor(scale * x[a] + 0.5);
         return shape;
     }
 }
