@@ -54,13 +54,16 @@ public sealed class ConstantValue
     public ConstantValue WithShape(long[] shape) =>
         Longs is not null ? OfLongs(Type, shape, Longs) : OfDoubles(Type, shape, Doubles!);
 
-    /// <summary>Converts to <paramref name="type"/> (ONNX Cast: float→int truncates, →bool is x != 0); null if not decodable.</summary>
+    /// <summary>
+    /// Converts to <paramref name="type"/> (ONNX Cast: float→int truncates, then narrows to the target width keeping the low
+    /// bits, as onnxruntime's C casts do: UINT8 300 → 44; →bool is x != 0); null if not decodable.
+    /// </summary>
     public ConstantValue? CastTo(OnnxElementType type, long[] shape)
     {
         if (type == OnnxElementType.Bool)
             return OfLongs(type, shape, Array.ConvertAll(AsDoubles(), d => d != 0 ? 1L : 0L));
         if (type.IsIntegral())
-            return OfLongs(type, shape, AsLongs());
+            return OfLongs(type, shape, Array.ConvertAll(AsLongs(), v => TensorDecoder.Narrow(type, v)));
         if (type.IsDecodedFloat())
         {
             var doubles = AsDoubles();

@@ -68,7 +68,9 @@ public sealed record ConvGeometry(
     /// <summary>
     /// ConvTranspose: out = s·(in−1) + output_padding + (k−1)·d + 1 − pb − pe; an output_shape attribute (its last n
     /// entries) or auto_pad SAME_* (out = in·s) fixes out and the pads follow from the total padding
-    /// s·(in−1) + output_padding + (k−1)·d + 1 − out (SAME_UPPER: begin = total/2, else begin = total − total/2).
+    /// s·(in−1) + output_padding + (k−1)·d + 1 − out (SAME_UPPER: begin = total/2, else begin = total − total/2). An out
+    /// above that full size clamps the total at 0 (pads ≥ 0, as onnxruntime): the excess, less than the stride, is extra output
+    /// padding, and <see cref="Output"/> carries the size, so out − (s·(in−1) + (k−1)·d + 1 − pb − pe) is the output padding.
     /// </summary>
     public static ConvGeometry Transposed(OnnxAttributes attributes, IReadOnlyList<long> input, IReadOnlyList<long> kernel)
     {
@@ -89,7 +91,12 @@ public sealed record ConvGeometry(
             if (outputShape is not null || autoPad is "SAME_UPPER" or "SAME_LOWER")
             {
                 output[i] = outputShape is not null ? outputShape[outputShape.Count - n + i] : input[i] * strides[i];
-                var total = full - output[i];
+                // As onnxruntime: total padding clamps at 0 and an output past the full size is extra output padding, which
+                // with output_padding must stay below the stride (else the runtime rejects the node).
+                var excess = output[i] - full;
+                if (excess > 0 && outputPadding[i] + excess >= strides[i])
+                    throw Fail(attributes, $"spatial dim {i}: output_shape {output[i]} exceeds the largest output {full + strides[i] - 1 - outputPadding[i]} for input {input[i]} (stride {strides[i]})", "fix output_shape (onnxruntime rejects it too)");
+                var total = Math.Max(0, full - output[i]);
                 begin[i] = autoPad == "SAME_UPPER" ? total / 2 : total - total / 2;
                 end[i] = total - begin[i];
             }

@@ -4,7 +4,8 @@ namespace Sim.Explorer.Import.Onnx;
 
 /// <summary>
 /// Reads a small external-data tensor's value from the file its <see cref="OnnxExternalData"/> names (relative to the
-/// model's directory), only when a shape rule needs it; large external tensors are never read.
+/// model's directory), only when a shape rule may use it; large external tensors are never read. Inference calls it for
+/// optional folding too, but then treats a failure as "value unknown": only a value a shape requires makes a bad file an error.
 /// </summary>
 internal static class ExternalDataReader
 {

@@ -59,12 +59,12 @@ public static class OnnxReader
         for (var i = 0; i < nodes.Length; i++)
         {
             var node = graph.Node[i];
-            var name = string.IsNullOrEmpty(node.Name) ? $"{node.OpType}_{i}" : node.Name;
-            if (!names.Add(name))
-            {
-                name = $"{name}_{i}";
-                names.Add(name);
-            }
+            // Unnamed nodes become "Op_i", a repeated name "name_i"; a synthesized name can itself be taken (nodes "n_2",
+            // "n", "n"), so count on until one is free: every node name is unique.
+            var given = string.IsNullOrEmpty(node.Name) ? $"{node.OpType}_{i}" : node.Name;
+            var name = given;
+            for (var k = i; !names.Add(name); k++)
+                name = $"{given}_{k}";
             var label = $"node '{name}' ({node.OpType})";
             var attributes = new OnnxAttributes(path, label, node.Attribute.Select(a => Attribute(path, label, a)));
             nodes[i] = new OnnxNode(i, name, node.OpType, NormalDomain(node.Domain), node.Input.ToArray(), node.Output.ToArray(), attributes);
@@ -141,9 +141,10 @@ public static class OnnxReader
     private static OnnxValueInfo ValueInfo(ValueInfoProto v)
     {
         var tensor = v.Type?.TensorType;
+        // Some converters write dim_value −1 for "dynamic": a negative dim is symbolic, so --input-shape can set it.
         IReadOnlyList<OnnxDim>? shape = tensor?.Shape is { } s
             ? s.Dim.Select(d => new OnnxDim(
-                d.ValueCase == TensorShapeProto.Types.Dimension.ValueOneofCase.DimValue ? d.DimValue : null,
+                d.ValueCase == TensorShapeProto.Types.Dimension.ValueOneofCase.DimValue && d.DimValue >= 0 ? d.DimValue : null,
                 d.ValueCase == TensorShapeProto.Types.Dimension.ValueOneofCase.DimParam ? d.DimParam : null)).ToArray()
             : null;
         return new OnnxValueInfo(v.Name, (OnnxElementType)(tensor?.ElemType ?? 0), shape);

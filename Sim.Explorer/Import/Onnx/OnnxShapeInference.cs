@@ -33,12 +33,24 @@ public static class OnnxShapeInference
         foreach (var (name, shape) in InputShapes.Resolve(model, inputShapes))
             known[name] = new KnownTensor(graph.Inputs.First(i => i.Name == name).Type, shape, null, null, null);
 
-        ConstantValue? ValueOf(string name)
+        // A required value (a shape parameter) loads small external data and fails loudly when it cannot; an optional one
+        // (folding that might happen) gives null instead, so a missing data file never fails a shape-only import.
+        var unreadable = new HashSet<string>(StringComparer.Ordinal);
+        ConstantValue? ValueOf(string name, bool required)
         {
             var tensor = known[name];
-            if (tensor.Value is null && tensor.Stored?.External is not null)
+            if (tensor.Value is null && tensor.Stored?.External is not null && (required || !unreadable.Contains(name)))
             {
-                var loaded = ExternalDataReader.Load(file, tensor.Stored);
+                ConstantValue? loaded;
+                try
+                {
+                    loaded = ExternalDataReader.Load(file, tensor.Stored);
+                }
+                catch (SimInputException) when (!required)
+                {
+                    unreadable.Add(name);
+                    return null;
+                }
                 known[name] = tensor with { Value = loaded };
                 return loaded;
             }
@@ -67,7 +79,7 @@ public static class OnnxShapeInference
     }
 
     private static string? InferNode(OnnxModel model, OnnxNode node, Dictionary<string, KnownTensor> known, Dictionary<string, string> unknownFrom,
-        Dictionary<string, OnnxValueInfo> declared, Func<string, ConstantValue?> valueOf)
+        Dictionary<string, OnnxValueInfo> declared, Func<string, bool, ConstantValue?> valueOf)
     {
         foreach (var input in node.Inputs.Where(i => i.Length > 0))
         {
@@ -92,6 +104,11 @@ public static class OnnxShapeInference
             catch (ShapeUnknownException e)
             {
                 reason = e.Message;
+            }
+            catch (OverflowException)
+            {
+                // A rule's checked size arithmetic (Shapes.Count) overflowed: name the node, not just "overflow".
+                throw context.Fail($"a size computed from {context.Describe(Enumerable.Range(0, node.Inputs.Count).ToArray())} exceeds 2^63", "check the model's shapes (or pass a smaller --input-shape)");
             }
         }
         else

@@ -72,6 +72,21 @@ internal static class TensorDecoder
         return ConstantValue.OfLongs(type, dims, longs);
     }
 
+    /// <summary>True when the product of the (non-negative) dims exceeds long.MaxValue.</summary>
+    public static bool CountOverflows(IReadOnlyList<long> dims)
+    {
+        if (dims.Any(d => d == 0))
+            return false;
+        long count = 1;
+        foreach (var d in dims)
+        {
+            if (d > 0 && count > long.MaxValue / d)
+                return true;
+            count *= d;
+        }
+        return false;
+    }
+
     public static long ElementCount(IReadOnlyList<long> dims, string file, string what)
     {
         long count = 1;
@@ -86,13 +101,18 @@ internal static class TensorDecoder
         return count;
     }
 
-    // int32_data holds every small integer type widened to int32 (bool as 0/1): narrow back the way the type reads it.
-    private static long Narrow(OnnxElementType type, int v) => type switch
+    /// <summary>
+    /// <paramref name="v"/> as the integer type reads it, keeping the low bits (two's complement wrap-around, as a C cast):
+    /// int32_data widens every small integer type to int32, and a folded Cast narrows (UINT8: 300 → 44, −1 → 255).
+    /// </summary>
+    internal static long Narrow(OnnxElementType type, long v) => type switch
     {
-        OnnxElementType.Int8 => (sbyte)v,
-        OnnxElementType.UInt8 => (byte)v,
-        OnnxElementType.Int16 => (short)v,
-        OnnxElementType.UInt16 => (ushort)v,
+        OnnxElementType.Int8 => unchecked((sbyte)v),
+        OnnxElementType.UInt8 => unchecked((byte)v),
+        OnnxElementType.Int16 => unchecked((short)v),
+        OnnxElementType.UInt16 => unchecked((ushort)v),
+        OnnxElementType.Int32 => unchecked((int)v),
+        OnnxElementType.UInt32 => unchecked((uint)v),
         OnnxElementType.Bool => v != 0 ? 1 : 0,
         _ => v,
     };

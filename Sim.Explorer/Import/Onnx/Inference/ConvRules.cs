@@ -2,7 +2,7 @@ namespace Sim.Explorer.Import.Onnx.Inference;
 
 /// <summary>
 /// Conv: X [N,C,s…] * W [M,C/group,k…] → [N,M,out…] (C = W[1]·group, M divisible by group; geometry in
-/// <see cref="ConvGeometry.Forward"/>). ConvTranspose: W [C,M/group,k…] → [N,W[1]·group,out…] (<see cref="ConvGeometry.Transposed"/>).
+/// <see cref="ConvGeometry.Forward"/>). ConvTranspose: W [C,M/group,k…] → [N,W[1]·group,out…] (C divisible by group; <see cref="ConvGeometry.Transposed"/>).
 /// </summary>
 internal static class ConvRules
 {
@@ -29,6 +29,8 @@ internal static class ConvRules
         var (x, w, group) = Operands(c);
         if (x[1] != w[0])
             throw c.Fail($"X {c.Describe(0)} has {x[1]} channels, W {c.Describe(1)} expects {w[0]}", "fix the weight shape (ConvTranspose weights are [C, M/group, k…])");
+        if (x[1] % group != 0)
+            throw c.Fail($"X {c.Describe(0)} has {x[1]} channels, not divisible by group {group}", "fix the weight shape or the group attribute");
         CheckBias(c, w[1] * group);
         var geometry = ConvGeometry.Transposed(c.Attr, x[2..], Kernel(c, w));
         c.Output(0, c.Type(0), [x[0], w[1] * group, .. geometry.Output]);

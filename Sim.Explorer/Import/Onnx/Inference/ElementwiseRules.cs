@@ -2,7 +2,8 @@ namespace Sim.Explorer.Import.Onnx.Inference;
 
 /// <summary>
 /// Elementwise ops. Unary ops keep the input's shape and type; binary/variadic ops broadcast numpy-style (Broadcasting.md);
-/// comparisons and logic give BOOL; Cast gives attribute 'to'. Add/Sub/Mul/Div, Cast and Identity fold small constants.
+/// comparisons and logic give BOOL; Cast gives attribute 'to'. Add/Sub/Mul/Div, Min/Max/Sum, comparisons, And/Or/Xor/Not,
+/// Where, Neg, Floor/Ceil, Cast and Identity fold small constants.
 /// </summary>
 internal static class ElementwiseRules
 {
@@ -27,7 +28,8 @@ internal static class ElementwiseRules
             rules[op] = BooleanRule;
         foreach (var op in new[] { "Sum", "Mean", "Max", "Min" })
             rules[op] = VariadicRule;
-        rules["Not"] = c => c.Output(0, OnnxElementType.Bool, c.Shape(0));
+        rules["Not"] = c => c.Output(0, OnnxElementType.Bool, c.Shape(0),
+            c.Value(0) is { } v ? ConstantValue.OfLongs(OnnxElementType.Bool, c.Shape(0), Array.ConvertAll(v.AsDoubles(), d => d != 0 ? 0L : 1L)) : null);
         rules["Identity"] = c => c.Output(0, c.Type(0), c.Shape(0), c.Value(0));
         rules["Clip"] = UnaryRule;
         rules["Dropout"] = Dropout;
@@ -45,6 +47,11 @@ internal static class ElementwiseRules
             var zero = v.Longs is not null ? ConstantValue.OfLongs(v.Type, [], [0]) : ConstantValue.OfDoubles(v.Type, [], [0.0]);
             value = ConstantFolding.Binary("Sub", zero, v, c.Shape(0));
         }
+        else if (c.Node.OpType is "Floor" or "Ceil" && c.Value(0) is { } f)
+        {
+            value = f.Longs is not null ? f : ConstantValue.OfDoubles(f.Type, c.Shape(0),
+                Array.ConvertAll(f.Doubles!, d => c.Node.OpType == "Floor" ? Math.Floor(d) : Math.Ceiling(d)));
+        }
         c.Output(0, c.Type(0), c.Shape(0), value);
     }
 
@@ -54,17 +61,35 @@ internal static class ElementwiseRules
         c.Output(0, c.Type(0), shape, ConstantFolding.Binary(c.Node.OpType, c.Value(0), c.Value(1), shape));
     }
 
-    private static void BooleanRule(NodeContext c) => c.Output(0, OnnxElementType.Bool, BroadcastAll(c, 0, 1));
+    private static void BooleanRule(NodeContext c)
+    {
+        var shape = BroadcastAll(c, 0, 1);
+        c.Output(0, OnnxElementType.Bool, shape, ConstantFolding.Compare(c.Node.OpType, c.Value(0), c.Value(1), shape));
+    }
 
     private static void VariadicRule(NodeContext c)
     {
         var inputs = Enumerable.Range(0, c.InputCount).Where(c.Has).ToArray();
         if (inputs.Length == 0)
             throw c.Fail("has no inputs", "re-export the model (the node is malformed)");
-        c.Output(0, c.Type(inputs[0]), BroadcastAll(c, inputs));
+        var shape = BroadcastAll(c, inputs);
+        // Min/Max/Sum fold pairwise into the broadcast shape; Mean is not folded (no shape subgraph uses it).
+        ConstantValue? value = null;
+        if (c.Node.OpType != "Mean")
+        {
+            var op = c.Node.OpType == "Sum" ? "Add" : c.Node.OpType;
+            value = inputs.Length == 1 ? c.Value(inputs[0]) : ConstantFolding.Binary(op, c.Value(inputs[0]), c.Value(inputs[1]), shape);
+            foreach (var i in inputs.Skip(2))
+                value = ConstantFolding.Binary(op, value, c.Value(i), shape);
+        }
+        c.Output(0, c.Type(inputs[0]), shape, value);
     }
 
-    private static void Where(NodeContext c) => c.Output(0, c.Type(1), BroadcastAll(c, 0, 1, 2));
+    private static void Where(NodeContext c)
+    {
+        var shape = BroadcastAll(c, 0, 1, 2);
+        c.Output(0, c.Type(1), shape, ConstantFolding.Where(c.Value(0), c.Value(1), c.Value(2), shape));
+    }
 
     private static void Dropout(NodeContext c)
     {

@@ -65,9 +65,15 @@ internal static class IndexingRules
         c.Output(0, c.Type(0), shape, value);
     }
 
-    /// <summary>The first index and the length a slice takes from an axis of size <paramref name="d"/>.</summary>
+    /// <summary>
+    /// The first index and the length a slice takes from an axis of size <paramref name="d"/>. An empty axis gives (0, 0)
+    /// (its negative-step clamp range [0, d−1] is empty). The count is 1 + (span − 1) / |step| for a positive span, written
+    /// so that INT64 min/max steps and bounds cannot overflow.
+    /// </summary>
     internal static (long Start, long Length) Resolve(long start, long end, long step, long d)
     {
+        if (d == 0)
+            return (0, 0);
         if (start < 0)
             start += d;
         if (end < 0)
@@ -76,11 +82,12 @@ internal static class IndexingRules
         {
             start = Math.Clamp(start, 0, d);
             end = Math.Clamp(end, 0, d);
-            return (start, Math.Max(0, (end - start + step - 1) / step));
+            return (start, end > start ? 1 + (end - start - 1) / step : 0);
         }
         start = Math.Clamp(start, 0, d - 1);
         end = Math.Clamp(end, -1, d - 1);
-        return (start, Math.Max(0, (start - end - step - 1) / -step));
+        // (span − 1) / step is −⌊(span − 1) / |step|⌋ (C# truncates), and step = long.MinValue needs no negation.
+        return (start, start > end ? 1 - (start - end - 1) / step : 0);
     }
 
     private static void Gather(NodeContext c)

@@ -23,8 +23,12 @@ internal static class InputShapes
             var example = $"--input-shape {input.Name}={(input.Shape is null ? "1x3x224x224" : string.Join("x", input.Shape.Select(d => d.Value?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "N")))}";
             if (overrides.TryGetValue(input.Name, out var given))
             {
-                if (given.Any(d => d < 0))
-                    throw new SimInputException($"{file}: --input-shape {input.Name}: negative dim in {Shapes.Text(given)}. Fix: give sizes ≥ 0");
+                // A 0 dim would make an empty tensor whose layers divide by zero when lowered: sizes start at 1.
+                for (var d = 0; d < given.Length; d++)
+                {
+                    if (given[d] < 1)
+                        throw new SimInputException($"{file}: --input-shape {input.Name}: dim {d} is {given[d]} in {Shapes.Text(given)}. Fix: give sizes ≥ 1");
+                }
                 if (input.Shape is not null)
                 {
                     if (input.Shape.Count != given.Length)
@@ -49,6 +53,11 @@ internal static class InputShapes
                 }
             }
             resolved[input.Name] = input.Shape.Select(d => d.Value!.Value).ToArray();
+        }
+        foreach (var (name, shape) in resolved)
+        {
+            if (TensorDecoder.CountOverflows(shape))
+                throw new SimInputException($"{file}: input '{name}' {Shapes.Text(shape)} holds more than 2^63 elements. Fix: pass a smaller --input-shape {name}=…");
         }
         return resolved;
     }

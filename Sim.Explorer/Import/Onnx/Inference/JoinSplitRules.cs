@@ -47,6 +47,8 @@ internal static class JoinSplitRules
         else
         {
             var numOutputs = c.Opset >= 18 ? c.Attr.Int("num_outputs", parts) : parts;
+            if (numOutputs != parts)
+                throw c.Attr.Error("num_outputs", $"is {numOutputs} but the node has {parts} outputs", "make num_outputs equal the node's output count");
             var chunk = (x[axis] + numOutputs - 1) / numOutputs;
             if (c.Opset < 18 && x[axis] % parts != 0)
                 throw c.Fail($"X {c.Describe(0)} axis {axis} ({x[axis]}) does not split into {parts} equal parts", "give the split sizes");

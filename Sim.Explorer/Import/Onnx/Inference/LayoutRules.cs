@@ -100,7 +100,8 @@ internal static class LayoutRules
         var x = c.Shape(0);
         IReadOnlyList<long>? axes = c.Opset >= 13 ? (c.Has(1) ? c.RequireValue(1, "axes").AsLongs() : null) : c.Attr.Ints("axes");
         HashSet<int> removed;
-        if (axes is null)
+        // An empty axes tensor means the same as no axes (onnxruntime: [1,3,1,5] → [3,5]).
+        if (axes is null || axes.Count == 0)
         {
             removed = Enumerable.Range(0, x.Length).Where(i => x[i] == 1).ToHashSet();
         }

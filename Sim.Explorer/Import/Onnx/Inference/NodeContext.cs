@@ -9,9 +9,9 @@ namespace Sim.Explorer.Import.Onnx.Inference;
 internal sealed class NodeContext
 {
     private readonly Func<string, KnownTensor> _lookup;
-    private readonly Func<string, ConstantValue?> _value;
+    private readonly Func<string, bool, ConstantValue?> _value;
 
-    public NodeContext(string file, long opset, OnnxNode node, Func<string, KnownTensor> lookup, Func<string, ConstantValue?> value)
+    public NodeContext(string file, long opset, OnnxNode node, Func<string, KnownTensor> lookup, Func<string, bool, ConstantValue?> value)
     {
         File = file;
         Opset = opset;
@@ -51,12 +51,23 @@ internal sealed class NodeContext
 
     public OnnxElementType Type(int i) => Input(i).Type;
 
-    /// <summary>Input <paramref name="i"/>'s constant value, or null when it is computed at run time (or too large to hold).</summary>
-    public ConstantValue? Value(int i) => Has(i) ? _value(Node.Inputs[i]) : null;
+    /// <summary>
+    /// Input <paramref name="i"/>'s constant value for optional folding, or null when it is computed at run time, too large
+    /// to hold, or in an external data file that cannot be read (only <see cref="RequireValue"/> reports that).
+    /// </summary>
+    public ConstantValue? Value(int i) => Has(i) ? _value(Node.Inputs[i], false) : null;
 
-    /// <summary>The value of a parameter input the output shape depends on; unknown-shape (not an error) when only known at run time.</summary>
-    public ConstantValue RequireValue(int i, string role) => Value(i)
-        ?? throw new ShapeUnknownException($"the output shape depends on the run-time value of input '{Node.Inputs[i]}' ({role})");
+    /// <summary>
+    /// The value of a parameter input the output shape depends on: a malformed node (SimInputException) when the input is
+    /// absent; unknown-shape (not an error) when the input exists but is only known at run time.
+    /// </summary>
+    public ConstantValue RequireValue(int i, string role)
+    {
+        if (!Has(i))
+            throw Fail($"input {i} ({role}) is required but missing", "re-export the model (the node is malformed)");
+        return _value(Node.Inputs[i], true)
+            ?? throw new ShapeUnknownException($"the output shape depends on the run-time value of input '{Node.Inputs[i]}' ({role})");
+    }
 
     /// <summary>Sets output <paramref name="k"/> (ignored when the node omits that optional output); values above the cap are dropped.</summary>
     public void Output(int k, OnnxElementType type, long[] shape, ConstantValue? value = null)
@@ -68,6 +79,8 @@ internal sealed class NodeContext
             if (d < 0)
                 throw Fail($"output {k} would have the negative dim {d} in {Shapes.Text(shape)}", "check the node's attributes and input shapes");
         }
+        if (TensorDecoder.CountOverflows(shape))
+            throw Fail($"output {k} {Shapes.Text(shape)} would hold more than 2^63 elements", "check the node's attributes and input shapes (or pass a smaller --input-shape)");
         if (value is not null && value.Count > ConstantValue.MaxElements)
             value = null;
         Results[k] = new KnownTensor(type, shape, value, null, Node.Name);

@@ -2,7 +2,8 @@ namespace Sim.Explorer.Import.Onnx.Inference;
 
 /// <summary>
 /// Resize and Upsample. The output size per axis is 'sizes' when given, else ⌊in · scale⌋ (with
-/// coordinate_transformation_mode tf_crop_and_resize, ⌊in · (roi_end − roi_start) · scale⌋). Input positions: Upsample
+/// coordinate_transformation_mode tf_crop_and_resize, ⌊in · (roi_end − roi_start) · scale⌋), the product taken in float32
+/// as onnxruntime does (10 × 0.7f → 7). Input positions: Upsample
 /// opset 7 has a 'scales' attribute, opset 9 a scales input; Resize opset 10 is (X, scales), from 11 (X, roi, scales, sizes),
 /// where an empty scales tensor means "use sizes"; opset 18 adds 'axes' and keep_aspect_ratio_policy.
 /// </summary>
@@ -57,9 +58,10 @@ internal static class ResizeRules
         var shape = (long[])x.Clone();
         for (var j = 0; j < axes.Length; j++)
         {
-            var extent = roi is null ? 1.0 : roi[j + axes.Length] - roi[j];
-            // Scales are float32 in the file; the product is taken in double and floored, as the spec writes it.
-            shape[axes[j]] = (long)Math.Floor(x[axes[j]] * extent * scales[j]);
+            // Scales are float32 in the file, and onnxruntime multiplies in float32 (static_cast<int64_t>(scale * in)): 10 at
+            // 0.7f is 7 there, 6 in exact arithmetic (0.7f = 0.699999988). We follow the runtime; the roi extent is the spec's.
+            var extent = roi is null ? 1f : (float)roi[j + axes.Length] - (float)roi[j];
+            shape[axes[j]] = (long)MathF.Floor((float)x[axes[j]] * extent * (float)scales[j]);
         }
         return shape;
     }
@@ -76,12 +78,13 @@ internal static class ResizeRules
                 shape[axes[j]] = sizes[j];
             return shape;
         }
-        // not_larger / not_smaller: one scale for all axes (the min or max of sizes/in), sizes = round(scale · in).
+        // not_larger / not_smaller: one scale for all axes (the min or max of sizes/in), sizes = round(scale · in) with
+        // halves rounded up (the spec's round_half_up; onnxruntime: [2,5] to [1,100] not_larger → [1,3]).
         var ratios = axes.Select((a, j) => (double)sizes[j] / x[a]).ToArray();
         var scale = policy == "not_larger" ? ratios.Min() : policy == "not_smaller" ? ratios.Max()
             : throw c.Attr.Error("keep_aspect_ratio_policy", $"is '{policy}'", "use stretch, not_larger or not_smaller");
         foreach (var a in axes)
-            shape[a] = (long)Math.Round(scale * x[a], MidpointRounding.ToEven);
+            shape[a] = (long)Math.Floor(scale * x[a] + 0.5);
         return shape;
     }
 }
