@@ -108,14 +108,9 @@ public static partial class WorkloadYaml
         var stride = op.OptionalLong("stride", 1, 1);
         var padding = op.OptionalLong("padding", 0, 0);
         var dilation = op.Has("dilation") ? LongList(op, "dilation", 2, 1) : [1, 1];
+        var (h, w, fh, fw, channels, filters) = Window(op);
         var conv = new Conv2d(
-            op.RequireString("name"),
-            op.RequireLong("ifmap_h", 1),
-            op.RequireLong("ifmap_w", 1),
-            op.RequireLong("filter_h", 1),
-            op.RequireLong("filter_w", 1),
-            op.RequireLong("channels", 1),
-            op.RequireLong("filters", 1),
+            op.RequireString("name"), h, w, fh, fw, channels, filters,
             stride,
             padding,
             op.OptionalLong("batch", 1, 1),
@@ -143,14 +138,9 @@ public static partial class WorkloadYaml
         var stride = op.OptionalLong("stride", 1, 1);
         var dilation = op.Has("dilation") ? LongList(op, "dilation", 2, 1) : [1, 1];
         var outputPadding = op.Has("output_padding") ? LongList(op, "output_padding", 2, 0) : [0, 0];
+        var (h, w, fh, fw, channels, filters) = Window(op);
         var conv = new ConvTranspose2d(
-            op.RequireString("name"),
-            op.RequireLong("ifmap_h", 1),
-            op.RequireLong("ifmap_w", 1),
-            op.RequireLong("filter_h", 1),
-            op.RequireLong("filter_w", 1),
-            op.RequireLong("channels", 1),
-            op.RequireLong("filters", 1),
+            op.RequireString("name"), h, w, fh, fw, channels, filters,
             stride,
             op.OptionalLong("stride_w", stride, 1),
             op.Has("pads") ? Pads(op) : default,
@@ -167,6 +157,11 @@ public static partial class WorkloadYaml
         CheckFits(op, conv, "ifmap_h");
         return conv;
     }
+
+    /// <summary>The sizes every convolution kind has: input h, w, filter h, w, channels, filters (all ≥ 1).</summary>
+    private static (long H, long W, long FilterH, long FilterW, long Channels, long Filters) Window(YamlMap op) =>
+        (op.RequireLong("ifmap_h", 1), op.RequireLong("ifmap_w", 1), op.RequireLong("filter_h", 1), op.RequireLong("filter_w", 1),
+            op.RequireLong("channels", 1), op.RequireLong("filters", 1));
 
     private static ConvPads Pads(YamlMap op)
     {
