@@ -40,6 +40,8 @@ public static class MapCommand
             var loaded = WorkloadSources.Load(parse.GetValue(workloadArg)!, importFlags.Read(parse));
             var workload = loaded.Workload;
             ImportWarnings.Print(context, loaded);
+            if (RunCommand.OpaqueWarning(workload) is { } opaqueWarning)
+                context.Error.WriteLine(opaqueWarning);
             var mapObjective = Objective(parse.GetValue(objective)!);
             var seconds = OptionParsers.PositiveReal(parse.GetValue(timeLimit), "--time-limit");
             var orderMode = OrderModes.TryParse(parse.GetValue(order), out var parsed)

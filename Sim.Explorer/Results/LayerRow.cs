@@ -92,7 +92,10 @@ public sealed partial class LayerRow
     /// A vector op's row: op_kind vector, m, n, k, macs and folds 0, utilization and mapping efficiency 0 (the tensor
     /// engine is idle); the lanes' operand reads in sram_reads_ifmap (inputs) and sram_reads_filter (parameters), their
     /// result writes in sram_writes_ofmap (words); DRAM input reads in dram_reads_ifmap, parameter reads in
-    /// dram_reads_filter, output writes in dram_writes_ofmap; the lanes' energy in energy_vector_pj.
+    /// dram_reads_filter, output writes in dram_writes_ofmap; the lanes' energy in energy_vector_pj. As for the engines'
+    /// rows, the SRAM word counts are the compute unit's own operand reads and result writes: the DRAM fills and drains
+    /// through the scratchpad (one SRAM write per byte read from DRAM, one read per byte written) are charged in
+    /// energy_sram_pj but not counted in these columns.
     /// </summary>
     public static LayerRow FromVector(string pointId, int index, VectorOpResult r)
     {

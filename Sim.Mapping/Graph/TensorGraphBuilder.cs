@@ -41,16 +41,21 @@ public static class TensorGraphBuilder
             var operandBytes = checked(OperandWords(op) * wordBytes);
             // An op without inputs (topology CSVs, YAML ops without inputs:) still loads its feature map.
             IEnumerable<string> names = op.Inputs.Count == 0 ? [op.Name + ".in"] : op.Inputs.Distinct(StringComparer.Ordinal);
+            var position = 0;
             foreach (var name in names)
             {
+                // A GEMM of two run-time operands (an imported MatMul) reads its second input as B, Batch·K·N words.
+                var bytes = position++ == 1 && ReadsProducedRightOperand(op) ? checked(RightOperandWords((Gemm)op) * wordBytes) : operandBytes;
                 if (outputOf.TryGetValue(name, out var producer))
                 {
                     inputs.Add(producer);
-                    readBytes.Add(operandBytes);
+                    readBytes.Add(bytes);
                     continue;
                 }
 
-                var bytes = operandBytes;
+                if (bytes == 0)
+                    continue; // an op that reads no activation words (a vector op on constants only) has no feature map to load
+
                 if (externals.TryGetValue(name, out var id))
                     tensors[id] = tensors[id] with { SizeBytes = Math.Max(tensors[id].SizeBytes, bytes) };
                 else
@@ -108,13 +113,26 @@ public static class TensorGraphBuilder
         _ => throw NoRule(op),
     };
 
+    /// <summary>True for a GEMM whose B operand is another op's output (two distinct run-time inputs: an imported MatMul
+    /// such as Q·Kᵀ): B is then a tensor of the graph, not a parameter.</summary>
+    public static bool ReadsProducedRightOperand(Op op) =>
+        op is Gemm g && g.Inputs.Distinct(StringComparer.Ordinal).Count() >= 2;
+
+    /// <summary>Words of a GEMM's B operand over all batch entries.</summary>
+    public static long RightOperandWords(Gemm g)
+    {
+        ArgumentNullException.ThrowIfNull(g);
+        return checked(g.Batch * g.K * g.N);
+    }
+
     /// <summary>Words of an op's parameters (weights, per group for a grouped conv; for attention the K and V caches; a
-    /// vector op's constant operands; none for an opaque op).</summary>
+    /// vector op's constant operands; none for an opaque op or a GEMM whose B is produced by another op).</summary>
     public static long ParameterWords(Op op) => op switch
     {
         Conv2d c => checked(c.FilterH * c.FilterW * c.ChannelsPerGroup * c.Filters),
         ConvTranspose2d t => checked(t.FilterH * t.FilterW * t.Channels * (t.Filters / t.Groups)),
-        Gemm g => checked(g.Batch * g.K * g.N),
+        Gemm g when ReadsProducedRightOperand(g) => 0,
+        Gemm g => RightOperandWords(g),
         AttentionLayer a => checked(2 * a.Shape.KvElements),
         VectorOp v => v.ParameterElements,
         OpaqueOp => 0,

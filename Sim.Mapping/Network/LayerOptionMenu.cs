@@ -23,17 +23,22 @@ namespace Sim.Mapping.Network;
 /// </summary>
 public static class LayerOptionMenu
 {
-    /// <param name="inputTensorBytes">Bytes the graph charges the op's streamed reads of its inputs (its operand share of each).</param>
+    /// <param name="inputReadBytes">Bytes the graph charges the op's streamed read of each input (its operand share of
+    /// each, in <see cref="TensorGraphBuilder"/>'s input order).</param>
     /// <param name="vectorLanes">The vector unit's lanes: a streamed vector op double-buffers one lane-wide tile per operand.</param>
-    public static IReadOnlyList<OpOption> For(Op op, LayerMapResult? layer, LoopNestHierarchy hierarchy, long inputTensorBytes, int vectorLanes = 128)
+    public static IReadOnlyList<OpOption> For(Op op, LayerMapResult? layer, LoopNestHierarchy hierarchy, IReadOnlyList<long> inputReadBytes, int vectorLanes)
     {
         ArgumentNullException.ThrowIfNull(op);
         ArgumentNullException.ThrowIfNull(hierarchy);
+        ArgumentNullException.ThrowIfNull(inputReadBytes);
         if (op is VectorOp vector)
             return VectorOptions(vector, hierarchy.WordBytes, vectorLanes);
         if (layer is not { Mapping: { } mapping, Cost: { Feasible: true } cost })
             return [new OpOption(layer is null ? "atomic (own model)" : "atomic (unmapped)", 0, checked(TensorGraphBuilder.ParameterWords(op) * hierarchy.WordBytes))];
-        return [Resident(layer.Problem, mapping, cost, hierarchy), Streamed(layer.Problem, mapping, cost, hierarchy, inputTensorBytes)];
+        // A GEMM whose B is another op's output: the graph holds (or streams) B as a tensor, so B is no weight traffic here.
+        var producedB = TensorGraphBuilder.ReadsProducedRightOperand(op);
+        var operands = new OperandReads(producedB ? inputReadBytes[0] : inputReadBytes.Sum(), producedB ? inputReadBytes[1] : null);
+        return [Resident(layer.Problem, mapping, cost, hierarchy, producedB), Streamed(layer.Problem, mapping, cost, hierarchy, operands)];
     }
 
     /// <summary>
@@ -52,33 +57,41 @@ public static class LayerOptionMenu
         return [new OpOption("resident vector", 0, parameters), new OpOption("streamed vector", working, parameters, Streamed: true)];
     }
 
-    public static OpOption Streamed(LoopNestProblem problem, LoopNestMapping mapping, LoopNestCost cost, LoopNestHierarchy hierarchy, long inputTensorBytes)
+    /// <summary>What the graph charges a streamed op's reads: its left/input operand, and B when B is a produced tensor.</summary>
+    public readonly record struct OperandReads(long InputBytes, long? ProducedWeightBytes);
+
+    public static OpOption Streamed(LoopNestProblem problem, LoopNestMapping mapping, LoopNestCost cost, LoopNestHierarchy hierarchy, OperandReads reads)
     {
         ArgumentNullException.ThrowIfNull(problem);
         ArgumentNullException.ThrowIfNull(mapping);
         ArgumentNullException.ThrowIfNull(cost);
         ArgumentNullException.ThrowIfNull(hierarchy);
         var working = checked(2 * cost.ScratchpadTileBytes.Total);
-        var refetch = Math.Max(0, checked((cost.DramReadBytes.Inputs * problem.Instances) - inputTensorBytes));
-        var extra = checked(PartialAndWeightBytes(problem, cost, hierarchy) + refetch);
+        var refetch = Math.Max(0, checked((cost.DramReadBytes.Inputs * problem.Instances) - reads.InputBytes));
+        var weights = checked(cost.DramReadBytes.Weights * problem.Instances);
+        // A produced B is streamed by the graph once; only the schedule's refetches of it are extra.
+        var weightExtra = reads.ProducedWeightBytes is { } b ? Math.Max(0, weights - b) : weights;
+        var extra = checked(PartialSumBytes(problem, cost, hierarchy) + weightExtra + refetch);
         return new OpOption($"streamed {Dataflow(mapping)}", working, extra, Streamed: true);
     }
 
-    public static OpOption Resident(LoopNestProblem problem, LoopNestMapping mapping, LoopNestCost cost, LoopNestHierarchy hierarchy)
+    /// <param name="producedB">B is another op's resident output, read in place: no weight traffic.</param>
+    public static OpOption Resident(LoopNestProblem problem, LoopNestMapping mapping, LoopNestCost cost, LoopNestHierarchy hierarchy, bool producedB = false)
     {
         ArgumentNullException.ThrowIfNull(problem);
         ArgumentNullException.ThrowIfNull(mapping);
         ArgumentNullException.ThrowIfNull(cost);
         ArgumentNullException.ThrowIfNull(hierarchy);
         var working = checked(2 * (cost.ScratchpadTileBytes.Weights + cost.ScratchpadTileBytes.Outputs));
-        return new OpOption($"resident {Dataflow(mapping)}", working, PartialAndWeightBytes(problem, cost, hierarchy));
+        var weights = producedB ? 0 : checked(cost.DramReadBytes.Weights * problem.Instances);
+        return new OpOption($"resident {Dataflow(mapping)}", working, checked(PartialSumBytes(problem, cost, hierarchy) + weights));
     }
 
-    /// <summary>Weight fetches (with refetches) and partial-sum spills and refills of every instance: DRAM traffic the tensor graph does not see.</summary>
-    private static long PartialAndWeightBytes(LoopNestProblem problem, LoopNestCost cost, LoopNestHierarchy hierarchy)
+    /// <summary>Partial-sum spills and refills of every instance: DRAM traffic the tensor graph does not see.</summary>
+    private static long PartialSumBytes(LoopNestProblem problem, LoopNestCost cost, LoopNestHierarchy hierarchy)
     {
         var finalOutputBytes = checked(problem.Size(DataSpace.Outputs) * hierarchy.WordBytes);
-        return checked((cost.DramReadBytes.Weights + cost.DramReadBytes.Outputs + (cost.DramWriteBytes.Outputs - finalOutputBytes)) * problem.Instances);
+        return checked((cost.DramReadBytes.Outputs + (cost.DramWriteBytes.Outputs - finalOutputBytes)) * problem.Instances);
     }
 
     private static string Dataflow(LoopNestMapping mapping) => mapping.Stationary.ToDataflow().ToName();

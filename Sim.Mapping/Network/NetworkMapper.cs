@@ -25,7 +25,7 @@ public static class NetworkMapper
         var built = TensorGraphBuilder.From(workload, arch.WordBytes);
         // What the graph charges the op's streamed reads (its operand share of each input), so the option's refetch term is
         // the loop nest's input traffic beyond exactly that.
-        var inputBytes = built.Operators.ToDictionary(o => o.Name, o => o.InputReadBytes.Sum(), StringComparer.Ordinal);
+        var inputBytes = built.Operators.ToDictionary(o => o.Name, o => o.InputReadBytes, StringComparer.Ordinal);
         var menus = ops.ToDictionary(o => o.Op.Name, o => LayerOptionMenu.For(o.Op, o.Layer, hierarchy, inputBytes[o.Op.Name], arch.Vector.Lanes), StringComparer.Ordinal);
         var graph = built.WithOptions(op => menus[op.Name]);
         var allocatorOptions = new GraphAllocatorOptions

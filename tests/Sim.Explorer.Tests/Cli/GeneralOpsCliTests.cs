@@ -71,6 +71,7 @@ public class GeneralOpsCliTests
         var map = CliRunner.Run("map", workload, "--arch", s_arch, "-o", Path.Combine(dir.Path, "map"), "--time-limit", "10", "--deterministic-time", "5");
         Assert.True(map.ExitCode == 0, map.Error);
         Assert.Contains("5 of 5 GEMM/conv layers mapped", map.Out, StringComparison.Ordinal);
+        Assert.Contains("warning: 2 opaque ops", map.Error, StringComparison.Ordinal);
         var mapped = ResultsCsv.Read<MappedLayerRow>(Path.Combine(dir.Path, "map", "layers.csv"));
         Assert.Equal(["stem", "dw", "dil", "up", "qk"], mapped.Select(r => r.Layer));
         Assert.Equal([1L, 8, 1, 1, 4], mapped.Select(r => r.Instances));

@@ -64,4 +64,30 @@ public class GeneralOpsGraphTests
         var e = Assert.Throws<ArgumentException>(() => TensorGraphBuilder.From(Net(unknown), wordBytes: 1));
         Assert.Contains("opaque op 'nms' (NonMaxSuppression) has no known output shape", e.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_gemm_of_two_produced_operands_reads_a_and_b_as_tensors_and_has_no_parameters()
+    {
+        // q (8·40·32 words) · kt (8·32·40) with both produced: the GEMM reads each whole, A then B; no parameter tensor.
+        var workload = new Workload("attn", [
+            new VectorOp("q", ["x"], "copy", [8, 40, 32], 10_240, 1, 0),
+            new VectorOp("kt", ["x"], "transpose", [8, 32, 40], 10_240, 1, 0),
+            new Gemm("qk", 40, 40, 32, ["q", "kt"]) { Batch = 8 },
+        ]);
+        Assert.Equal(0, TensorGraphBuilder.ParameterWords(workload.Ops[2]));
+        var graph = TensorGraphBuilder.From(workload, wordBytes: 1, includeParameters: true);
+        var qk = graph.Operators.Single(o => o.Name == "qk");
+        Assert.Equal([10_240L, 10_240], qk.InputReadBytes);
+        Assert.DoesNotContain(graph.Tensors, t => t.Name == "qk.params");
+    }
+
+    [Fact]
+    public void A_vector_op_reading_no_activation_loads_no_feature_map()
+    {
+        // A cast of constants only (input_elements 0, no inputs): no zero-byte "c.in" tensor (which the graph would reject).
+        var workload = new Workload("zero", [new VectorOp("c", [], "cast", [4, 4], 0, 1, 16), new VectorOp("r", ["c"], "relu", [4, 4], 16, 1, 0)]);
+        var graph = TensorGraphBuilder.From(workload, wordBytes: 1);
+        Assert.DoesNotContain(graph.Tensors, t => t.Name == "c.in");
+        Assert.Empty(graph.Operators.Single(o => o.Name == "c").Inputs);
+    }
 }

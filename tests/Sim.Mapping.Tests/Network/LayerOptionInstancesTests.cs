@@ -26,7 +26,7 @@ public class LayerOptionInstancesTests
         var cost = LoopNestModel.Evaluate(s_problem, s_hierarchy, s_mapping);
         Assert.True(cost.Feasible, cost.Reason);
         var layer = new LayerMapResult(s_problem, MapStatus.Optimal, s_mapping, cost, 0, 0, 0, 0, null);
-        return LayerOptionMenu.For(new Gemm("g", 8, 4, 6) { Batch = 3 }, layer, s_hierarchy, inputTensorBytes);
+        return LayerOptionMenu.For(new Gemm("g", 8, 4, 6) { Batch = 3 }, layer, s_hierarchy, [inputTensorBytes], 128);
     }
 
     [Fact]

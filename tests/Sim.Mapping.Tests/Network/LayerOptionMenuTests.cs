@@ -31,7 +31,7 @@ public class LayerOptionMenuTests
     [Fact]
     public void Resident_needs_the_weight_and_partial_sum_tiles_and_adds_the_weight_fetches()
     {
-        var options = LayerOptionMenu.For(new Gemm("g", 8, 4, 6), Result(), s_hierarchy, inputTensorBytes: 48);
+        var options = LayerOptionMenu.For(new Gemm("g", 8, 4, 6), Result(), s_hierarchy, [48], 128);
         var resident = options.Single(o => !o.Streamed);
         Assert.Equal(2 * (24 + 128), resident.WorkingBytes);   // double-buffered W and O tiles
         Assert.Equal(24, resident.ExtraOffChipBytes);          // weights once; no partial sums spilled
@@ -41,12 +41,12 @@ public class LayerOptionMenuTests
     [Fact]
     public void Streamed_needs_all_three_tiles_and_adds_input_refetches_beyond_one_read()
     {
-        var options = LayerOptionMenu.For(new Gemm("g", 8, 4, 6), Result(), s_hierarchy, inputTensorBytes: 48);
+        var options = LayerOptionMenu.For(new Gemm("g", 8, 4, 6), Result(), s_hierarchy, [48], 128);
         var streamed = options.Single(o => o.Streamed);
         Assert.Equal(2 * (24 + 48 + 128), streamed.WorkingBytes);
         Assert.Equal(24, streamed.ExtraOffChipBytes);          // inputs read exactly once: no refetch
         // If the graph's input tensor were smaller than what the schedule reads (e.g. 40 B), the 8 B beyond one read are extra.
-        Assert.Equal(24 + 8, LayerOptionMenu.For(new Gemm("g", 8, 4, 6), Result(), s_hierarchy, inputTensorBytes: 40).Single(o => o.Streamed).ExtraOffChipBytes);
+        Assert.Equal(24 + 8, LayerOptionMenu.For(new Gemm("g", 8, 4, 6), Result(), s_hierarchy, [40], 128).Single(o => o.Streamed).ExtraOffChipBytes);
     }
 
     [Fact]
@@ -54,7 +54,7 @@ public class LayerOptionMenuTests
     {
         // Attention keeps its own model: its K and V caches (2 · heads · seq_kv · head_dim words) are read once.
         var attention = new AttentionLayer("attn", new Attention("attn", 1, 2, 2, 16, 16, 16, false), AttentionLowering.Fused, []);
-        var option = LayerOptionMenu.For(attention, null, s_hierarchy, 0).Single();
+        var option = LayerOptionMenu.For(attention, null, s_hierarchy, [], 128).Single();
         Assert.Equal("atomic (own model)", option.Label);
         Assert.Equal(0, option.WorkingBytes);
         Assert.Equal(2L * 2 * 16 * 16, option.ExtraOffChipBytes);
@@ -67,9 +67,23 @@ public class LayerOptionMenuTests
         // 128-element tile for each of its 2 inputs and its output = 2·3·128 B; a softmax over 300-long rows needs whole
         // rows: 2·2·300 B. Both read their constants once.
         var add = new VectorOp("a", ["x", "y"], "add", [1, 4096], 8192, 1, 64);
-        var options = LayerOptionMenu.For(add, null, s_hierarchy, 0, vectorLanes: 128);
+        var options = LayerOptionMenu.For(add, null, s_hierarchy, [], vectorLanes: 128);
         Assert.Equal([(0L, 64L, false), (768L, 64L, true)], options.Select(o => (o.WorkingBytes, o.ExtraOffChipBytes, o.Streamed)));
         var softmax = new VectorOp("s", ["x"], "softmax", [4, 300], 1200, 300, 0);
-        Assert.Equal(1200, LayerOptionMenu.For(softmax, null, s_hierarchy, 0, vectorLanes: 128).Single(o => o.Streamed).WorkingBytes);
+        Assert.Equal(1200, LayerOptionMenu.For(softmax, null, s_hierarchy, [], vectorLanes: 128).Single(o => o.Streamed).WorkingBytes);
+    }
+
+    [Fact]
+    public void A_gemm_whose_b_is_produced_charges_no_weight_fetch_beyond_the_graphs_read_of_b()
+    {
+        // Q·Kᵀ-like: inputs a (A, 8x6 = 48 B) and b (B, 6x4 = 24 B) both produced. The schedule reads B once (24 B):
+        // resident, B is read in place (no weight traffic, no partial sums); streamed, the graph already streams B once.
+        var gemm = new Gemm("g", 8, 4, 6, ["a", "b"]);
+        var options = LayerOptionMenu.For(gemm, Result(), s_hierarchy, [48, 24], 128);
+        Assert.Equal([(false, 0L), (true, 0L)], options.Select(o => (o.Streamed, o.ExtraOffChipBytes)));
+        // Had the graph charged only 20 B of B, the 4 B beyond that read would be extra.
+        Assert.Equal(4, LayerOptionMenu.For(gemm, Result(), s_hierarchy, [48, 20], 128).Single(o => o.Streamed).ExtraOffChipBytes);
+        // The same GEMM with B as a weight: 24 B of weights on both options.
+        Assert.All(LayerOptionMenu.For(new Gemm("g", 8, 4, 6, ["a"]), Result(), s_hierarchy, [48], 128), o => Assert.Equal(24, o.ExtraOffChipBytes));
     }
 }

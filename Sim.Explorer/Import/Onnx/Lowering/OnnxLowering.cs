@@ -82,9 +82,12 @@ public static class OnnxLowering
         }
 
         var loweredAs = op is VectorOp v ? $"vector {v.Function}" : op.Kind;
-        c.Add(node, op, loweredAs, node.OpType is "Conv" or "Gemm" && node.Inputs.Count > 2 && node.Inputs[2].Length > 0
-            ? "bias add not costed (done in the output stage)"
-            : null);
+        string? note = null;
+        if (node.OpType is "Conv" or "Gemm" && node.Inputs.Count > 2 && node.Inputs[2].Length > 0)
+            note = "bias add not costed (done in the output stage)";
+        else if (node.OpType is "Sum" or "Mean" or "Max" or "Min" && node.Inputs.Count(i => i.Length > 0) > 2)
+            note = $"{node.Inputs.Count(i => i.Length > 0)}-input {node.OpType} costed as one op per element (undercounted)";
+        c.Add(node, op, loweredAs, note);
     }
 
     private static void LowerPatternNode(LoweringContext c, InferredNode node, AttentionPattern pattern, string name, AttentionLowering lowering)
