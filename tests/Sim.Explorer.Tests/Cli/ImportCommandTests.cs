@@ -34,6 +34,11 @@ public class ImportCommandTests
         Assert.Equal(4, report.Length);
         Assert.Equal("0,conv0,Conv,lowered,conv0,conv2d,2x4x4x4,3456,", report[1]);
         Assert.Contains("3 nodes: 3 lowered; 3 ops, 3,456 MACs", output, StringComparison.Ordinal);
+
+        // Deterministic: a second import writes the same bytes.
+        Assert.Equal(0, CliRunner.Run("import", model, "--input-shape", "x=2x3x8x8", "-o", dir.File("again.yaml"), "--report", dir.File("again.csv")).ExitCode);
+        Assert.Equal(File.ReadAllBytes(dir.File("net.yaml")), File.ReadAllBytes(dir.File("again.yaml")));
+        Assert.Equal(File.ReadAllBytes(dir.File("nodes.csv")), File.ReadAllBytes(dir.File("again.csv")));
     }
 
     [Fact]
