@@ -22,7 +22,7 @@ public static class ImportCommand
         var options = WorkloadImportFlags.Create();
         var command = new Command("import", "Convert an ONNX model or a Timeloop problem to workload YAML")
         {
-            modelArg, output, report, options.InputShapes, options.Name, options.NoFuseAttention, options.AttentionLowering,
+            modelArg, output, report, options.InputShapes, options.Name, options.NoFuseAttention, options.NoFuseLayerNorm, options.AttentionLowering,
         };
         command.SetAction(parse =>
         {

@@ -23,6 +23,8 @@ public sealed class WorkloadImportFlags
 
     public Option<bool> NoFuseAttention { get; } = new("--no-fuse-attention") { Description = "Keep MatMul→Softmax→MatMul as three ops instead of one attention op" };
 
+    public Option<bool> NoFuseLayerNorm { get; } = new("--no-fuse-layer-norm") { Description = "Keep a layer norm written out op by op (ReduceMean → Sub → Pow → …) as separate vector ops" };
+
     public Option<string> AttentionLowering { get; } = new("--attention-lowering")
     {
         Description = "Lowering recorded for fused attention: fused, two-pass or unfused",
@@ -31,7 +33,7 @@ public sealed class WorkloadImportFlags
 
     public static WorkloadImportFlags Create() => new();
 
-    public IEnumerable<Option> All => [InputShapes, Name, NoFuseAttention, AttentionLowering];
+    public IEnumerable<Option> All => [InputShapes, Name, NoFuseAttention, NoFuseLayerNorm, AttentionLowering];
 
     public WorkloadImportSettings Read(ParseResult parse)
     {
@@ -40,6 +42,6 @@ public sealed class WorkloadImportFlags
         if (!AttentionLoweringNames.TryParse(loweringText, out var lowering))
             throw new SimInputException($"--attention-lowering: '{loweringText}' is not a lowering. Fix: use fused, two-pass or unfused");
         return new WorkloadImportSettings(parse.GetValue(InputShapes) ?? [],
-            new OnnxLoweringOptions(parse.GetValue(Name), !parse.GetValue(NoFuseAttention), lowering));
+            new OnnxLoweringOptions(parse.GetValue(Name), !parse.GetValue(NoFuseAttention), lowering) { FuseLayerNorm = !parse.GetValue(NoFuseLayerNorm) });
     }
 }

@@ -6,7 +6,7 @@ namespace Sim.Explorer.Import.Onnx.Lowering;
 /// <summary>
 /// Lowers a shape-inferred ONNX graph to a <see cref="Workload"/>: one op per computing node, in the model's order, named
 /// after the node, with DAG edges from each op's run-time inputs. Every node ends up in the report exactly once — lowered,
-/// fused (attention), a view, folded, weight preparation, or opaque (warned; costed at zero) — never silently dropped.
+/// fused (attention, layer norm), a view, folded, weight preparation, or opaque (warned; costed at zero) — never silently dropped.
 /// </summary>
 public static class OnnxLowering
 {
@@ -18,6 +18,9 @@ public static class OnnxLowering
         var patterns = options.FuseAttention ? AttentionPattern.FindAll(c) : [];
         var patternOf = patterns.SelectMany(p => p.Nodes.Select(n => (n.Index, p))).ToDictionary(x => x.Index, x => x.p);
         var attentionNames = patterns.ToDictionary(p => p, p => c.NameFor(p.Softmax));
+        var norms = options.FuseLayerNorm ? LayerNormPattern.FindAll(c, patternOf.Keys.ToHashSet()) : [];
+        var normOf = norms.SelectMany(p => p.Nodes.Select(n => (n.Index, p))).ToDictionary(x => x.Index, x => x.p);
+        var normNames = norms.ToDictionary(p => p, p => c.NameFor(p.Nodes[0]));
 
         foreach (var node in graph.Nodes)
         {
@@ -25,6 +28,8 @@ public static class OnnxLowering
                 c.Record(node, NodeOutcome.Folded, "constant");
             else if (patternOf.TryGetValue(node.Index, out var pattern))
                 LowerPatternNode(c, node, pattern, attentionNames[pattern], options.AttentionLowering);
+            else if (normOf.TryGetValue(node.Index, out var norm))
+                LowerLayerNormNode(c, node, norm, normNames[norm]);
             else if (node.UnknownReason is not null || node.Inputs.Any(c.UnknownTensors.Contains))
                 Opaque(c, node, node.UnknownReason ?? "an input's producer is opaque");
             else if (node.Inputs.All(i => i.Length == 0))
@@ -108,6 +113,18 @@ public static class OnnxLowering
         }
 
         c.Add(node, layer, "attention", note, NodeOutcome.Fused);
+    }
+
+    private static void LowerLayerNormNode(LoweringContext c, InferredNode node, LayerNormPattern norm, string name)
+    {
+        if (node != norm.Last)
+        {
+            c.Record(node, NodeOutcome.Fused, "vector layer_norm", name);
+            return;
+        }
+
+        c.Add(node, norm.ToOp(c, name), "vector layer_norm",
+            $"{string.Join(" → ", norm.Nodes.Select(n => n.OpType))} as one layer norm (rows of {norm.RowLength})", NodeOutcome.Fused);
     }
 
     private static void Opaque(LoweringContext c, InferredNode node, string reason)

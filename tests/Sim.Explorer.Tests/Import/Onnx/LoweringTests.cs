@@ -185,4 +185,31 @@ public class LoweringTests
         var split = Assert.IsType<VectorOp>(Assert.Single(Lower(model).Workload.Ops));
         Assert.Equal(("slice", 128L, 128L), (split.Function, split.MovedElements, split.InputElements));
     }
+
+    /// <summary>x[1,4,6] → a layer norm over the last axis written out op by op, γ and β of 6.</summary>
+    private static TinyOnnx LayerNorm(bool extraUse = false)
+    {
+        var model = new TinyOnnx(opset: 13).Input("x", 1, 4, 6).Floats("two", 2f).Floats("eps", 1e-5f)
+            .Floats("gamma", 1, 1, 1, 1, 1, 1).Floats("beta", 0, 0, 0, 0, 0, 0)
+            .Node("ReduceMean", ["x"], ["mu"], ("axes", new long[] { -1 }))
+            .Node("Sub", ["x", "mu"], ["d"]).Node("Pow", ["d", "two"], ["d2"])
+            .Node("ReduceMean", ["d2"], ["var"], ("axes", new long[] { -1 }))
+            .Node("Add", ["var", "eps"], ["ve"]).Node("Sqrt", ["ve"], ["sd"]).Node("Div", ["d", "sd"], ["n"])
+            .Node("Mul", ["n", "gamma"], ["g"]).Node("Add", ["g", "beta"], ["y"]).Output("y");
+        return extraUse ? model.Node("Relu", ["d"], ["r"]).Output("r") : model;
+    }
+
+    [Fact]
+    public void A_layer_norm_written_out_op_by_op_fuses_into_one_layer_norm_op()
+    {
+        var import = Lower(LayerNorm());
+        var norm = Assert.IsType<VectorOp>(Assert.Single(import.Workload.Ops));
+        Assert.Equal(("layer_norm", 24L, 6L, 12L), (norm.Function, norm.OutputElements, norm.Window, norm.ParameterElements));
+        Assert.Equal(["x"], norm.Inputs);
+        Assert.Equal(9, import.Count(NodeOutcome.Fused));
+
+        // Fusion off, or the difference d used elsewhere: nine separate vector ops.
+        Assert.Equal(9, Lower(LayerNorm(), new OnnxLoweringOptions { FuseLayerNorm = false }).Workload.Ops.Count);
+        Assert.DoesNotContain(Lower(LayerNorm(extraUse: true)).Workload.Ops.OfType<VectorOp>(), v => v.Function == "layer_norm");
+    }
 }

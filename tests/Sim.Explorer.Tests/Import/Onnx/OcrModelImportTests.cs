@@ -75,7 +75,8 @@ public class OcrModelImportTests
         // Every lowered/fused node names an op of the workload; every op comes from a node.
         var opNames = import.Workload.Ops.Select(o => o.Name).ToHashSet();
         Assert.All(import.Nodes.Where(n => n.Outcome is NodeOutcome.Lowered or NodeOutcome.Fused), n => Assert.Contains(n.OpName!, opNames));
-        Assert.Equal(import.Workload.Ops.Count, import.Count(NodeOutcome.Lowered) + import.Workload.Ops.OfType<AttentionLayer>().Count());
+        Assert.Equal(import.Workload.Ops.Count, import.Count(NodeOutcome.Lowered)
+            + import.Nodes.Where(n => n.Outcome == NodeOutcome.Fused).Select(n => n.OpName).Distinct().Count());
     }
 
     [Fact]
@@ -98,5 +99,17 @@ public class OcrModelImportTests
         Assert.NotEmpty(depthwise);
         Assert.All(depthwise, c => Assert.Equal((c.Channels, c.Filters, 1L), (c.Groups, c.Groups, c.ToGemm().N)));
         Assert.Equal(2, import.Workload.Ops.OfType<ConvTranspose2d>().Count());
+    }
+
+    [Fact]
+    public void Recognizer_layer_norms_written_out_op_by_op_fuse_into_five_layer_norm_ops()
+    {
+        // SVTR's five LayerNorms over 120 channels of 40 tokens, each ReduceMean → Sub → Pow → ReduceMean → Add → Sqrt →
+        // Div → Mul → Add (9 nodes), γ and β 120 each.
+        var (_, import, _) = Load(OcrModels.Recognizer, "1x3x48x320");
+        var norms = import.Workload.Ops.OfType<VectorOp>().Where(v => v.Function == "layer_norm").ToList();
+        Assert.Equal(5, norms.Count);
+        Assert.All(norms, n => Assert.Equal((4800L, 120L, 240L), (n.OutputElements, n.Window, n.ParameterElements)));
+        Assert.Equal(45, import.Nodes.Count(n => n.LoweredAs.Contains("layer_norm", StringComparison.Ordinal)));
     }
 }
