@@ -69,23 +69,9 @@ public static class RunCommand
         return MappedLayers.Parse(file.DisplayPath, file.Text, workload, arch);
     }
 
-    /// <summary>
-    /// "warning: 3 opaque ops (no model, costed 0 cycles and 0 pJ, so the totals leave them out): a (Foo), b (Bar), c (Baz), …";
-    /// null when there are none. At most <see cref="OpaqueNamesShown"/> names.
-    /// </summary>
-    public static string? OpaqueWarning(Core.Workloads.Workload workload)
-    {
-        ArgumentNullException.ThrowIfNull(workload);
-        var opaque = workload.Ops.OfType<Core.Workloads.OpaqueOp>().ToList();
-        if (opaque.Count == 0)
-            return null;
-        var names = string.Join(", ", opaque.Take(OpaqueNamesShown).Select(o => $"{o.Name} ({o.Operator})"));
-        var more = opaque.Count > OpaqueNamesShown ? $", … ({opaque.Count - OpaqueNamesShown} more)" : "";
-        return string.Create(CultureInfo.InvariantCulture,
-            $"warning: {opaque.Count} opaque {(opaque.Count == 1 ? "op" : "ops")} (no model, costed 0 cycles and 0 pJ, so the totals leave them out): {names}{more}");
-    }
-
-    private const int OpaqueNamesShown = 5;
+    /// <summary>"warning: " + <see cref="OpaqueOps.Summary"/>; null when the workload has no opaque op.</summary>
+    public static string? OpaqueWarning(Core.Workloads.Workload workload) =>
+        OpaqueOps.Summary(workload) is { } summary ? "warning: " + summary : null;
 
     private static Table LayerTable(IReadOnlyList<LayerRow> layers, PointRow total)
     {

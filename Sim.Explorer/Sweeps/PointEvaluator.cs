@@ -81,7 +81,9 @@ public static class PointEvaluator
             }
         }
 
-        return (Summarize(pointId, workload.Name, arch, mode, AreaModel.Of(arch, costs), layers), layers);
+        var point = Summarize(pointId, workload.Name, arch, mode, AreaModel.Of(arch, costs), layers);
+        point.Reason = OpaqueOps.Summary(workload) ?? "";
+        return (point, layers);
     }
 
     /// <summary>

@@ -48,6 +48,8 @@ public class GeneralOpsCliTests
         Assert.All(layers.Skip(7), l => Assert.Equal((0L, 0L, 0.0), (l.TotalCycles, l.DramReadsIfmap, l.EnergyPj)));
 
         var point = ResultsCsv.Read<PointRow>(Path.Combine(dir.Path, "points.csv")).Single();
+        Assert.Equal(("ok", "2 opaque ops (no model, costed 0 cycles and 0 pJ, so the totals leave them out): nms (NonMaxSuppression), topk (TopK)"),
+            (point.Status, point.Reason));
         Assert.Equal(layers.Sum(l => l.TotalCycles), point.LatencyCycles);
         Assert.Equal(layers.Sum(l => l.EnergyVectorPj), point.EnergyVectorPj, 6);
         Assert.Equal(WorkloadYaml.Parse("w.yaml", Mixed).TotalMacs, point.Macs);
