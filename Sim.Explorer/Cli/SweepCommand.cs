@@ -57,7 +57,7 @@ public static class SweepCommand
                 Console.CancelKeyPress -= onCtrlC;
             }
 
-            var plots = SweepReport.Write(directory, spec.Name);
+            var plots = SweepReport.Write(directory, spec);
             clock.Stop();
 
             Terminal.Render(context, BestTable(outcome));

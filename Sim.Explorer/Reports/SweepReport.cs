@@ -7,6 +7,12 @@ namespace Sim.Explorer.Reports;
 /// <summary>Draws a sweep's plots from its written points.csv (not from memory), so what is plotted is what was saved.</summary>
 public static class SweepReport
 {
+    public static IReadOnlyList<string> Write(string directory, Sweeps.SweepSpec spec)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        return Write(directory, spec.Name);
+    }
+
     public static IReadOnlyList<string> Write(string directory, string title)
     {
         var rows = ResultsCsv.Read<PointRow>(Path.Combine(directory, "points.csv"));

@@ -1,11 +1,10 @@
-using Sim.Explorer.Analysis;
 using Sim.Explorer.Results;
 
 namespace Sim.Explorer.Sweeps;
 
 /// <summary>
-/// Runs a sweep's points in parallel, journaling each finished point, then writes points.csv and layers.csv in plan
-/// order (so the files are byte-identical whatever the thread timing) and the manifest.
+/// Runs a sweep's points in parallel, journaling each finished point, then writes the tables
+/// (<see cref="SweepTables"/>).
 /// A point that throws is kept with status "error" and the reason; the sweep goes on.
 /// </summary>
 public static class SweepRunner
@@ -37,20 +36,7 @@ public static class SweepRunner
             });
         }
 
-        var points = new List<PointRow>(plan.Count);
-        var layers = new List<LayerRow>();
-        foreach (var point in plan)
-        {
-            var entry = finished[point.Id];
-            entry.Point.Sweep = spec.Name;
-            points.Add(entry.Point);
-            layers.AddRange(entry.Layers);
-        }
-
-        ParetoFront.Mark(points);
-        ResultsCsv.Write(Path.Combine(outputDirectory, "points.csv"), points);
-        ResultsCsv.Write(Path.Combine(outputDirectory, "layers.csv"), layers);
-        SweepManifest.Write(Path.Combine(outputDirectory, "manifest.json"), spec, plan, points);
+        var (points, layers) = SweepTables.Write(outputDirectory, spec, plan, finished);
         return new SweepOutcome(outputDirectory, points, layers, todo.Count, resumed);
     }
 

@@ -1,5 +1,6 @@
 using Sim.Core.Hardware;
 using Sim.Core.Workloads;
+using Sim.Explorer.Analysis;
 
 namespace Sim.Explorer.Sweeps;
 
@@ -22,6 +23,9 @@ public sealed record SweepSpec(
     IReadOnlyList<double> OfmapKb,
     IReadOnlyList<double> DramBandwidthBytesPerCycle)
 {
+    /// <summary>What the sweep optimises: the Pareto front of points.csv and the report's plots and top designs use these.</summary>
+    public IReadOnlyList<Objective> Objectives { get; init; } = Objective.Defaults;
+
     public long PointCount => (long)Workloads.Count * Tiles.Count * PeVariants.Count
         * IfmapKb.Count * FilterKb.Count * OfmapKb.Count * DramBandwidthBytesPerCycle.Count;
 }
