@@ -43,3 +43,35 @@ public class BenchCommandTests
         Assert.Equal(a.ColumnIndices.ToArray(), Sim.Explorer.Bench.ExperimentBench.RandomSpGemm().A.ColumnIndices.ToArray());
     }
 }
+
+/// <summary><c>sim bench sweep</c> runs the whole sweep twice (N jobs, then one) and reports both; speeds are not asserted.</summary>
+public class BenchSweepCommandTests
+{
+    [Fact]
+    public void Reports_the_parallel_run_the_one_job_baseline_and_their_ratio()
+    {
+        using var dir = new TempDirectory();
+        dir.Write("w.yaml", "name: tiny\nops:\n  - {name: g, kind: gemm, m: 64, n: 32, k: 48}\n");
+        var spec = dir.Write("sweep.yaml", """
+            name: tiny-bench
+            base: {name: a, tile: {kind: systolic, rows: 8, cols: 8, dataflow: os}, scratchpad: {ifmap_kb: 64, filter_kb: 64, ofmap_kb: 64}, dram: {bandwidth_bytes_per_cycle: 16}}
+            workloads: [w.yaml]
+            axes: {rows: [4, 8, 16], cols: [4, 8], dataflow: [os, ws]}
+            """);
+        var (code, output, error) = CliRunner.Run("bench", "sweep", spec, "--jobs", "2");
+        Assert.True(code == 0, error);
+        var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(3, lines.Length);
+        Assert.StartsWith("sweep 'tiny-bench', 12 points, 2 jobs: ", lines[0], StringComparison.Ordinal);
+        Assert.StartsWith("sweep 'tiny-bench', 12 points, 1 job: ", lines[1], StringComparison.Ordinal);
+        Assert.StartsWith("parallel speedup with 2 jobs: ", lines[2], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_experiment_spec_is_refused_as_bad_input()
+    {
+        var (code, _, error) = CliRunner.Run("bench", "sweep", Path.Combine(Import.RepoPaths.Workloads, "sweeps", "attention.yaml"));
+        Assert.Equal(2, code);
+        Assert.Contains("experiment spec is not one", error, StringComparison.Ordinal);
+    }
+}
