@@ -34,14 +34,14 @@ public sealed record DesignConstraint(DesignMetric Metric, double? Min, double? 
         return (Min is not { } min || value >= min) && (Max is not { } max || value <= max);
     }
 
-    /// <summary>The constraint as a person would write it: <c>pe_count = 1024</c>, <c>area_mm2 ≤ 2.5</c>, <c>area_mm2 = 2 ± 5%</c>.</summary>
+    /// <summary>The constraint as a person would write it: <c>pe_count = 1024</c>, <c>area_mm2 &lt;= 2.5</c>, <c>area_mm2 = 2 +/- 5%</c>.</summary>
     public override string ToString() => (Target, Tolerance, Min, Max) switch
     {
         ({ } t, 0, _, _) => F($"{Metric.Name} = {t}"),
-        ({ } t, { } tol, _, _) => F($"{Metric.Name} = {t} ± {tol * 100}%"),
-        (_, _, { } lo, { } hi) => F($"{lo} ≤ {Metric.Name} ≤ {hi}"),
-        (_, _, { } lo, null) => F($"{Metric.Name} ≥ {lo}"),
-        (_, _, null, { } hi) => F($"{Metric.Name} ≤ {hi}"),
+        ({ } t, { } tol, _, _) => F($"{Metric.Name} = {t} +/- {tol * 100}%"),
+        (_, _, { } lo, { } hi) => F($"{lo} <= {Metric.Name} <= {hi}"),
+        (_, _, { } lo, null) => F($"{Metric.Name} >= {lo}"),
+        (_, _, null, { } hi) => F($"{Metric.Name} <= {hi}"),
         _ => Metric.Name,
     };
 
