@@ -148,6 +148,23 @@ public sealed class YamlMap
         return list.Count > 0 ? list : throw Error(node, key, "expected a non-empty list", "list at least one item");
     }
 
+    /// <summary>Whether <paramref name="key"/> is present and its value is a mapping (an axis range rather than a list).</summary>
+    public bool HasMap(string key) => Find(key) is YamlMappingNode;
+
+    /// <summary>Like <see cref="RequireValueOrMapList"/>, with each item's position, so an error can point at the item
+    /// (e.g. one bad name in <c>objectives: [latency_cycles, lantency]</c>). An empty list is returned as such.</summary>
+    public IReadOnlyList<(string? Text, YamlMap? Map, long Line, long Column)> RequirePositionedItems(string key)
+    {
+        var node = RequireNode(key);
+        IEnumerable<YamlNode> items = node is YamlSequenceNode seq ? seq.Children : [node];
+        return items.Select((item, i) => item switch
+        {
+            YamlScalarNode s => ((string?)(s.Value ?? ""), (YamlMap?)null, s.Start.Line, s.Start.Column),
+            YamlMappingNode m => (null, new YamlMap(File, $"{FieldPath(key)}[{i}]", m), m.Start.Line, m.Start.Column),
+            _ => throw Error(item, $"{key}[{i}]", "expected a value or a mapping", "write a name, or a mapping such as {metric: energy_pj, goal: min}"),
+        }).ToList();
+    }
+
     public IReadOnlyList<string> OptionalStringList(string key) =>
         Has(key) ? RequireScalarList(key).Select(s => s.Text).ToList() : [];
 

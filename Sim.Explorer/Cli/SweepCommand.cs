@@ -36,7 +36,8 @@ public static class SweepCommand
                 return experiment(context, specFile, parse.GetValue(output), parse.GetValue(resume), jobCount);
             var spec = SweepSpecYaml.Read(specFile);
             var directory = parse.GetValue(output) ?? Path.Combine("reports", spec.Name);
-            context.Error.WriteLine($"sweep '{spec.Name}' from {specFile.DisplayPath}: {spec.PointCount} points, {jobCount} jobs → {directory}");
+            var plan = SweepPlan.Build(spec);
+            context.Error.WriteLine($"sweep '{spec.Name}' from {specFile.DisplayPath}: {plan.Points.Count} points ({plan.RemovedByConstraints} removed by constraints), {jobCount} jobs → {directory}");
 
             var clock = Stopwatch.StartNew();
             using var interrupt = new CancellationTokenSource();

@@ -29,6 +29,9 @@ public sealed partial class PointRow
     [CsvColumn("p.filter_kb")] public double FilterKb { get; set; }
     [CsvColumn("p.ofmap_kb")] public double OfmapKb { get; set; }
     [CsvColumn("p.dram_bw_bytes_per_cycle")] public double DramBandwidthBytesPerCycle { get; set; }
+    [CsvColumn("p.dram_latency_cycles")] public long DramLatencyCycles { get; set; }
+    [CsvColumn("p.word_bytes")] public int WordBytes { get; set; }
+    [CsvColumn("p.vector_lanes")] public int VectorLanes { get; set; }
     [CsvColumn("mode")] public string Mode { get; set; } = "";
     [CsvColumn("tile_kind")] public string TileKind { get; set; } = "";
     [CsvColumn("pe_count")] public long PeCount { get; set; }
@@ -79,6 +82,9 @@ public sealed partial class PointRow
             FilterKb = arch.Scratchpad.FilterKb,
             OfmapKb = arch.Scratchpad.OfmapKb,
             DramBandwidthBytesPerCycle = arch.Dram.BandwidthBytesPerCycle,
+            DramLatencyCycles = arch.Dram.LatencyCycles,
+            WordBytes = arch.WordBytes,
+            VectorLanes = arch.Vector.Lanes,
             Mode = mode == SimMode.ScaleSim ? "scalesim" : "default",
             TileKind = arch.Tile.Kind,
             PeCount = arch.Tile.PeCount,

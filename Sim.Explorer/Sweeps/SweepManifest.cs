@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using Sim.Core.Hardware;
 using Sim.Explorer.Results;
+using Sim.Explorer.Sweeps.Space;
 
 namespace Sim.Explorer.Sweeps;
 
@@ -30,21 +31,41 @@ public static class SweepManifest
             json.WriteString("spec_path", spec.SourcePath);
             json.WriteString("spec_sha256", Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(spec.SourceText))));
             json.WriteString("mode", spec.Mode == SimMode.ScaleSim ? "scalesim" : "default");
-            json.WriteString("strategy", "grid");
-            json.WriteString("seed", "none: grid sweeps draw no random numbers");
+            var sampling = spec.Sampling;
+            json.WriteString("strategy", sampling.MethodName);
+            if (sampling.Method == SamplingMethod.Grid)
+                json.WriteString("seed", "none: grid sweeps draw no random numbers");
+            else
+                json.WriteNumber("seed", spec.Seed);
             WriteBase(json, spec.Base);
             json.WriteStartObject("axes");
-            json.WriteStartArray("tile");
-            foreach (var t in spec.Tiles) json.WriteStringValue(TileGrid.Of(t).Label);
-            json.WriteEndArray();
-            json.WriteStartArray("pe_variant");
-            foreach (var v in spec.PeVariants) json.WriteStringValue(v.ToName());
-            json.WriteEndArray();
-            WriteArray(json, "ifmap_kb", spec.IfmapKb);
-            WriteArray(json, "filter_kb", spec.FilterKb);
-            WriteArray(json, "ofmap_kb", spec.OfmapKb);
-            WriteArray(json, "dram_bandwidth_bytes_per_cycle", spec.DramBandwidthBytesPerCycle);
+            foreach (var axis in spec.Space.Axes)
+            {
+                if (axis.Domain is ContinuousDomain range)
+                {
+                    json.WriteStartObject(axis.Name);
+                    json.WriteNumber("min", range.Min);
+                    json.WriteNumber("max", range.Max);
+                    json.WriteEndObject();
+                    continue;
+                }
+
+                json.WriteStartArray(axis.Name);
+                foreach (var value in ((DiscreteDomain)axis.Domain).Values)
+                {
+                    switch (value)
+                    {
+                        case long l: json.WriteNumberValue(l); break;
+                        case double d: json.WriteNumberValue(d); break;
+                        default: json.WriteStringValue(SpaceAxis.Format(value)); break;
+                    }
+                }
+
+                json.WriteEndArray();
+            }
+
             json.WriteEndObject();
+            WriteSampling(json, spec, SweepPlan.Build(spec));
             json.WriteStartArray("workloads");
             foreach (var (workloadPath, workload) in spec.Workloads)
             {
@@ -104,10 +125,29 @@ public static class SweepManifest
         json.WriteEndObject();
     }
 
-    private static void WriteArray(Utf8JsonWriter json, string name, IEnumerable<double> values)
+    /// <summary>How the points were chosen: sampling, constraints with the points each removed, duplicates, objectives.</summary>
+    private static void WriteSampling(Utf8JsonWriter json, SweepSpec spec, SweepPlanResult plan)
     {
-        json.WriteStartArray(name);
-        foreach (var v in values) json.WriteNumberValue(v);
+        json.WriteStartObject("sampling");
+        json.WriteString("method", spec.Sampling.MethodName);
+        if (spec.Sampling.Method != SamplingMethod.Grid)
+            json.WriteNumber("points", spec.Sampling.Points);
+        json.WriteNumber("archs_drawn", plan.Draws);
+        json.WriteNumber("duplicates_removed", plan.Duplicates);
+        json.WriteEndObject();
+        json.WriteStartArray("constraints");
+        foreach (var (constraint, removed) in plan.RemovedBy)
+        {
+            json.WriteStartObject();
+            json.WriteString("constraint", constraint.ToString());
+            json.WriteNumber("points_removed", removed);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+        json.WriteNumber("points_removed_by_constraints", plan.RemovedByConstraints);
+        json.WriteStartArray("objectives");
+        foreach (var objective in spec.Objectives) json.WriteStringValue(objective.ToString());
         json.WriteEndArray();
     }
 }

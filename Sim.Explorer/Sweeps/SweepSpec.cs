@@ -1,13 +1,14 @@
 using Sim.Core.Hardware;
 using Sim.Core.Workloads;
 using Sim.Explorer.Analysis;
+using Sim.Explorer.Sweeps.Space;
 
 namespace Sim.Explorer.Sweeps;
 
 /// <summary>
-/// A validated sweep: a base arch, the workloads, and the values of each swept parameter (a grid: every combination
-/// is a point). <see cref="Tiles"/> is the tile axis already expanded (a <c>tile:</c> list, or the rows × cols ×
-/// dataflow product of a systolic base). An axis the spec does not sweep holds the base arch's value.
+/// A validated sweep: a base arch, the workloads, the design space (the swept axes), how archs are drawn from it
+/// (<see cref="Sampling"/>, <see cref="Seed"/>), the <see cref="Constraints"/> an arch must meet before it is simulated,
+/// and the <see cref="Objectives"/>. Every drawn arch runs on every workload. <see cref="SweepPlan"/> expands it.
 /// </summary>
 public sealed record SweepSpec(
     string Name,
@@ -16,16 +17,18 @@ public sealed record SweepSpec(
     SimMode Mode,
     ArchSpec Base,
     IReadOnlyList<(string Path, Workload Workload)> Workloads,
-    IReadOnlyList<TileSpec> Tiles,
-    IReadOnlyList<PeVariant> PeVariants,
-    IReadOnlyList<double> IfmapKb,
-    IReadOnlyList<double> FilterKb,
-    IReadOnlyList<double> OfmapKb,
-    IReadOnlyList<double> DramBandwidthBytesPerCycle)
+    DesignSpace Space)
 {
     /// <summary>What the sweep optimises: the Pareto front of points.csv and the report's plots and top designs use these.</summary>
     public IReadOnlyList<Objective> Objectives { get; init; } = Objective.Defaults;
 
-    public long PointCount => (long)Workloads.Count * Tiles.Count * PeVariants.Count
-        * IfmapKb.Count * FilterKb.Count * OfmapKb.Count * DramBandwidthBytesPerCycle.Count;
+    public SweepSampling Sampling { get; init; } = SweepSampling.Grid;
+
+    /// <summary>The seed of random and LHS sampling (and of later search strategies); a grid draws no random numbers.</summary>
+    public int Seed { get; init; } = 1;
+
+    public IReadOnlyList<DesignConstraint> Constraints { get; init; } = [];
+
+    /// <summary>Points the plan holds: drawn archs that meet the constraints × workloads, duplicates removed.</summary>
+    public long PointCount => SweepPlan.Build(this).Points.Count;
 }

@@ -1,33 +1,34 @@
-using System.Globalization;
 using Sim.Core.Config;
 using Sim.Core.Hardware;
 using Sim.Explorer.Inputs;
+using Sim.Explorer.Sweeps.Space;
 
 namespace Sim.Explorer.Sweeps;
 
 /// <summary>
-/// Reads and validates a sweep spec before anything runs. Shape:
+/// Reads and validates a sweep spec before anything runs (docs/sweep-spec.md is the reference). Shape:
 /// <code>
 /// name: default
 /// mode: default            # or scalesim
+/// seed: 1                  # random/lhs sampling seed (default 1)
 /// base: { ...an arch... }  # same schema as an arch file
 /// workloads: [../dnn/resnet18.yaml, ...]   # relative to this file; .yaml or SCALE-Sim .csv
-/// axes: { rows: [..], cols: [..], dataflow: [os, ws, is],      # systolic base: the product is the tile axis
+/// axes: { rows: [..] | {min, max, step} | {min, max, scale: log2}, cols: .., dataflow: [os, ws, is],
 ///         tile: [{kind: cube, m: 8, k: 4, n: 8}, ...],          # or: whole tiles of any kind (not with rows/cols/dataflow)
-///         pe_variant: [mac, bitweight, ent],
-///         ifmap_kb: [..], filter_kb: [..], ofmap_kb: [..], dram_bandwidth_bytes_per_cycle: [..] }
+///         pe_variant: [mac, bitweight, ent], ifmap_kb / filter_kb / ofmap_kb / dram_bandwidth_bytes_per_cycle: a list,
+///         a range or {min, max} (continuous), dram_latency_cycles, word_bytes, vector_lanes }
+/// sampling: {method: grid|random|lhs, points: N}
+/// constraints: [{pe_count: 1024}, {area_mm2: {max: 2.5}}, {area_mm2: {target: 2, tolerance: 0.05}}]
+/// objectives: [latency_cycles, {metric: tops_per_w, goal: max}]
 /// </code>
 /// </summary>
 public static class SweepSpecYaml
 {
-    private static readonly string[] s_gridAxes = ["rows", "cols", "dataflow"];
-
-    private static readonly string[] s_axes = ["rows", "cols", "dataflow", "tile", "pe_variant", "ifmap_kb", "filter_kb", "ofmap_kb", "dram_bandwidth_bytes_per_cycle"];
-
     public static SweepSpec Read(InputFile file)
     {
         ArgumentNullException.ThrowIfNull(file);
-        var root = YamlMap.Parse(file.DisplayPath, file.Text).AllowOnly("name", "description", "mode", "base", "workloads", "axes");
+        var root = YamlMap.Parse(file.DisplayPath, file.Text)
+            .AllowOnly("name", "description", "mode", "seed", "base", "workloads", "axes", "sampling", "constraints", "objectives");
         var name = root.RequireString("name");
         if (name.Length == 0 || name.IndexOfAny(Path.GetInvalidFileNameChars()) >= 0 || name.Contains(' ', StringComparison.Ordinal))
             throw root.ErrorAt("name", $"'{name}' cannot be used as a folder name", "use letters, digits, '-' and '_'");
@@ -39,8 +40,17 @@ public static class SweepSpecYaml
             "scalesim" => SimMode.ScaleSim,
             _ => throw root.ErrorAt("mode", $"unknown mode '{modeText}'", "use default or scalesim"),
         };
+        var seed = (int)root.OptionalLong("seed", 1, 0, int.MaxValue);
 
         var baseArch = ArchYaml.FromMap(root.RequireMap("base"));
+        var axes = root.Has("axes") ? root.RequireMap("axes") : null;
+        var space = AxisYaml.Read(axes, baseArch);
+        var sampling = SweepSampling.Read(root);
+        if (sampling.Method == SamplingMethod.Grid && AxisYaml.ContinuousKeys(axes).FirstOrDefault() is { } continuous)
+            throw axes!.ErrorAt(continuous, $"'{continuous}' is a continuous range ({{min, max}} with no step), which a grid cannot enumerate",
+                "add 'step: X' or 'scale: log2', or sample it with 'sampling: {method: lhs, points: N}' (or random)");
+        var constraints = ConstraintYaml.Read(root);
+        var objectives = ObjectivesYaml.Read(root);
 
         var workloads = root.RequireValueOrMapList("workloads")
             .Select(w => SweepWorkloadEntry.Load(w.Text, w.Map, file.Directory))
@@ -49,31 +59,27 @@ public static class SweepSpecYaml
         if (duplicate is not null)
             throw root.ErrorAt("workloads", $"two workloads are named '{duplicate.Key}'", "list each workload once (points are keyed by workload name)");
 
-        var axes = root.Has("axes") ? root.RequireMap("axes").AllowOnly(s_axes) : null;
-        var tiles = Tiles(axes, baseArch.Tile);
-        RejectSharedMacOverrides(root, baseArch, tiles);
-        var spad = baseArch.Scratchpad;
-        return new SweepSpec(
-            name,
-            file.DisplayPath,
-            file.Text,
-            mode,
-            baseArch,
-            workloads,
-            tiles,
-            Axis(axes, "pe_variant", baseArch.Costs.Variant, t => PeVariantNames.TryParse(t, out var v) ? v : null),
-            Axis(axes, "ifmap_kb", spad.IfmapKb, ParsePositive),
-            Axis(axes, "filter_kb", spad.FilterKb, ParsePositive),
-            Axis(axes, "ofmap_kb", spad.OfmapKb, ParsePositive),
-            Axis(axes, "dram_bandwidth_bytes_per_cycle", baseArch.Dram.BandwidthBytesPerCycle, ParsePositive));
+        RejectSharedMacOverrides(root, baseArch, space);
+        var spec = new SweepSpec(name, file.DisplayPath, file.Text, mode, baseArch, workloads, space)
+        {
+            Sampling = sampling,
+            Seed = seed,
+            Constraints = constraints,
+            Objectives = objectives,
+        };
+        SweepPlan.Build(spec); // draws the points now: an unsatisfiable constraint is an input error before anything runs
+        return spec;
     }
 
     /// <summary>
     /// A MAC energy or area given in <c>base.costs</c> is a figure for one tile kind; applied to every kind of a mixed
     /// tile axis it would silently give, say, a systolic array the cube's MAC. Per-kind defaults apply instead.
     /// </summary>
-    private static void RejectSharedMacOverrides(YamlMap root, ArchSpec baseArch, List<TileSpec> tiles)
+    private static void RejectSharedMacOverrides(YamlMap root, ArchSpec baseArch, DesignSpace space)
     {
+        var tiles = space.Axes.FirstOrDefault(a => a.Name == AxisCatalog.Tile)?.Domain is DiscreteDomain tileAxis
+            ? tileAxis.Values.Cast<TileSpec>().ToList()
+            : [baseArch.Tile];
         if (tiles.Select(t => t.Kind).Distinct(StringComparer.Ordinal).Count() < 2)
             return;
         var key = baseArch.Costs.MacPj is not null ? "mac_pj" : baseArch.Costs.MacAreaUm2 is not null ? "mac_area_um2" : null;
@@ -81,70 +87,4 @@ public static class SweepSpecYaml
             throw root.RequireMap("base").RequireMap("costs").ErrorAt(key, $"'{key}' would apply to every tile kind of the 'tile' axis ({string.Join(", ", tiles.Select(t => t.Kind).Distinct(StringComparer.Ordinal))})",
                 "drop it (each kind then uses its own default) or sweep one tile kind per spec");
     }
-
-    /// <summary>
-    /// The tile axis: a <c>tile:</c> list of whole tiles; or, for a systolic base, the rows × cols × dataflow product
-    /// (rows outer, dataflow inner); or just the base tile.
-    /// </summary>
-    private static List<TileSpec> Tiles(YamlMap? axes, TileSpec baseTile)
-    {
-        var gridAxis = axes is null ? null : s_gridAxes.FirstOrDefault(axes.Has);
-        if (axes is not null && axes.Has("tile"))
-        {
-            if (gridAxis is not null)
-                throw axes.ErrorAt(gridAxis, $"'{gridAxis}' cannot be combined with a 'tile' axis, which lists whole tiles", $"drop '{gridAxis}' or put the shapes into the 'tile' list");
-            var tiles = new List<TileSpec>();
-            foreach (var item in axes.RequireMapList("tile"))
-            {
-                var tile = TileSpecReaders.Read(item);
-                if (tiles.Contains(tile))
-                    throw SimInputException.At(item.File, item.Line, item.Column, item.Path, $"the tile '{TileGrid.Of(tile).Label}' is listed twice", "list each tile once");
-                tiles.Add(tile);
-            }
-
-            return tiles;
-        }
-
-        if (baseTile is not SystolicSpec systolic)
-        {
-            if (gridAxis is not null)
-                throw axes!.ErrorAt(gridAxis, $"'{gridAxis}' sweeps a systolic base tile, but the base tile is a '{baseTile.Kind}'", "list the tiles in a 'tile' axis instead");
-            return [baseTile];
-        }
-
-        return [.. from rows in Axis(axes, "rows", systolic.Rows, ParsePositiveInt)
-                   from cols in Axis(axes, "cols", systolic.Cols, ParsePositiveInt)
-                   from dataflow in Axis(axes, "dataflow", systolic.Dataflow, t => DataflowNames.TryParse(t, out var d) ? d : null)
-                   select (TileSpec)new SystolicSpec(rows, cols, dataflow)];
-    }
-
-    /// <summary>The axis' values in file order (duplicates rejected), or the base value when the axis is absent.</summary>
-    private static List<T> Axis<T>(YamlMap? axes, string key, T baseValue, Func<string, T?> parse)
-        where T : struct
-    {
-        if (axes is null || !axes.Has(key))
-            return [baseValue];
-        var values = new List<T>();
-        foreach (var (text, line, column) in axes.RequireScalarList(key))
-        {
-            var value = parse(text) ?? throw SimInputException.At(axes.File, line, column, axes.FieldPath(key),
-                $"'{text}' is not a valid value", key switch
-                {
-                    "dataflow" => "use os, ws or is",
-                    "pe_variant" => "use mac, bitweight or ent",
-                    _ => "use a positive number",
-                });
-            if (values.Contains(value))
-                throw SimInputException.At(axes.File, line, column, axes.FieldPath(key), $"'{text}' is listed twice", "list each value once");
-            values.Add(value);
-        }
-
-        return values;
-    }
-
-    private static int? ParsePositiveInt(string text) =>
-        int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var v) && v > 0 ? v : null;
-
-    private static double? ParsePositive(string text) =>
-        double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) && v > 0 && double.IsFinite(v) ? v : null;
 }

@@ -25,7 +25,7 @@ public static class SweepTables
             layers.AddRange(entry.Layers);
         }
 
-        ParetoFront.Mark(points);
+        ParetoFront.Mark(points, spec.Objectives);
         ResultsCsv.Write(Path.Combine(outputDirectory, "points.csv"), points);
         ResultsCsv.Write(Path.Combine(outputDirectory, "layers.csv"), layers);
         SweepManifest.Write(Path.Combine(outputDirectory, "manifest.json"), spec, plan, points);

@@ -96,7 +96,7 @@ public class SweepTests
         SweepRunner.Run(Load(dir), output, 1, false);
         Assert.Equal(
             "point_id,sweep,status,reason,p.workload,p.tile,p.rows,p.cols,p.depth,p.dataflow,p.pe_variant,p.ifmap_kb,p.filter_kb,p.ofmap_kb," +
-            "p.dram_bw_bytes_per_cycle,mode,tile_kind,pe_count,layers,macs,latency_cycles,compute_cycles,stall_cycles,latency_us,utilization," +
+            "p.dram_bw_bytes_per_cycle,p.dram_latency_cycles,p.word_bytes,p.vector_lanes,mode,tile_kind,pe_count,layers,macs,latency_cycles,compute_cycles,stall_cycles,latency_us,utilization," +
             "compute_utilization,mapping_efficiency,sram_read_words,sram_write_words,dram_read_bytes,dram_write_bytes," +
             "arith_intensity_macs_per_byte,energy_pj,energy_mac_pj,energy_accumulator_pj,energy_sram_pj,energy_dram_pj,energy_vector_pj,area_mm2," +
             "mac_area_mm2,tops,tops_per_mm2,tops_per_w,onchip_tops_per_w,pareto",

@@ -48,8 +48,9 @@ public class TileAxisTests
     {
         using var dir = new TempDirectory();
         var spec = Load(dir, Spec[..Spec.IndexOf("axes:", StringComparison.Ordinal)]);
-        Assert.Equal([new Cube3DSpec(4, 4, 4)], spec.Tiles);
-        Assert.Equal([PeVariant.Mac], spec.PeVariants);
+        var plan = SweepPlan.Expand(spec);
+        Assert.Equal([new Cube3DSpec(4, 4, 4)], plan.Select(p => p.Arch.Tile));
+        Assert.Equal([PeVariant.Mac], plan.Select(p => p.Arch.Costs.Variant));
     }
 
     [Theory]
@@ -77,8 +78,10 @@ public class TileAxisTests
     public void The_shipped_tpe_comparison_has_four_engines_at_three_mac_counts()
     {
         var spec = SweepSpecYaml.Read(InputFile.Read(Path.Combine(Import.RepoPaths.Workloads, "sweeps", "tpe-compare.yaml"), "."));
-        Assert.Equal(["addertree", "cube", "matrix2d", "systolic"], spec.Tiles.Select(t => t.Kind).Distinct().Order(StringComparer.Ordinal));
-        foreach (var kind in spec.Tiles.GroupBy(t => t.Kind))
+        var tiles = SweepPlan.Expand(spec).Select(p => p.Arch.Tile).Distinct().ToList();
+        Assert.Equal(15, tiles.Count);
+        Assert.Equal(["addertree", "cube", "matrix2d", "systolic"], tiles.Select(t => t.Kind).Distinct().Order(StringComparer.Ordinal));
+        foreach (var kind in tiles.GroupBy(t => t.Kind))
             Assert.Equal([256L, 1024, 4096], kind.Select(t => t.PeCount).Distinct().Order());
         Assert.Equal(180, spec.PointCount);
     }
