@@ -7,13 +7,13 @@ namespace Sim.Explorer.Tests.Sweeps;
 /// <summary>
 /// The CSV schemas are an interface (notebooks and scripts read them by column name and position): a change must be
 /// deliberate. To update after an intended change, copy the new header lines into the golden files, e.g.
-/// <c>head -1 reports/default/points.csv &gt; tests/Sim.Explorer.Tests/Sweeps/Golden/points.header.csv</c> (likewise
+/// <c>head -1 reports/default/points.csv | tr -d '\r' &gt; tests/Sim.Explorer.Tests/Sweeps/Golden/points.header.csv</c> (likewise
 /// layers, breakdown), and say in the commit why the schema changed.
 /// </summary>
 public class CsvSchemaTests(SmallSweep sweep) : IClassFixture<SmallSweep>
 {
     private static string Golden(string table) =>
-        File.ReadAllText(Path.Combine(Import.RepoPaths.Root, "tests", "Sim.Explorer.Tests", "Sweeps", "Golden", table + ".header.csv")).TrimEnd('\n');
+        File.ReadAllText(Path.Combine(Import.RepoPaths.Root, "tests", "Sim.Explorer.Tests", "Sweeps", "Golden", table + ".header.csv")).TrimEnd('\r', '\n');
 
     [Theory]
     [InlineData("points")]
