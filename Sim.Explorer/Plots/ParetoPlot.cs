@@ -53,7 +53,9 @@ public static class ParetoPlot
             for (int j = i + 1; j < first.Count; j++)
             {
                 var name = FileNameFor(first[i], first[j]);
-                using var plot = Build(rows, title, first[i], first[j]);
+                // The default pair keeps its old title, so pareto.png stays what it was.
+                var heading = name == FileName ? title : $"{title}: {Name(first[i])} vs {Name(first[j])}";
+                using var plot = Build(rows, heading, first[i], first[j]);
                 PlotStyle.Save(plot, directory, name);
                 names.Add(name);
             }
@@ -116,13 +118,17 @@ public static class ParetoPlot
     {
         ArgumentNullException.ThrowIfNull(objective);
         ArgumentNullException.ThrowIfNull(axis);
-        var name = s_names.GetValueOrDefault(objective.Name, objective.Name);
+        var name = Name(objective);
         var unit = objective.Name == "pe_count" ? "rows × cols" : objective.Metric.Unit;
-        var notes = new List<string> { unit };
+        var notes = new List<string>();
+        if (unit != name)
+            notes.Add(unit);
         if (axis.Log && !axis.Base2) // doubling ticks (8, 16, 32…) show a log2 axis by themselves
             notes.Add("log scale");
         if (objective.Maximize)
             notes.Add("higher is better");
-        return $"{name} ({string.Join(", ", notes)})";
+        return notes.Count == 0 ? name : $"{name} ({string.Join(", ", notes)})";
     }
+
+    private static string Name(Objective objective) => s_names.GetValueOrDefault(objective.Name, objective.Name);
 }

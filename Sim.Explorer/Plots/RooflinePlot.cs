@@ -40,7 +40,7 @@ public static class RooflinePlot
             && r.PeCount > 0 && r.DramBandwidthBytesPerCycle > 0).ToList();
         if (ok.Count == 0)
             return PlotStyle.NoData(title);
-        var plot = PlotStyle.NewPlot(title);
+        var plot = PlotStyle.NewPlot($"{title}: roofline");
         plot.XLabel(XLabel);
         plot.YLabel(YLabel);
 

@@ -44,7 +44,7 @@ public static class ReportHtml
             new XElement("h2", "Objectives"),
             new XElement("ol", objectives.Select(o => new XElement("li", $"{o} ({o.Metric.Unit})"))),
             new XElement("h2", "Top designs"),
-            new XElement("p", $"Per workload, the Pareto-front points (the pareto column of points.csv) sorted by {objectives[0]}, at most {MaxTopDesigns}."),
+            new XElement("p", $"Per workload, the Pareto-front points (the pareto column of points.csv) sorted by {objectives[0]}, at most {MaxTopDesigns}, with the parameters the sweep varies."),
             TopDesigns(points, objectives),
             new XElement("h2", "Figures"),
             figures.Select(f => Figure(directory, f)));
@@ -95,10 +95,14 @@ public static class ReportHtml
             facts.Select(f => new XElement("tr", new XElement("th", new XAttribute("class", "text"), f.Item1), new XElement("td", new XAttribute("class", "text"), f.Item2))));
     }
 
-    /// <summary>Per workload, the pareto rows sorted by the first objective (ties in plan order), with p.* and objectives.</summary>
+    /// <summary>Per workload, the pareto rows sorted by the first objective (ties in plan order), with the swept p.* and the objectives.</summary>
     private static IEnumerable<XElement> TopDesigns(IReadOnlyList<PointRow> points, IReadOnlyList<Objective> objectives)
     {
-        var parameters = ParquetTables.Columns<PointRow>().Where(c => c.Name.StartsWith("p.", StringComparison.Ordinal) && c.Name != "p.workload").ToList();
+        // The swept parameters (p.* columns that vary across the sweep); p.tile always, as the design's name.
+        var parameters = ParquetTables.Columns<PointRow>()
+            .Where(c => c.Name.StartsWith("p.", StringComparison.Ordinal) && c.Name != "p.workload")
+            .Where(c => c.Name == "p.tile" || points.Select(p => Text(c.Property.GetValue(p))).Distinct(StringComparer.Ordinal).Skip(1).Any())
+            .ToList();
         foreach (var workload in points.Where(RowStatus.IsOk).GroupBy(p => p.Workload, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal))
         {
             var top = workload.Where(p => p.Pareto).OrderBy(objectives[0].Cost).Take(MaxTopDesigns).ToList();

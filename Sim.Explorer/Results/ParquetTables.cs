@@ -2,7 +2,6 @@ using System.Reflection;
 using CsvHelper;
 using Parquet;
 using Parquet.Schema;
-using Parquet.Serialization;
 
 namespace Sim.Explorer.Results;
 
@@ -16,17 +15,48 @@ public static class ParquetTables
     public static void Write<T>(string path, IReadOnlyList<T> rows)
     {
         ArgumentNullException.ThrowIfNull(rows);
-        var columns = Columns<T>();
-        var schema = new ParquetSchema(columns.Select(c => (Field)new DataField(c.Name, c.Property.PropertyType, isNullable: false)).ToList());
-        var records = rows.Select(row => (IDictionary<string, object?>)columns.ToDictionary(c => c.Name, c => c.Property.GetValue(row), StringComparer.Ordinal)).ToList();
         var temporary = path + ".tmp";
-        using (var file = File.Create(temporary))
-        {
-            // Sweeps write their tables synchronously; Parquet.Net is async-only, and there is no context to deadlock on.
-            ParquetSerializer.SerializeUntypedAsync(records, schema, file).GetAwaiter().GetResult();
-        }
-
+        // Sweeps write their tables synchronously; Parquet.Net is async-only, and there is no context to deadlock on.
+        WriteAsync(temporary, rows).GetAwaiter().GetResult();
         File.Move(temporary, path, overwrite: true);
+    }
+
+    /// <summary>One row group, written column by column (the row-wise serializer is ~10× slower on a sweep's tables).</summary>
+    private static async Task WriteAsync<T>(string path, IReadOnlyList<T> rows)
+    {
+        var columns = Columns<T>();
+        var fields = columns.Select(c => new DataField(c.Name, c.Property.PropertyType, isNullable: false)).ToList();
+        await using var file = File.Create(path);
+        await using var writer = await ParquetWriter.CreateAsync(new ParquetSchema(fields.Cast<Field>().ToList()), file).ConfigureAwait(false);
+        using var group = writer.CreateRowGroup();
+        for (int i = 0; i < columns.Count; i++)
+        {
+            var property = columns[i].Property;
+            var field = fields[i];
+            var type = property.PropertyType;
+            if (type == typeof(string))
+                await group.WriteAsync(field, rows.Select(r => (string)property.GetValue(r)!).ToList()).ConfigureAwait(false);
+            else if (type == typeof(int))
+                await group.WriteAsync(field, Values<T, int>(rows, property)).ConfigureAwait(false);
+            else if (type == typeof(long))
+                await group.WriteAsync(field, Values<T, long>(rows, property)).ConfigureAwait(false);
+            else if (type == typeof(double))
+                await group.WriteAsync(field, Values<T, double>(rows, property)).ConfigureAwait(false);
+            else if (type == typeof(bool))
+                await group.WriteAsync(field, Values<T, bool>(rows, property)).ConfigureAwait(false);
+            else
+                throw new NotSupportedException($"{typeof(T).Name}.{property.Name}: no Parquet column type for {type.Name}");
+        }
+    }
+
+    private static ReadOnlyMemory<TValue> Values<T, TValue>(IReadOnlyList<T> rows, PropertyInfo property)
+        where TValue : struct
+    {
+        var getter = property.GetMethod!.CreateDelegate<Func<T, TValue>>();
+        var values = new TValue[rows.Count];
+        for (int r = 0; r < values.Length; r++)
+            values[r] = getter(rows[r]);
+        return values;
     }
 
     /// <summary>The CSV columns of <typeparamref name="T"/>, in declaration order (the order CsvHelper writes them).</summary>
