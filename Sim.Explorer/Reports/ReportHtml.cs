@@ -154,10 +154,11 @@ public static class ReportHtml
         }
     }
 
-    /// <summary>Numbers as the CSVs write them (invariant), doubles to 6 significant digits for reading.</summary>
+    /// <summary>Numbers as the CSVs write them (invariant); fractional doubles to 6 significant digits for reading.</summary>
     private static string Text(object? value) => value switch
     {
         null => "",
+        double d when Math.Abs(d) < 1e15 && d == Math.Floor(d) => d.ToString("0", CultureInfo.InvariantCulture), // counts stay whole
         double d => d.ToString("G6", CultureInfo.InvariantCulture),
         IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
         _ => value.ToString() ?? "",

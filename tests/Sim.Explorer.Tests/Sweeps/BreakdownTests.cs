@@ -1,3 +1,4 @@
+using CsCheck;
 using Sim.Explorer.Analysis;
 using Sim.Explorer.Results;
 using Sim.Explorer.Sweeps;
@@ -82,5 +83,32 @@ public class BreakdownTests(SmallSweep sweep) : IClassFixture<SmallSweep>
         Assert.Equal(12, rows.Count);
         Assert.All(rows, r => Assert.Equal(0, r.Share));
         Assert.All(rows, r => Assert.Equal(0, r.Value));
+    }
+
+    [Fact]
+    public void Any_totals_split_exactly_and_op_kind_rows_sum_the_layers()
+    {
+        // Integer totals up to 2^40 (far past any sweep) and any layer split: integer parts add up exactly, shares to 1.
+        Gen.Select(Gen.Long[0, 1L << 40], Gen.Long[0, 1L << 40], Gen.Long[0, 1L << 40].Array[1, 6], Gen.Long[0, 1L << 40])
+            .Sample((compute, stall, layerCycles, dramWrite) =>
+            {
+                var point = new PointRow
+                {
+                    PointId = "p",
+                    Status = RowStatus.Ok,
+                    ComputeCycles = compute,
+                    StallCycles = stall,
+                    LatencyCycles = layerCycles.Sum(),
+                    DramReadBytes = compute,
+                    DramWriteBytes = dramWrite,
+                };
+                var layers = layerCycles.Select((c, i) => new LayerRow { PointId = "p", OpKind = i % 2 == 0 ? "gemm" : "vector", TotalCycles = c });
+                var rows = Breakdowns.Of(point, layers).ToList();
+                double Total(string metric) => rows.Where(r => r.Metric == metric).Sum(r => r.Value);
+                return Total(Breakdowns.Latency) == compute + stall
+                    && Total(Breakdowns.LatencyByOpKind) == layerCycles.Sum()
+                    && Total(Breakdowns.Dram) == compute + dramWrite
+                    && rows.Where(r => r.Metric == Breakdowns.LatencyByOpKind).All(r => r.Share is >= 0 and <= 1);
+            });
     }
 }
