@@ -23,7 +23,8 @@ public static class SweepCommand
         var output = new Option<string?>("--output", "-o") { Description = "Output directory (default reports/<sweep name>)" };
         var jobs = new Option<int>("--jobs", "-j") { Description = "Points simulated in parallel", DefaultValueFactory = _ => Environment.ProcessorCount };
         var resume = new Option<bool>("--resume") { Description = "Keep points already finished in the output directory's journal" };
-        var command = new Command("sweep", "Run a design-space sweep") { specArg, output, jobs, resume };
+        var parquet = new Option<bool>("--parquet") { Description = "Also write points, layers and breakdown as .parquet (same columns as the CSVs)" };
+        var command = new Command("sweep", "Run a design-space sweep") { specArg, output, jobs, resume, parquet };
         command.SetAction(parse =>
         {
             var specFile = parse.GetValue(specArg) is { } path ? InputFile.Read(path)
@@ -58,13 +59,15 @@ public static class SweepCommand
                 Console.CancelKeyPress -= onCtrlC;
             }
 
+            if (parse.GetValue(parquet))
+                SweepTables.WriteParquet(directory, outcome.Points, outcome.Layers);
             var plots = SweepReport.Write(directory, spec);
             clock.Stop();
 
             Terminal.Render(context, BestTable(outcome));
             context.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"{outcome.Points.Count} points ({outcome.Computed} simulated, {outcome.Resumed} resumed) in {clock.Elapsed.TotalSeconds:0.00} s; {outcome.Points.Count(p => p.Status == RowStatus.Infeasible)} infeasible, {outcome.Points.Count(p => p.Status == RowStatus.Error)} failed"));
-            context.Out.WriteLine($"wrote {Path.Combine(directory, "points.csv")}, layers.csv, manifest.json, {string.Join(", ", plots.Select(Path.GetFileName))}");
+            context.Out.WriteLine($"wrote {Path.Combine(directory, "points.csv")}, layers.csv, breakdown.csv, manifest.json{(parse.GetValue(parquet) ? ", points/layers/breakdown.parquet" : "")}, {string.Join(", ", plots.Select(Path.GetFileName))}");
             return outcome.Points.Any(p => p.Status == RowStatus.Error) ? ExitCodes.Failed : ExitCodes.Ok;
         });
         return command;

@@ -81,6 +81,7 @@ public static class PlotStyle
     {
         ArgumentNullException.ThrowIfNull(plot);
         Directory.CreateDirectory(directory);
+        using var invariant = new InvariantCultureScope();
         plot.SavePng(Path.Combine(directory, name + ".png"), width, height);
         plot.SaveSvg(Path.Combine(directory, name + ".svg"), width, height);
     }
@@ -90,6 +91,7 @@ public static class PlotStyle
     {
         ArgumentNullException.ThrowIfNull(figure);
         Directory.CreateDirectory(directory);
+        using var invariant = new InvariantCultureScope();
         figure.SavePng(Path.Combine(directory, name + ".png"), width, height);
 
         using (var file = File.Create(Path.Combine(directory, name + ".svg")))
@@ -98,5 +100,18 @@ public static class PlotStyle
             // The SVG document is complete only once the canvas is disposed, before the stream.
             figure.Render(canvas, new PixelRect(0, width, height, 0));
         }
+    }
+
+    /// <summary>
+    /// ScottPlot formats its automatic tick labels with the current culture (0,05 under de-DE); figures are rendered
+    /// under the invariant culture so they read, and are byte-for-byte, the same everywhere.
+    /// </summary>
+    private sealed class InvariantCultureScope : IDisposable
+    {
+        private readonly System.Globalization.CultureInfo _saved = System.Globalization.CultureInfo.CurrentCulture;
+
+        public InvariantCultureScope() => System.Globalization.CultureInfo.CurrentCulture = System.Globalization.CultureInfo.InvariantCulture;
+
+        public void Dispose() => System.Globalization.CultureInfo.CurrentCulture = _saved;
     }
 }

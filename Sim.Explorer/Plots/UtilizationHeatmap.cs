@@ -7,22 +7,26 @@ using Sim.Explorer.Results;
 namespace Sim.Explorer.Plots;
 
 /// <summary>
-/// Best utilization per array shape (rows × cols), one panel per workload, all panels in one image
-/// (utilization_heatmap.png/.svg) laid out by ScottPlot's Multiplot, two panels per line, so a sweep yields
+/// Best utilization over two swept parameters (by default the array's rows × cols; any two spec axes, see
+/// <see cref="HeatmapAxis"/>), one panel per workload, all panels in one image (utilization_heatmap.png/.svg) laid out by ScottPlot's Multiplot, two panels per line, so a sweep yields
 /// one file however many workloads it has. Not-ok rows are left out; shapes with no ok row stay blank.
 /// </summary>
 public static class UtilizationHeatmap
 {
     public const string FileName = "utilization_heatmap";
-    public const string XLabel = "array cols";
-    public const string YLabel = "array rows";
+    public static readonly string XLabel = HeatmapAxis.Cols.Label;
+    public static readonly string YLabel = HeatmapAxis.Rows.Label;
     public const string ColorBarLabel = "utilization";
     private const int PanelsPerLine = 2;
     private const int PanelWidth = 700;
 
-    public static void Save(IReadOnlyList<PointRow> rows, string directory, string title)
+    public static void Save(IReadOnlyList<PointRow> rows, string directory, string title) =>
+        Save(rows, directory, title, HeatmapAxis.Rows, HeatmapAxis.Cols);
+
+    /// <summary>The heatmap over <paramref name="rowAxis"/> (y) × <paramref name="colAxis"/> (x).</summary>
+    public static void Save(IReadOnlyList<PointRow> rows, string directory, string title, HeatmapAxis rowAxis, HeatmapAxis colAxis)
     {
-        var grids = UtilizationGrid.Build(rows);
+        var grids = UtilizationGrid.Build(rows, rowAxis, colAxis);
         if (grids.Count == 0)
         {
             using var empty = PlotStyle.NoData(title);
@@ -52,8 +56,8 @@ public static class UtilizationHeatmap
     {
         ArgumentNullException.ThrowIfNull(grid);
         var plot = PlotStyle.NewPlot($"{title}: {grid.Workload}");
-        plot.XLabel(XLabel);
-        plot.YLabel(YLabel);
+        plot.XLabel(grid.ColAxis.Label);
+        plot.YLabel(grid.RowAxis.Label);
 
         // Cell (r, c) is centred on (c, r); flipped so the smallest array size is at the bottom like a y axis.
         var heatmap = plot.Add.Heatmap(grid.Values);
@@ -83,9 +87,9 @@ public static class UtilizationHeatmap
         }
 
         plot.Axes.Bottom.SetTicks([.. Enumerable.Range(0, grid.ColValues.Length).Select(i => (double)i)],
-            [.. grid.ColValues.Select(v => v.ToString(CultureInfo.InvariantCulture))]);
+            grid.ColValues);
         plot.Axes.Left.SetTicks([.. Enumerable.Range(0, grid.RowValues.Length).Select(i => (double)i)],
-            [.. grid.RowValues.Select(v => v.ToString(CultureInfo.InvariantCulture))]);
+            grid.RowValues);
         plot.Axes.SetLimits(-0.5, grid.ColValues.Length - 0.5, -0.5, grid.RowValues.Length - 0.5);
         plot.HideGrid(); // grid lines would cut through the cells
         return plot;

@@ -42,4 +42,18 @@ public class UtilizationHeatmapTests
         Assert.Equal(Colors.Black, UtilizationHeatmap.Contrasting(new Color(253, 231, 37)));  // viridis yellow
         Assert.Equal(Colors.White, UtilizationHeatmap.Contrasting(new Color(68, 1, 84)));     // viridis purple
     }
+
+    [Fact]
+    public void Other_axes_label_the_panels_and_ticks()
+    {
+        using var dir = new TempDirectory();
+        UtilizationHeatmap.Save(SyntheticRows.Sweep(), dir.Path, "By dataflow", HeatmapAxis.Find("dataflow")!, HeatmapAxis.Cols);
+
+        string text = ImageAssert.SvgText(dir.File("utilization_heatmap.svg"));
+        foreach (var label in new[] { "dataflow", "array cols", "os", "ws", "is" })
+            Assert.Contains(text.Split('\n'), t => t == label);
+        Assert.DoesNotContain("array rows", text, StringComparison.Ordinal);
+        // 3 dataflows × 5 cols per workload, each the best over the 5 row counts.
+        Assert.Equal(15 + 15, text.Split('\n').Count(t => Regex.IsMatch(t, @"^\d\.\d\d$")));
+    }
 }

@@ -1,0 +1,44 @@
+using ScottPlot;
+using ScottPlot.TickGenerators;
+
+namespace Sim.Explorer.Plots;
+
+/// <summary>
+/// How one plot axis shows a metric: linear, or (values spanning more than two decades, all positive) the log of the
+/// value with <see cref="LogTicks"/> labels in the untransformed values — log2 when every value is a power of two.
+/// </summary>
+public sealed record PlotAxis(bool Log, bool Base2)
+{
+    public const double LogSpanRatio = 100;
+
+    public static PlotAxis For(IReadOnlyList<double> values)
+    {
+        ArgumentNullException.ThrowIfNull(values);
+        var positive = values.Count > 0 && values.All(v => v > 0);
+        if (!positive || values.Max() / values.Min() <= LogSpanRatio)
+            return new PlotAxis(false, false);
+        return new PlotAxis(true, values.All(v => Math.Abs(Math.Log2(v) - Math.Round(Math.Log2(v))) < 1e-9));
+    }
+
+    public bool CanShow(double value) => !Log || value > 0;
+
+    public double Transform(double value) => !Log ? value : Base2 ? Math.Log2(value) : Math.Log10(value);
+
+    /// <summary>Limits padded so the outermost markers are not cut by the frame, and log tick labels.</summary>
+    public void Apply(Plot plot, bool horizontal, IReadOnlyList<double> values)
+    {
+        ArgumentNullException.ThrowIfNull(plot);
+        ArgumentNullException.ThrowIfNull(values);
+        double low = values.Min(Transform), high = values.Max(Transform);
+        double pad = Log ? (Base2 ? 0.5 : Math.Max(0.1, (high - low) * 0.05)) : Math.Max((high - low) * 0.05, Math.Abs(high) * 0.01 + 1e-12);
+        if (horizontal)
+            plot.Axes.SetLimitsX(low - pad, high + pad);
+        else
+            plot.Axes.SetLimitsY(low - pad, high + pad);
+        if (Log)
+        {
+            var axis = horizontal ? (IAxis)plot.Axes.Bottom : plot.Axes.Left;
+            axis.TickGenerator = new NumericManual(Base2 ? LogTicks.Log2(low - pad, high + pad) : LogTicks.Log10(low - pad, high + pad));
+        }
+    }
+}
