@@ -4,12 +4,13 @@ using ScottPlot.TickGenerators;
 namespace Sim.Explorer.Plots;
 
 /// <summary>
-/// How one plot axis shows a metric: linear, or (values spanning more than two decades, all positive) the log of the
-/// value with <see cref="LogTicks"/> labels in the untransformed values — log2 when every value is a power of two.
+/// How one plot axis shows a metric: linear (SI-suffixed tick labels), or (values spanning more than a decade, all
+/// positive) the log of the value with <see cref="LogTicks"/> labels in the untransformed values — log2 when every value
+/// is a power of two. A decade, not two: a Pareto knee of a 20× spread squeezed into a linear axis's corner is unreadable.
 /// </summary>
 public sealed record PlotAxis(bool Log, bool Base2)
 {
-    public const double LogSpanRatio = 100;
+    public const double LogSpanRatio = 10;
 
     public static PlotAxis For(IReadOnlyList<double> values)
     {
@@ -19,6 +20,10 @@ public sealed record PlotAxis(bool Log, bool Base2)
             return new PlotAxis(false, false);
         return new PlotAxis(true, values.All(v => Math.Abs(Math.Log2(v) - Math.Round(Math.Log2(v))) < 1e-9));
     }
+
+    /// <summary>A linear tick's label: SI-suffixed from a thousand up ("50G", not "50,000,000,000"), else 4 significant digits.</summary>
+    public static string LinearLabel(double value) =>
+        Math.Abs(value) >= 1000 ? LogTicks.FormatSi(value) : value.ToString("G4", System.Globalization.CultureInfo.InvariantCulture);
 
     public bool CanShow(double value) => !Log || value > 0;
 
@@ -35,10 +40,9 @@ public sealed record PlotAxis(bool Log, bool Base2)
             plot.Axes.SetLimitsX(low - pad, high + pad);
         else
             plot.Axes.SetLimitsY(low - pad, high + pad);
-        if (Log)
-        {
-            var axis = horizontal ? (IAxis)plot.Axes.Bottom : plot.Axes.Left;
-            axis.TickGenerator = new NumericManual(Base2 ? LogTicks.Log2(low - pad, high + pad) : LogTicks.Log10(low - pad, high + pad));
-        }
+        var axis = horizontal ? (IAxis)plot.Axes.Bottom : plot.Axes.Left;
+        axis.TickGenerator = Log
+            ? new NumericManual(Base2 ? LogTicks.Log2(low - pad, high + pad) : LogTicks.Log10(low - pad, high + pad))
+            : new NumericAutomatic { LabelFormatter = LinearLabel };
     }
 }

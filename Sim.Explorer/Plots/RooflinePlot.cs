@@ -57,7 +57,7 @@ public static class RooflinePlot
                 plot.Add.Palette.GetColor(workloads.Count + i));
             line.MarkerSize = 0;
             line.LineWidth = 2;
-            line.LinePattern = LinePattern.Dashed;
+            // Solid: Skia's SVG canvas cannot draw dash effects (it draws them solid and warns on stderr for each line).
             line.LegendText = string.Create(CultureInfo.InvariantCulture,
                 $"roof: {roof.PeakMacsPerCycle:0.##} MACs/cycle, {roof.BandwidthBytesPerCycle:0.##} B/cycle");
         }

@@ -17,6 +17,9 @@ public static class UtilizationHeatmap
     public static readonly string XLabel = HeatmapAxis.Cols.Label;
     public static readonly string YLabel = HeatmapAxis.Rows.Label;
     public const string ColorBarLabel = "utilization";
+
+    /// <summary>The most cells per side whose value is written in the cell.</summary>
+    public const int MaxLabelledCells = 16;
     private const int PanelsPerLine = 2;
     private const int PanelWidth = 700;
 
@@ -72,7 +75,10 @@ public static class UtilizationHeatmap
         colorBar.Axis.TickGenerator = new NumericManual(
             [.. Enumerable.Range(0, 6).Select(i => Tick.Major(i / 5.0, (i / 5.0).ToString("0.0", CultureInfo.InvariantCulture)))]);
 
-        for (int r = 0; r < grid.RowValues.Length; r++)
+        // Cell labels only while they fit: past MaxLabelledCells per side (a sampled sweep's fine ranges) they overlap,
+        // and the colour scale carries the values.
+        bool labelled = grid.RowValues.Length <= MaxLabelledCells && grid.ColValues.Length <= MaxLabelledCells;
+        for (int r = 0; labelled && r < grid.RowValues.Length; r++)
         {
             for (int c = 0; c < grid.ColValues.Length; c++)
             {

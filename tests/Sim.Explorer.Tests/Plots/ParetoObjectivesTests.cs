@@ -35,7 +35,7 @@ public class ParetoObjectivesTests
         foreach (var name in names)
             ImageAssert.IsPng(dir.File(name + ".png"));
         var text = ImageAssert.SvgText(dir.File("pareto_latency_cycles_vs_tops_per_w.svg"));
-        Assert.Contains("TOPS/W (higher is better)", text, StringComparison.Ordinal);
+        Assert.Contains("TOPS/W (log scale, higher is better)", text, StringComparison.Ordinal); // spans over a decade
         Assert.Contains("Three: Latency vs TOPS/W", text, StringComparison.Ordinal);
         Assert.Contains("Latency (cycles, log scale)", text, StringComparison.Ordinal);
         Assert.Contains("resnet18 Pareto front", text, StringComparison.Ordinal);
@@ -50,18 +50,28 @@ public class ParetoObjectivesTests
         using var plot = ParetoPlot.Build(rows, "t", Min("latency_cycles"), Max("tops_per_w"));
         var front = plot.GetPlottables().OfType<ScottPlot.Plottables.Scatter>().Single(s => s.LegendText == "w Pareto front");
         var xs = front.Data.GetScatterPoints().Select(p => p.X).ToList();
-        Assert.Equal([5.0, 2.0], xs); // x = TOPS/W (linear: 1..5 is under two decades), front sorted by x cost (−5 < −2)
+        Assert.Equal([5.0, 2.0], xs); // x = TOPS/W (linear: 1..5 is under a decade), front sorted by x cost (−5 < −2)
     }
 
     [Theory]
     [InlineData(new[] { 64.0, 16384 }, true, true)]     // 256×, powers of two
     [InlineData(new[] { 1e3, 2e5 }, true, false)]       // 200×
-    [InlineData(new[] { 1.0, 100 }, false, false)]      // exactly two decades: linear
+    [InlineData(new[] { 1.0, 100 }, true, false)]       // two decades
+    [InlineData(new[] { 5e9, 1.1e11 }, true, false)]    // 22×: a Pareto knee needs the log
+    [InlineData(new[] { 1.0, 10 }, false, false)]       // exactly a decade: linear
     [InlineData(new[] { 0.0, 1e6 }, false, false)]      // a zero cannot go on a log axis
-    public void An_axis_is_logarithmic_past_two_decades(double[] values, bool log, bool base2)
+    public void An_axis_is_logarithmic_past_a_decade(double[] values, bool log, bool base2)
     {
         var axis = PlotAxis.For(values);
         Assert.Equal(log, axis.Log);
         Assert.Equal(base2, axis.Base2);
     }
+
+    [Theory]
+    [InlineData(50e9, "50G")]
+    [InlineData(2500, "2.5k")]
+    [InlineData(0.125, "0.125")]
+    [InlineData(0.0004567, "0.0004567")]
+    [InlineData(0, "0")]
+    public void Linear_ticks_are_labelled_compactly(double value, string label) => Assert.Equal(label, PlotAxis.LinearLabel(value));
 }
