@@ -14,6 +14,7 @@ public class SweepProgressTracker : ISweepProgress
     private readonly Func<TimeSpan> _clock;
     private int _computed;
     private TimeSpan _startedAt;
+    private long _finishedAtTicks = -1;
 
     public SweepProgressTracker(Func<TimeSpan>? clock = null)
     {
@@ -36,7 +37,8 @@ public class SweepProgressTracker : ISweepProgress
 
     public int Done => Resumed + Computed;
 
-    public TimeSpan Elapsed => _clock() - _startedAt;
+    /// <summary>Time since the start; it stops when the last point is done (writing the tables afterwards is not simulation).</summary>
+    public TimeSpan Elapsed => (Interlocked.Read(ref _finishedAtTicks) is var end and >= 0 ? TimeSpan.FromTicks(end) : _clock()) - _startedAt;
 
     /// <summary>Points simulated per second by this run; null before the first point.</summary>
     public double? PointsPerSecond => Computed > 0 && Elapsed > TimeSpan.Zero ? Computed / Elapsed.TotalSeconds : null;
@@ -52,7 +54,11 @@ public class SweepProgressTracker : ISweepProgress
         _startedAt = _clock();
     }
 
-    public virtual void PointFinished() => Interlocked.Increment(ref _computed);
+    public virtual void PointFinished()
+    {
+        if (Resumed + Interlocked.Increment(ref _computed) == Total)
+            Interlocked.Exchange(ref _finishedAtTicks, _clock().Ticks);
+    }
 
     /// <summary>"120/600 points (20.0 %), 15.3 points/s, elapsed 0:00:08, ETA 0:00:31".</summary>
     public string Describe()

@@ -94,8 +94,10 @@ public static class SweepMerge
         }
 
         var withPart = files.Where(f => f.Path.EndsWith(".jsonl", StringComparison.Ordinal)).Select(f => f.Shard!.Index).ToHashSet();
-        var gaps = plan.Where(p => !finished.ContainsKey(p.Id))
-            .GroupBy(p => Shard.OwnerOf(p.Index, shardCount))
+        // By position in the plan, the same rule Shard.Select uses (not SweepPoint.Index, which a plan need not number densely).
+        var gaps = plan.Select((point, position) => (point, position))
+            .Where(p => !finished.ContainsKey(p.point.Id))
+            .GroupBy(p => Shard.OwnerOf(p.position, shardCount))
             .OrderBy(g => g.Key)
             .Select(g => new ShardGap(g.Key, g.Count(), withPart.Contains(g.Key)))
             .ToList();

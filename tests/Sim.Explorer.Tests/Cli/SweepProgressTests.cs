@@ -19,6 +19,13 @@ public class SweepProgressTests
         Assert.Equal(2.0, tracker.PointsPerSecond);
         Assert.Equal(TimeSpan.FromSeconds(35), tracker.Eta); // 70 left at 2 points/s
         Assert.Equal("30/100 points (30.0 %), 2.0 points/s, elapsed 0:00:05, ETA 0:00:35", tracker.Describe());
+
+        // The clock stops with the last point: time spent writing tables afterwards does not lower the rate.
+        for (var i = 0; i < 70; i++)
+            tracker.PointFinished();
+        now += TimeSpan.FromSeconds(30);
+        Assert.Equal(TimeSpan.FromSeconds(5), tracker.Elapsed);
+        Assert.Equal(16.0, tracker.PointsPerSecond);
     }
 
     [Fact]
