@@ -19,6 +19,9 @@ public static class ExperimentSweeps
         ("neupims", NeuPimsSweepCommand.Run),
     ];
 
+    /// <summary>The top-level keys that name an experiment.</summary>
+    public static IEnumerable<string> Keys => s_kinds.Select(k => k.Key);
+
     /// <summary>The runner for <paramref name="spec"/>, or null when it is an ordinary DNN sweep.</summary>
     public static Runner? For(InputFile spec)
     {

@@ -18,6 +18,8 @@ public static class SimCli
             MapCommand.Create(context),
             ImportCommand.Create(context),
             SweepCommand.Create(context),
+            MergeCommand.Create(context),
+            PlanCommand.Create(context),
             BenchCommand.Create(context),
         };
         return root;

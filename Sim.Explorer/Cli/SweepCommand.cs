@@ -5,6 +5,7 @@ using Sim.Explorer.Analysis;
 using Sim.Explorer.Inputs;
 using Sim.Explorer.Reports;
 using Sim.Explorer.Sweeps;
+using Sim.Explorer.Sweeps.Sharding;
 using Spectre.Console;
 
 namespace Sim.Explorer.Cli;
@@ -22,9 +23,11 @@ public static class SweepCommand
         var specArg = new Argument<string?>("spec") { Description = "Sweep spec (.yaml); default: " + DefaultSpec, Arity = ArgumentArity.ZeroOrOne };
         var output = new Option<string?>("--output", "-o") { Description = "Output directory (default reports/<sweep name>)" };
         var jobs = new Option<int>("--jobs", "-j") { Description = "Points simulated in parallel", DefaultValueFactory = _ => Environment.ProcessorCount };
-        var resume = new Option<bool>("--resume") { Description = "Keep points already finished in the output directory's journal" };
+        var resume = new Option<bool>("--resume") { Description = "Keep points already finished in the output directory's journal (a shard's: its part file)" };
+        var shard = new Option<string?>("--shard") { Description = "Run only shard i of N (0-based, 'i/N'): plan points with index ≡ i (mod N), into DIR/parts/; default: from SLURM_ARRAY_TASK_ID or JOB_COMPLETION_INDEX if set" };
+        var shardCount = new Option<int?>("--shard-count") { Description = "Shard count for a Kubernetes Indexed Job (JOB_COMPLETION_INDEX); default: $" + ShardDetection.ShardCountVariable };
         var parquet = new Option<bool>("--parquet") { Description = "Also write points, layers and breakdown as .parquet (same columns as the CSVs)" };
-        var command = new Command("sweep", "Run a design-space sweep") { specArg, output, jobs, resume, parquet };
+        var command = new Command("sweep", "Run a design-space sweep") { specArg, output, jobs, resume, shard, shardCount, parquet };
         command.SetAction(parse =>
         {
             var specFile = parse.GetValue(specArg) is { } path ? InputFile.Read(path)
@@ -33,12 +36,26 @@ public static class SweepCommand
             var jobCount = parse.GetValue(jobs);
             if (jobCount < 1)
                 throw new Core.Config.SimInputException($"--jobs: {jobCount} must be at least 1. Fix: e.g. --jobs {Environment.ProcessorCount}");
+            var choice = ShardDetection.Detect(parse.GetValue(shard), parse.GetValue(shardCount), context.Environment ?? ShardDetection.ProcessEnvironment());
             if (ExperimentSweeps.For(specFile) is { } experiment)
+            {
+                if (choice.Shard is not null)
+                    throw new Core.Config.SimInputException($"{specFile.DisplayPath}: experiment sweeps ({string.Join(", ", ExperimentSweeps.Keys)}) are not shardable (shard from {choice.Source}). Fix: run it without --shard, outside an array job");
                 return experiment(context, specFile, parse.GetValue(output), parse.GetValue(resume), jobCount);
+            }
+
             var spec = SweepSpecYaml.Read(specFile);
             var directory = parse.GetValue(output) ?? Path.Combine("reports", spec.Name);
             var plan = SweepPlan.Build(spec);
-            context.Error.WriteLine($"sweep '{spec.Name}' from {specFile.DisplayPath}: {plan.Points.Count} points ({plan.RemovedByConstraints} removed by constraints), {jobCount} jobs → {directory}");
+            if (choice.Shard is { } part)
+            {
+                context.Error.WriteLine($"shard {part} from {choice.Source}");
+                context.Error.WriteLine($"sweep '{spec.Name}' from {specFile.DisplayPath}: shard {part} has {part.PointCount(plan.Points.Count)} of {plan.Points.Count} points ({plan.RemovedByConstraints} removed by constraints), {jobCount} jobs → {PartFiles.Journal(directory, part)}");
+            }
+            else
+            {
+                context.Error.WriteLine($"sweep '{spec.Name}' from {specFile.DisplayPath}: {plan.Points.Count} points ({plan.RemovedByConstraints} removed by constraints), {jobCount} jobs → {directory}");
+            }
 
             var clock = Stopwatch.StartNew();
             using var interrupt = new CancellationTokenSource();
@@ -47,16 +64,27 @@ public static class SweepCommand
             SweepOutcome outcome;
             try
             {
-                outcome = Run(context, spec, directory, jobCount, parse.GetValue(resume), interrupt.Token);
+                outcome = Run(context, spec, specFile, directory, jobCount, parse.GetValue(resume), choice.Shard, interrupt.Token);
             }
             catch (OperationCanceledException)
             {
-                context.Error.WriteLine($"interrupted: finished points are kept in {Path.Combine(directory, SweepRunner.JournalFile)}; rerun with --resume to complete the sweep");
+                var journal = choice.Shard is { } stopped ? PartFiles.Journal(directory, stopped) : Path.Combine(directory, SweepRunner.JournalFile);
+                var again = choice.Shard is { } p ? $" (sim sweep {specFile.DisplayPath} --shard {p} --resume -o {directory})" : "";
+                context.Error.WriteLine($"interrupted: finished points are kept in {journal}; rerun with --resume to complete the sweep{again}");
                 return ExitCodes.Interrupted;
             }
             finally
             {
                 Console.CancelKeyPress -= onCtrlC;
+            }
+
+            if (choice.Shard is { } done)
+            {
+                clock.Stop();
+                context.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"shard {done}: {outcome.Points.Count} points ({outcome.Computed} simulated, {outcome.Resumed} resumed) in {clock.Elapsed.TotalSeconds:0.00} s; {outcome.Points.Count(p => p.Status == RowStatus.Infeasible)} infeasible, {outcome.Points.Count(p => p.Status == RowStatus.Error)} failed"));
+                context.Out.WriteLine($"wrote {PartFiles.Journal(directory, done)}; when all {done.Count} shards are done: sim merge {directory}");
+                return outcome.Points.Any(p => p.Status == RowStatus.Error) ? ExitCodes.Failed : ExitCodes.Ok;
             }
 
             if (parse.GetValue(parquet))
@@ -73,20 +101,24 @@ public static class SweepCommand
         return command;
     }
 
-    private static SweepOutcome Run(CliContext context, SweepSpec spec, string directory, int jobs, bool resume, CancellationToken cancel)
+    private static SweepOutcome Run(CliContext context, SweepSpec spec, InputFile specFile, string directory, int jobs, bool resume, Shard? shard, CancellationToken cancel)
     {
-        if (!context.Interactive)
-            return SweepRunner.Run(spec, directory, jobs, resume, null, cancel);
-        SweepOutcome? outcome = null;
-        Terminal.Console(context.Error, true).Progress()
-            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn(), new SpinnerColumn())
-            .Start(ctx =>
-            {
-                var task = ctx.AddTask("simulate", maxValue: spec.PointCount);
-                outcome = SweepRunner.Run(spec, directory, jobs, resume, new Progress<int>(n => task.Increment(n)), cancel);
-                task.Value = task.MaxValue;
-            });
-        return outcome!;
+        if (context.Interactive)
+        {
+            var total = shard?.PointCount(spec.PointCount) ?? spec.PointCount;
+            return SweepProgressBar.Show(Terminal.Console(context.Error, true), total,
+                bar => SweepRunner.Run(spec, directory, jobs, resume, bar, shard, specFile, cancel));
+        }
+
+        var progress = new PlainSweepProgress(context.Error);
+        try
+        {
+            return SweepRunner.Run(spec, directory, jobs, resume, progress, shard, specFile, cancel);
+        }
+        finally
+        {
+            progress.Finish();
+        }
     }
 
     /// <summary>The fastest design per workload, and the most PE-efficient one on the Pareto front.</summary>
