@@ -36,6 +36,8 @@ public static class SweepCommand
                 return experiment(context, specFile, parse.GetValue(output), parse.GetValue(resume), jobCount);
             var spec = SweepSpecYaml.Read(specFile);
             var directory = parse.GetValue(output) ?? Path.Combine("reports", spec.Name);
+            if (spec.Search is not null)
+                return SearchSweep.Run(context, spec, specFile.DisplayPath, directory, jobCount, parse.GetValue(resume));
             context.Error.WriteLine($"sweep '{spec.Name}' from {specFile.DisplayPath}: {spec.PointCount} points, {jobCount} jobs → {directory}");
 
             var clock = Stopwatch.StartNew();

@@ -16,16 +16,24 @@ public static class SweepPlan
             from filterKb in spec.FilterKb
             from ofmapKb in spec.OfmapKb
             from bandwidth in spec.DramBandwidthBytesPerCycle
-            select (workload, arch: spec.Base with
-            {
-                Name = TileGrid.Of(tile).Label + (variant == PeVariant.Mac ? "" : "-" + variant.ToName()),
-                Tile = tile,
-                Costs = spec.Base.Costs with { Variant = variant },
-                Scratchpad = new ScratchpadSpec(ifmapKb, filterKb, ofmapKb),
-                Dram = spec.Base.Dram with { BandwidthBytesPerCycle = bandwidth },
-            });
+            select (workload, arch: Arch(spec, tile, variant, ifmapKb, filterKb, ofmapKb, bandwidth));
         return combinations
             .Select((c, index) => new SweepPoint(index, c.workload.Path, c.workload.Workload, c.arch, spec.Mode))
             .ToList();
+    }
+
+    /// <summary>The base arch with one value of every axis: the one place a point's arch is built (grid and search alike).</summary>
+    public static ArchSpec Arch(SweepSpec spec, TileSpec tile, PeVariant variant, double ifmapKb, double filterKb, double ofmapKb, double bandwidthBytesPerCycle)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        ArgumentNullException.ThrowIfNull(tile);
+        return spec.Base with
+        {
+            Name = TileGrid.Of(tile).Label + (variant == PeVariant.Mac ? "" : "-" + variant.ToName()),
+            Tile = tile,
+            Costs = spec.Base.Costs with { Variant = variant },
+            Scratchpad = new ScratchpadSpec(ifmapKb, filterKb, ofmapKb),
+            Dram = spec.Base.Dram with { BandwidthBytesPerCycle = bandwidthBytesPerCycle },
+        };
     }
 }

@@ -26,6 +26,9 @@ public sealed record SweepSpec(
     /// <summary>What the sweep optimises: the Pareto front of points.csv and the report's plots and top designs use these.</summary>
     public IReadOnlyList<Objective> Objectives { get; init; } = Objective.Defaults;
 
+    /// <summary>The spec's <c>search:</c>, or null for a grid sweep (every point).</summary>
+    public SearchSpec? Search { get; init; }
+
     public long PointCount => (long)Workloads.Count * Tiles.Count * PeVariants.Count
         * IfmapKb.Count * FilterKb.Count * OfmapKb.Count * DramBandwidthBytesPerCycle.Count;
 }

@@ -27,7 +27,7 @@ public static class SweepSpecYaml
     public static SweepSpec Read(InputFile file)
     {
         ArgumentNullException.ThrowIfNull(file);
-        var root = YamlMap.Parse(file.DisplayPath, file.Text).AllowOnly("name", "description", "mode", "base", "workloads", "axes");
+        var root = YamlMap.Parse(file.DisplayPath, file.Text).AllowOnly("name", "description", "mode", "base", "workloads", "axes", SearchSpecYaml.Key);
         var name = root.RequireString("name");
         if (name.Length == 0 || name.IndexOfAny(Path.GetInvalidFileNameChars()) >= 0 || name.Contains(' ', StringComparison.Ordinal))
             throw root.ErrorAt("name", $"'{name}' cannot be used as a folder name", "use letters, digits, '-' and '_'");
@@ -53,7 +53,7 @@ public static class SweepSpecYaml
         var tiles = Tiles(axes, baseArch.Tile);
         RejectSharedMacOverrides(root, baseArch, tiles);
         var spad = baseArch.Scratchpad;
-        return new SweepSpec(
+        return SearchSpecYaml.Attach(root, new SweepSpec(
             name,
             file.DisplayPath,
             file.Text,
@@ -65,7 +65,7 @@ public static class SweepSpecYaml
             Axis(axes, "ifmap_kb", spad.IfmapKb, ParsePositive),
             Axis(axes, "filter_kb", spad.FilterKb, ParsePositive),
             Axis(axes, "ofmap_kb", spad.OfmapKb, ParsePositive),
-            Axis(axes, "dram_bandwidth_bytes_per_cycle", baseArch.Dram.BandwidthBytesPerCycle, ParsePositive));
+            Axis(axes, "dram_bandwidth_bytes_per_cycle", baseArch.Dram.BandwidthBytesPerCycle, ParsePositive)));
     }
 
     /// <summary>
