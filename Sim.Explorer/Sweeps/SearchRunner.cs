@@ -75,7 +75,7 @@ public static class SearchRunner
         {
             var searchRows = points.Where(r => r.Workload == workload.Name).ToList();
             var gridRows = grid.Count == 0 ? null : referenceRows.Where(r => r.Workload == workload.Name).ToList();
-            var bounds = SearchScore.Bounds([.. (gridRows ?? searchRows).Select(r => SearchScore.Costs(r, spec.Objectives)).OfType<double[]>()]);
+            var bounds = SearchScore.Bounds((gridRows ?? searchRows).Select(r => SearchScore.Costs(r, spec.Objectives)).OfType<double[]>());
             generations.AddRange(SearchScore.Generations(workload.Name, searchRows, evaluationsAfter[workload.Name], spec.Objectives, bounds));
             summary.Add(SearchScore.Summarise(workload.Name, searchRows, gridRows, spec.Objectives));
         }

@@ -7,9 +7,10 @@ namespace Sim.Explorer.Sweeps;
 
 /// <summary>
 /// Scores a search's points on one workload: the Pareto front (distinct non-dominated objective vectors, so designs
-/// that tie in every objective count once) and the hypervolume after normalising every objective to [0, 1] by fixed
-/// bounds (the grid's range with a reference, else the search's own), measured from the reference point 1.1 in every
-/// normalised objective so the front's extremes also add volume.
+/// that tie in every objective count once) and the hypervolume after normalising every objective (log scale where its
+/// costs share a sign) so that the ideal and nadir of a fixed front — the grid's with a reference, else the search's own
+/// — map to 0 and 1, measured from the reference point 1.1 in every normalised objective so the front's extremes also
+/// add volume.
 /// </summary>
 public static class SearchScore
 {
@@ -45,26 +46,51 @@ public static class SearchScore
         return front;
     }
 
-    /// <summary>Per-objective minimum and maximum of <paramref name="costs"/> (null when there are none).</summary>
-    public static (double[] Min, double[] Max)? Bounds(IReadOnlyCollection<double[]> costs)
+    /// <summary>
+    /// The normalisation of <paramref name="costs"/> (null when there are none): an objective whose costs all have one
+    /// sign is compared on a log scale (sign kept, so a negated maximised metric still orders the same way) — latency,
+    /// energy and area span orders of magnitude across a systolic grid, and on a linear scale the whole front sits in
+    /// one corner where any decent set scores nearly the full volume. Then each objective maps the ideal and nadir of
+    /// the costs' Pareto front to 0 and 1.
+    /// </summary>
+    public static Normalisation? Bounds(IEnumerable<double[]> costs)
     {
         ArgumentNullException.ThrowIfNull(costs);
-        if (costs.Count == 0)
+        var all = costs.ToList();
+        if (all.Count == 0)
             return null;
-        int k = costs.First().Length;
-        var min = Enumerable.Range(0, k).Select(i => costs.Min(c => c[i])).ToArray();
-        var max = Enumerable.Range(0, k).Select(i => costs.Max(c => c[i])).ToArray();
-        return (min, max);
+        int k = all[0].Length;
+        var log = Enumerable.Range(0, k).Select(i => all.All(c => c[i] > 0) || all.All(c => c[i] < 0)).ToArray();
+        var front = Front(all).Select(c => Transform(c, log)).ToList();
+        var ideal = Enumerable.Range(0, k).Select(i => front.Min(c => c[i])).ToArray();
+        var nadir = Enumerable.Range(0, k).Select(i => front.Max(c => c[i])).ToArray();
+        return new Normalisation(log, ideal, nadir);
     }
 
+    /// <summary>Per objective: log scale or not, and the transformed ideal and nadir that map to 0 and 1.</summary>
+    public sealed record Normalisation(bool[] Log, double[] Ideal, double[] Nadir)
+    {
+        public double[] Apply(double[] costs)
+        {
+            ArgumentNullException.ThrowIfNull(costs);
+            var t = Transform(costs, Log);
+            return [.. t.Select((v, i) => Nadir[i] > Ideal[i] ? (v - Ideal[i]) / (Nadir[i] - Ideal[i]) : v > Ideal[i] ? double.PositiveInfinity : 0)];
+        }
+    }
+
+    /// <summary>Sign-keeping log (ln c, or −ln(−c) for a negated metric): increasing in c, so dominance is unchanged.</summary>
+    private static double[] Transform(double[] costs, bool[] log) =>
+        [.. costs.Select((c, i) => !log[i] ? c : c > 0 ? Math.Log(c) : c < 0 ? -Math.Log(-c) : double.NaN)];
+
     /// <summary>The hypervolume of <paramref name="costs"/> normalised by <paramref name="bounds"/> (0 with no bounds).</summary>
-    public static double Hypervolume(IEnumerable<double[]> costs, (double[] Min, double[] Max)? bounds)
+    public static double Hypervolume(IEnumerable<double[]> costs, Normalisation? bounds)
     {
         ArgumentNullException.ThrowIfNull(costs);
-        if (bounds is not { } b)
+        if (bounds is null)
             return 0;
-        var normalised = Front(costs).Select(c => c.Select((v, i) => b.Max[i] > b.Min[i] ? (v - b.Min[i]) / (b.Max[i] - b.Min[i]) : 0).ToArray());
-        return Search.Hypervolume.Of(normalised, [.. Enumerable.Repeat(ReferencePoint, b.Min.Length)]);
+        // A value outside the log domain (0 where all others were positive) cannot be placed: it adds nothing.
+        var normalised = Front(costs).Select(bounds.Apply).Where(c => !c.Any(double.IsNaN));
+        return Search.Hypervolume.Of(normalised, [.. Enumerable.Repeat(ReferencePoint, bounds.Log.Length)]);
     }
 
     /// <summary>
@@ -72,7 +98,7 @@ public static class SearchScore
     /// <paramref name="searchRows"/> (first-evaluated order) are what the search had seen.
     /// </summary>
     public static List<SearchGenerationRow> Generations(string workload, IReadOnlyList<PointRow> searchRows, IReadOnlyList<int> evaluationsAfterGeneration,
-        IReadOnlyList<Objective> objectives, (double[] Min, double[] Max)? bounds)
+        IReadOnlyList<Objective> objectives, Normalisation? bounds)
     {
         ArgumentNullException.ThrowIfNull(searchRows);
         ArgumentNullException.ThrowIfNull(evaluationsAfterGeneration);
