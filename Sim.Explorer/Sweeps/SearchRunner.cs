@@ -48,7 +48,7 @@ public static class SearchRunner
                     var todo = fresh.Where(p => !finished.ContainsKey(p.Id)).ToList();
                     PointBatch.Evaluate(todo, journal, finished, jobs, progress, cancel);
                     computed += todo.Count;
-                    strategy.Tell([.. candidates.Select(p => SearchScore.Costs(finished[p.Id].Point, spec.Objectives))]);
+                    strategy.Tell(Costs(candidates, strategy.Population.Select(m => space.Decode(m.Genes, workload).Id), finished, spec.Objectives));
                     counts.Add(distinct);
                 }
             }
@@ -83,6 +83,20 @@ public static class SearchRunner
         ResultsCsv.Write(Path.Combine(outputDirectory, GenerationsFile), generations);
         ResultsCsv.Write(Path.Combine(outputDirectory, SummaryFile), summary);
         return new SearchOutcome(outputDirectory, points, layers, referenceRows, generations, summary, computed, resumed);
+    }
+
+    /// <summary>
+    /// The costs told for a generation: an infeasible or failed point, and a copy of a design already in the population
+    /// or earlier in the batch, are told as null. Many genes decode to one grid point, and NSGA-II keeps equal-cost
+    /// copies side by side on a front, so without this a few designs soon fill the population and the search stalls
+    /// (the duplicate elimination of e.g. pymoo). A design evaluated earlier but no longer in the population is told its
+    /// costs: it may return.
+    /// </summary>
+    private static List<double[]?> Costs(List<SweepPoint> candidates, IEnumerable<string> populationIds,
+        Dictionary<string, SweepJournal.Entry> finished, IReadOnlyList<Objective> objectives)
+    {
+        var seen = populationIds.ToHashSet(StringComparer.Ordinal);
+        return [.. candidates.Select(p => seen.Add(p.Id) ? SearchScore.Costs(finished[p.Id].Point, objectives) : null)];
     }
 
     /// <summary>reference/points.csv: the grid's rows in grid order, Pareto-marked among themselves.</summary>
