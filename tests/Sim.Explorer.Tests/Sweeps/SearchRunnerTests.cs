@@ -88,13 +88,19 @@ public class SearchRunnerTests
     }
 
     [Fact]
-    public void Two_runs_write_identical_bytes_whatever_the_job_count()
+    public void Two_runs_write_identical_bytes_whatever_the_job_count_with_a_search_per_workload()
     {
         using var dir = new TempDirectory();
-        var spec = Load(dir);
-        SearchRunner.Run(spec, dir.File("one"), jobs: 1, resume: false);
+        dir.Write("w2.yaml", "name: other\nops:\n  - {name: g, kind: gemm, m: 96, n: 40, k: 24}\n");
+        var spec = Load(dir, Spec.Replace("workloads: [w.yaml]", "workloads: [w.yaml, w2.yaml]", StringComparison.Ordinal));
+        var one = SearchRunner.Run(spec, dir.File("one"), jobs: 1, resume: false);
         SearchRunner.Run(spec, dir.File("two"), jobs: 4, resume: false);
         Assert.Equal(Bytes(dir.File("one")), Bytes(dir.File("two")));
+
+        Assert.Equal(["tiny", "other"], one.Summary.Select(s => s.Workload));
+        Assert.Equal(one.Points.Count, one.Summary.Sum(s => s.Evaluations));
+        Assert.Equal(["tiny", "other"], one.Points.Select(p => p.Workload).Distinct()); // first-evaluated order: workload by workload
+        Assert.Equal(22, one.Generations.Count);
     }
 
     [Fact]
