@@ -46,6 +46,13 @@ public static class SweepCommand
 
             var spec = SweepSpecYaml.Read(specFile);
             var directory = parse.GetValue(output) ?? Path.Combine("reports", spec.Name);
+            if (spec.Search is not null)
+            {
+                if (choice.Shard is { } searchShard)
+                    throw new Core.Config.SimInputException($"{specFile.DisplayPath}: shard {searchShard} (from {choice.Source}) of a search: a search runs generation by generation, each asking for points the last one chose. Fix: run it without --shard, outside an array job, or shard a sampled sweep (drop 'search:') instead");
+                return SearchSweep.Run(context, spec, specFile.DisplayPath, directory, jobCount, parse.GetValue(resume));
+            }
+
             var plan = SweepPlan.Build(spec);
             if (choice.Shard is { } part)
             {

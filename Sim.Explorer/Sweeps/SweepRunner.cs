@@ -4,9 +4,8 @@ using Sim.Explorer.Sweeps.Sharding;
 namespace Sim.Explorer.Sweeps;
 
 /// <summary>
-/// Runs a sweep's points in parallel, journaling each finished point, then writes the tables
+/// Runs a sweep's points in parallel (<see cref="PointBatch"/>), journaling each finished point, then writes the tables
 /// (<see cref="SweepTables"/>).
-/// A point that throws is kept with status "error" and the reason; the sweep goes on.
 /// </summary>
 public static class SweepRunner
 {
@@ -57,33 +56,7 @@ public static class SweepRunner
         var resumed = finished.Keys.Count(ids.Contains);
         var todo = points.Where(p => !finished.ContainsKey(p.Id)).ToList();
         progress?.Started(points.Count, resumed);
-        var options = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, jobs), CancellationToken = cancel };
-        Parallel.ForEach(todo, options, point =>
-        {
-            var entry = EvaluatePoint(point);
-            journal.Append(entry);
-            lock (finished)
-                finished[point.Id] = entry;
-            progress?.PointFinished();
-        });
+        PointBatch.Evaluate(todo, journal, finished, jobs, progress is null ? null : progress.PointFinished, cancel);
         return (todo.Count, finished, resumed);
-    }
-
-    private static SweepJournal.Entry EvaluatePoint(SweepPoint point)
-    {
-        try
-        {
-            var (row, layers) = PointEvaluator.Evaluate(point.Id, point.Workload, point.Arch, point.Mode);
-            return new SweepJournal.Entry(row, [.. layers]);
-        }
-#pragma warning disable CA1031 // one failing point must not kill a sweep of thousands; its reason is recorded
-        catch (Exception e) when (e is ArgumentException or InvalidOperationException or OverflowException or NotSupportedException)
-#pragma warning restore CA1031
-        {
-            var row = PointRow.Describe(point.Id, point.Workload.Name, point.Arch, point.Mode);
-            row.Status = Analysis.RowStatus.Error;
-            row.Reason = $"{e.GetType().Name}: {e.Message}";
-            return new SweepJournal.Entry(row, []);
-        }
     }
 }

@@ -29,6 +29,9 @@ public sealed record SweepSpec(
 
     public IReadOnlyList<DesignConstraint> Constraints { get; init; } = [];
 
+    /// <summary>The spec's <c>search:</c>, or null for a sweep of its sampled points.</summary>
+    public SearchSpec? Search { get; init; }
+
     /// <summary>Points the plan holds: drawn archs that meet the constraints × workloads, duplicates removed.</summary>
     public long PointCount => SweepPlan.Build(this).Points.Count;
 }

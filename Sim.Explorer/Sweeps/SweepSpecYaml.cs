@@ -28,7 +28,7 @@ public static class SweepSpecYaml
     {
         ArgumentNullException.ThrowIfNull(file);
         var root = YamlMap.Parse(file.DisplayPath, file.Text)
-            .AllowOnly("name", "description", "mode", "seed", "base", "workloads", "axes", "sampling", "constraints", "objectives");
+            .AllowOnly("name", "description", "mode", "seed", "base", "workloads", "axes", "sampling", "constraints", "objectives", SearchSpecYaml.Key);
         var name = root.RequireString("name");
         if (name.Length == 0 || name.IndexOfAny(Path.GetInvalidFileNameChars()) >= 0 || name.Contains(' ', StringComparison.Ordinal))
             throw root.ErrorAt("name", $"'{name}' cannot be used as a folder name", "use letters, digits, '-' and '_'");
@@ -46,7 +46,11 @@ public static class SweepSpecYaml
         var axes = root.Has("axes") ? root.RequireMap("axes") : null;
         var space = AxisYaml.Read(axes, baseArch);
         var sampling = SweepSampling.Read(root);
-        if (sampling.Method == SamplingMethod.Grid && AxisYaml.ContinuousKeys(axes).FirstOrDefault() is { } continuous)
+        var searched = root.Has(SearchSpecYaml.Key);
+        if (searched && root.Has("sampling"))
+            throw root.ErrorAt("sampling", "a search chooses its own points, so 'sampling' does not apply", "drop 'sampling:' (or drop 'search:' to sample the space)");
+        var continuous = AxisYaml.ContinuousKeys(axes).FirstOrDefault();
+        if (!searched && sampling.Method == SamplingMethod.Grid && continuous is not null)
             throw axes!.ErrorAt(continuous, $"'{continuous}' is a continuous range ({{min, max}} with no step), which a grid cannot enumerate",
                 "add 'step: X' or 'scale: log2', or sample it with 'sampling: {method: lhs, points: N}' (or random)");
         var constraints = ConstraintYaml.Read(root);
@@ -60,14 +64,20 @@ public static class SweepSpecYaml
             throw root.ErrorAt("workloads", $"two workloads are named '{duplicate.Key}'", "list each workload once (points are keyed by workload name)");
 
         RejectSharedMacOverrides(root, baseArch, space);
-        var spec = new SweepSpec(name, file.DisplayPath, file.Text, mode, baseArch, workloads, space)
+        var spec = SearchSpecYaml.Attach(root, new SweepSpec(name, file.DisplayPath, file.Text, mode, baseArch, workloads, space)
         {
             Sampling = sampling,
             Seed = seed,
             Constraints = constraints,
             Objectives = objectives,
-        };
-        SweepPlan.Build(spec); // draws the points now: an unsatisfiable constraint is an input error before anything runs
+        });
+        if (spec.Search is { Reference: SearchReference.Grid } && continuous is not null)
+            throw axes!.ErrorAt(continuous, $"'{continuous}' is a continuous range, so the search's reference grid cannot enumerate it",
+                "add 'step: X' or 'scale: log2' to it, or set 'reference: none' in 'search:'");
+        // Draws the points now, so an unsatisfiable constraint is an input error before anything runs (a search draws its
+        // own points; only its reference grid is a plan).
+        if (spec.Search is null or { Reference: SearchReference.Grid })
+            SweepPlan.Build(spec);
         return spec;
     }
 
