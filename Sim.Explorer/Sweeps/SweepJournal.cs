@@ -32,16 +32,60 @@ public sealed class SweepJournal : IDisposable
     }
 
     /// <summary>
-    /// Reopens a journal for appending after reading what it holds. The file is first rewritten with only its whole
-    /// entries, so a torn last line cannot swallow the next entry appended after it.
+    /// Reopens a journal for appending after reading what it holds. A journal with a torn line (or a last line without
+    /// its newline) is first rewritten with only its whole lines, so the torn text cannot swallow the next entry appended
+    /// after it; an intact journal is appended to as it is (rewriting hundreds of MB would cost more than the resume).
     /// </summary>
     public static SweepJournal Resume(string path, out Dictionary<string, Entry> finished)
     {
-        finished = ReadFinished(path);
-        var temporary = path + ".tmp";
-        File.WriteAllLines(temporary, finished.Values.Select(e => JsonSerializer.Serialize(e)));
-        File.Move(temporary, path, overwrite: true);
+        finished = [];
+        bool torn = false;
+        if (File.Exists(path))
+        {
+            foreach (var line in File.ReadLines(path))
+            {
+                if (Parse(line) is { } entry)
+                    finished[entry.Point.PointId] = entry;
+                else
+                    torn = true;
+            }
+
+            torn |= !EndsWithNewline(path);
+        }
+
+        if (torn)
+        {
+            var temporary = path + ".tmp";
+            File.WriteAllLines(temporary, File.ReadLines(path).Where(line => Parse(line) is not null));
+            File.Move(temporary, path, overwrite: true);
+        }
+
         return new SweepJournal(path);
+    }
+
+    private static bool EndsWithNewline(string path)
+    {
+        using var stream = File.OpenRead(path);
+        if (stream.Length == 0)
+            return true;
+        stream.Seek(-1, SeekOrigin.End);
+        return stream.ReadByte() == '\n';
+    }
+
+    /// <summary>The entry a line holds, or null for a torn or foreign line.</summary>
+    private static Entry? Parse(string line)
+    {
+        Entry? entry;
+        try
+        {
+            entry = JsonSerializer.Deserialize(line, JournalJson.Default.Entry);
+        }
+        catch (JsonException)
+        {
+            return null; // torn write from a killed run: that point simply runs again
+        }
+
+        return entry?.Point is { PointId.Length: > 0 } ? entry : null;
     }
 
     public sealed record Entry(PointRow Point, List<LayerRow> Layers);
@@ -61,24 +105,14 @@ public sealed class SweepJournal : IDisposable
             yield break;
         foreach (var line in File.ReadLines(path))
         {
-            Entry? entry;
-            try
-            {
-                entry = JsonSerializer.Deserialize<Entry>(line);
-            }
-            catch (JsonException)
-            {
-                continue; // torn write from a killed run: that point simply runs again
-            }
-
-            if (entry?.Point is { PointId.Length: > 0 })
+            if (Parse(line) is { } entry)
                 yield return (line, entry);
         }
     }
 
     public void Append(Entry entry)
     {
-        var bytes = s_utf8.GetBytes(JsonSerializer.Serialize(entry) + "\n");
+        var bytes = s_utf8.GetBytes(JsonSerializer.Serialize(entry, JournalJson.Default.Entry) + "\n");
         lock (_lock)
         {
             _stream.Write(bytes);
