@@ -19,7 +19,8 @@ public static class MergeCommand
     {
         var directoryArg = new Argument<string>("dir") { Description = "The sweep's output directory (the -o the shards ran with), holding parts/" };
         var specArg = new Argument<string?>("spec") { Description = "The spec the shards ran (default: the copy each shard saved in DIR/parts/)", Arity = ArgumentArity.ZeroOrOne };
-        var command = new Command("merge", "Merge a sharded sweep's part files into points.csv, layers.csv, manifest.json and plots") { directoryArg, specArg };
+        var parquet = new Option<bool>("--parquet") { Description = "Also write points, layers and breakdown as .parquet (same columns as the CSVs)" };
+        var command = new Command("merge", "Merge a sharded sweep's part files into points.csv, layers.csv, breakdown.csv, manifest.json, plots and report.html") { directoryArg, specArg, parquet };
         command.SetAction(parse =>
         {
             var directory = parse.GetValue(directoryArg)!;
@@ -50,12 +51,12 @@ public static class MergeCommand
                 return ExitCodes.Failed;
             }
 
-            SweepMerge.WriteTables(directory, input);
+            SweepMerge.WriteTables(directory, input, new Sweeps.SweepOutputOptions { Parquet = parse.GetValue(parquet) });
             var plots = SweepReport.Write(directory, input.Spec);
             var points = input.Plan.Select(p => input.Finished[p.Id].Point).ToList();
             context.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"merged {points.Count} points from {input.ShardCount} shards; {points.Count(p => p.Status == RowStatus.Infeasible)} infeasible, {points.Count(p => p.Status == RowStatus.Error)} failed"));
-            context.Out.WriteLine($"wrote {Path.Combine(directory, "points.csv")}, layers.csv, manifest.json, {string.Join(", ", plots.Select(Path.GetFileName))}");
+            context.Out.WriteLine($"wrote {Path.Combine(directory, "points.csv")}, layers.csv, breakdown.csv, manifest.json{(parse.GetValue(parquet) ? ", points/layers/breakdown.parquet" : "")}, {string.Join(", ", plots.Select(Path.GetFileName))}");
             return points.Any(p => p.Status == RowStatus.Error) ? ExitCodes.Failed : ExitCodes.Ok;
         });
         return command;

@@ -25,6 +25,9 @@ public sealed record HeatmapAxis(string Column, string Label, Func<PointRow, str
         ["filter_kb"] = Numeric("p.filter_kb", "filter scratchpad (KB)", r => r.FilterKb),
         ["ofmap_kb"] = Numeric("p.ofmap_kb", "ofmap scratchpad (KB)", r => r.OfmapKb),
         ["dram_bandwidth_bytes_per_cycle"] = Numeric("p.dram_bw_bytes_per_cycle", "DRAM bandwidth (B/cycle)", r => r.DramBandwidthBytesPerCycle),
+        ["dram_latency_cycles"] = Numeric("p.dram_latency_cycles", "DRAM latency (cycles)", r => r.DramLatencyCycles),
+        ["word_bytes"] = Numeric("p.word_bytes", "word size (B)", r => r.WordBytes),
+        ["vector_lanes"] = Numeric("p.vector_lanes", "vector lanes", r => r.VectorLanes),
     };
 
     /// <summary>The axis for a spec axis name; null for a name that is not a swept parameter.</summary>

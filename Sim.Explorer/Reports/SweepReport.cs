@@ -12,11 +12,11 @@ namespace Sim.Explorer.Reports;
 /// </summary>
 public static class SweepReport
 {
-    /// <summary>The figures and report of a sweep, for its spec's objectives; the heatmap spans rows × cols.</summary>
+    /// <summary>The figures and report of a sweep, for its spec's objectives; the heatmap spans the spec's heatmap axes.</summary>
     public static IReadOnlyList<string> Write(string directory, Sweeps.SweepSpec spec)
     {
         ArgumentNullException.ThrowIfNull(spec);
-        return Write(directory, spec.Name, spec.Objectives, HeatmapAxis.Rows, HeatmapAxis.Cols);
+        return Write(directory, spec.Name, spec.Objectives, spec.Heatmap.RowAxis, spec.Heatmap.ColAxis);
     }
 
     /// <summary>The figures and report for the default objectives.</summary>

@@ -29,6 +29,9 @@ public sealed record SweepSpec(
 
     public IReadOnlyList<DesignConstraint> Constraints { get; init; } = [];
 
+    /// <summary>The two axes the utilization heatmap spans (default: array rows × cols).</summary>
+    public HeatmapSpec Heatmap { get; init; } = HeatmapSpec.Default;
+
     /// <summary>The spec's <c>search:</c>, or null for a sweep of its sampled points.</summary>
     public SearchSpec? Search { get; init; }
 

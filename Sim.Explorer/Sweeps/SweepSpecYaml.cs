@@ -28,7 +28,7 @@ public static class SweepSpecYaml
     {
         ArgumentNullException.ThrowIfNull(file);
         var root = YamlMap.Parse(file.DisplayPath, file.Text)
-            .AllowOnly("name", "description", "mode", "seed", "base", "workloads", "axes", "sampling", "constraints", "objectives", SearchSpecYaml.Key);
+            .AllowOnly("name", "description", "mode", "seed", "base", "workloads", "axes", "sampling", "constraints", "objectives", HeatmapSpec.Key, SearchSpecYaml.Key);
         var name = root.RequireString("name");
         if (name.Length == 0 || name.IndexOfAny(Path.GetInvalidFileNameChars()) >= 0 || name.Contains(' ', StringComparison.Ordinal))
             throw root.ErrorAt("name", $"'{name}' cannot be used as a folder name", "use letters, digits, '-' and '_'");
@@ -70,6 +70,7 @@ public static class SweepSpecYaml
             Seed = seed,
             Constraints = constraints,
             Objectives = objectives,
+            Heatmap = HeatmapSpec.Read(root),
         });
         if (spec.Search is { Reference: SearchReference.Grid } && continuous is not null)
             throw axes!.ErrorAt(continuous, $"'{continuous}' is a continuous range, so the search's reference grid cannot enumerate it",

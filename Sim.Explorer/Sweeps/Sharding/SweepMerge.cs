@@ -105,12 +105,12 @@ public static class SweepMerge
     }
 
     /// <summary>Writes the merged tables exactly as an unsharded run would (points.csv, layers.csv, manifest.json).</summary>
-    public static void WriteTables(string outputDirectory, MergeInput input)
+    public static void WriteTables(string outputDirectory, MergeInput input, SweepOutputOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(input);
         if (!input.IsComplete)
             throw new InvalidOperationException("merge: the parts are incomplete or conflict; nothing to write");
-        SweepTables.Write(outputDirectory, input.Spec, input.Plan, input.Finished);
+        SweepTables.Write(outputDirectory, input.Spec, input.Plan, input.Finished, options);
     }
 
     /// <summary>

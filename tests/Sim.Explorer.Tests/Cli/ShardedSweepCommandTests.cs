@@ -50,12 +50,13 @@ public class ShardedSweepCommandTests
         Assert.Equal(9, Directory.GetFiles(Path.Combine(sharded, "parts")).Length);
         Assert.Equal(8, File.ReadAllLines(Path.Combine(sharded, "parts", "shard-1-of-3.jsonl")).Length);
 
-        var (code, stdout, stderr) = CliRunner.Run("merge", sharded);
+        var (code, stdout, stderr) = CliRunner.Run("merge", sharded, "--parquet");
         Assert.True(code == 0, stderr);
         Assert.Contains("merged 24 points from 3 shards", stdout, StringComparison.Ordinal);
-        foreach (var file in new[] { "points.csv", "layers.csv", "manifest.json" })
+        foreach (var file in new[] { "points.csv", "layers.csv", "breakdown.csv", "manifest.json", "report.html" })
             Assert.Equal(Read(full, file), Read(sharded, file));
         Assert.True(File.Exists(Path.Combine(sharded, "pareto.png")));
+        Assert.True(File.Exists(Path.Combine(sharded, "points.parquet")) && File.Exists(Path.Combine(sharded, "breakdown.parquet")));
     }
 
     [Fact]

@@ -1,0 +1,73 @@
+using Sim.Core.Config;
+using Sim.Explorer.Inputs;
+using Sim.Explorer.Reports;
+using Sim.Explorer.Sweeps;
+using Sim.Explorer.Tests.Plots;
+
+namespace Sim.Explorer.Tests.Sweeps;
+
+public class HeatmapSpecTests
+{
+    private const string Spec = """
+        name: hm
+        base:
+          name: b
+          tile: {kind: systolic, rows: 8, cols: 8, dataflow: os}
+          scratchpad: {ifmap_kb: 8, filter_kb: 8, ofmap_kb: 4}
+          dram: {bandwidth_bytes_per_cycle: 4, latency_cycles: 50}
+        workloads: [w.yaml]
+        axes:
+          rows: [4, 8]
+          ifmap_kb: [8, 16, 32]
+          dram_bandwidth_bytes_per_cycle: [4, 8]
+        """;
+
+    private static SweepSpec Load(TempDirectory dir, string spec)
+    {
+        dir.Write("w.yaml", "name: tiny\nops:\n  - {name: g, kind: gemm, m: 64, n: 32, k: 48}\n");
+        return SweepSpecYaml.Read(InputFile.Read(dir.Write("sweep.yaml", spec)));
+    }
+
+    [Fact]
+    public void Defaults_to_the_array_shape_and_reads_any_two_list_axes()
+    {
+        using var dir = new TempDirectory();
+        Assert.Equal(new HeatmapSpec("rows", "cols"), Load(dir, Spec).Heatmap);
+        Assert.Equal(new HeatmapSpec("dram_bandwidth_bytes_per_cycle", "ifmap_kb"),
+            Load(dir, Spec + "\nheatmap: {x: ifmap_kb, y: dram_bandwidth_bytes_per_cycle}\n").Heatmap);
+    }
+
+    [Theory]
+    [InlineData("heatmap: {x: ifmap, y: rows}", "field 'heatmap.x': 'ifmap' is not an axis a heatmap can span. Fix: did you mean 'ifmap_kb'?")]
+    [InlineData("heatmap: {x: rows, y: rows}", "field 'heatmap.x': x and y are both 'rows'. Fix: span two different axes")]
+    [InlineData("heatmap: {x: rows}", "field 'heatmap.y': required field is missing")]
+    [InlineData("heatmap: {x: rows, y: cols, z: dataflow}", "field 'heatmap.z': unknown key")]
+    public void Malformed_heatmaps_name_the_field_and_fix(string heatmap, string expected)
+    {
+        using var dir = new TempDirectory();
+        var e = Assert.Throws<SimInputException>(() => Load(dir, Spec + "\n" + heatmap + "\n"));
+        Assert.Contains(expected, e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_continuous_axis_cannot_be_a_heatmap_axis()
+    {
+        using var dir = new TempDirectory();
+        var spec = Spec.Replace("dram_bandwidth_bytes_per_cycle: [4, 8]", "dram_bandwidth_bytes_per_cycle: {min: 4, max: 8}", StringComparison.Ordinal)
+            + "\nsampling: {method: lhs, points: 4}\nheatmap: {x: dram_bandwidth_bytes_per_cycle, y: rows}\n";
+        var e = Assert.Throws<SimInputException>(() => Load(dir, spec));
+        Assert.Contains("'dram_bandwidth_bytes_per_cycle' is a continuous axis", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_sweep_heatmap_spans_the_spec_axes()
+    {
+        using var dir = new TempDirectory();
+        var spec = Load(dir, Spec + "\nheatmap: {x: ifmap_kb, y: dram_bandwidth_bytes_per_cycle}\n");
+        SweepRunner.Run(spec, dir.File("out"), 1, false);
+        SweepReport.Write(dir.File("out"), spec);
+        var text = ImageAssert.SvgText(dir.File("out/utilization_heatmap.svg"));
+        Assert.Contains("ifmap scratchpad (KB)", text, StringComparison.Ordinal);
+        Assert.Contains("DRAM bandwidth (B/cycle)", text, StringComparison.Ordinal);
+    }
+}
