@@ -61,6 +61,8 @@ public static class PlanCommand
             if (ExperimentSweeps.For(specFile) is not null)
                 throw new SimInputException($"{specFile.DisplayPath}: experiment sweeps ({string.Join(", ", ExperimentSweeps.Keys)}) are not shardable. Fix: run them with sim sweep");
             var spec = SweepSpecYaml.Read(specFile); // validated here, before anything is submitted
+            if (spec.Search is not null)
+                throw new SimInputException($"{specFile.DisplayPath}: a search runs generation by generation (each asks for points the last one chose), so it cannot be split into shards. Fix: run it with sim sweep on one machine, or plan a sampled sweep (drop 'search:')");
             var directory = parse.GetValue(output) ?? Path.Combine("reports", spec.Name);
             if (shardCount > spec.PointCount)
                 context.Error.WriteLine($"warning: {shardCount} shards for {spec.PointCount} points: {shardCount - spec.PointCount} shards will have nothing to do");

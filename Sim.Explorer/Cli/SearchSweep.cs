@@ -14,13 +14,13 @@ namespace Sim.Explorer.Cli;
 /// </summary>
 public static class SearchSweep
 {
-    public static int Run(CliContext context, SweepSpec spec, string specPath, string directory, int jobs, bool resume)
+    public static int Run(CliContext context, SweepSpec spec, string specPath, string directory, int jobs, bool resume, bool parquet = false)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(spec);
         var search = spec.Search ?? throw new ArgumentException($"sweep '{spec.Name}' has no search", nameof(spec));
         context.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"search '{spec.Name}' from {specPath}: {search.Strategy}, population {search.Population}, {search.Generations} generations, seed {search.Seed}, {spec.Workloads.Count} workload(s) over a {spec.PointCount}-point grid{(search.Reference == SearchReference.Grid ? " (grid run as reference)" : "")}, {jobs} jobs → {directory}"));
+            $"search '{spec.Name}' from {specPath}: {search.Strategy}, population {search.Population}, {search.Generations} generations, seed {search.Seed}, {spec.Workloads.Count} workload(s) over {GridText(spec)}{(search.Reference == SearchReference.Grid ? " (grid run as reference)" : "")}, {jobs} jobs → {directory}"));
 
         var clock = Stopwatch.StartNew();
         using var interrupt = new CancellationTokenSource();
@@ -41,6 +41,8 @@ public static class SearchSweep
             Console.CancelKeyPress -= onCtrlC;
         }
 
+        if (parquet)
+            SweepTables.WriteParquet(directory, outcome.Points, outcome.Layers);
         var plots = SweepReport.Write(directory, spec);
         clock.Stop();
 
@@ -48,11 +50,16 @@ public static class SearchSweep
         var all = outcome.Points.Concat(outcome.ReferencePoints).DistinctBy(p => p.PointId).ToList();
         context.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{outcome.Points.Count} points searched{(outcome.ReferencePoints.Count > 0 ? $", {outcome.ReferencePoints.Count} in the reference grid" : "")} ({outcome.Computed} simulated, {outcome.Resumed} resumed) in {clock.Elapsed.TotalSeconds:0.00} s; {all.Count(p => p.Status == RowStatus.Infeasible)} infeasible, {all.Count(p => p.Status == RowStatus.Error)} failed"));
-        context.Out.WriteLine($"wrote {Path.Combine(directory, "points.csv")}, layers.csv, manifest.json, {SearchRunner.GenerationsFile}, {SearchRunner.SummaryFile}"
+        context.Out.WriteLine($"wrote {Path.Combine(directory, "points.csv")}, layers.csv, breakdown.csv, manifest.json{(parquet ? ", points/layers/breakdown.parquet" : "")}, {SearchRunner.GenerationsFile}, {SearchRunner.SummaryFile}"
             + (outcome.ReferencePoints.Count > 0 ? $", {Path.Combine(SearchRunner.ReferenceDirectory, "points.csv")}" : "")
             + $", {string.Join(", ", plots.Select(Path.GetFileName))}");
         return all.Any(p => p.Status == RowStatus.Error) ? ExitCodes.Failed : ExitCodes.Ok;
     }
+
+    /// <summary>The space's size without enumerating it (a search's space may be continuous or far too large to list).</summary>
+    private static string GridText(SweepSpec spec) => !spec.Space.IsFinite ? "a space with continuous axes"
+        : spec.Space.GridSize == long.MaxValue ? "a grid of more than 9.2e18 archs"
+        : string.Create(CultureInfo.InvariantCulture, $"a {spec.Space.GridSize}-arch grid");
 
     private static Table SummaryTable(IReadOnlyList<SearchSummaryRow> summary)
     {

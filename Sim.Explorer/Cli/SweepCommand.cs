@@ -41,6 +41,8 @@ public static class SweepCommand
             {
                 if (choice.Shard is not null)
                     throw new Core.Config.SimInputException($"{specFile.DisplayPath}: experiment sweeps ({string.Join(", ", ExperimentSweeps.Keys)}) are not shardable (shard from {choice.Source}). Fix: run it without --shard, outside an array job");
+                if (parse.GetValue(parquet))
+                    throw new Core.Config.SimInputException($"--parquet: experiment sweeps ({string.Join(", ", ExperimentSweeps.Keys)}) write CSV only. Fix: drop --parquet");
                 return experiment(context, specFile, parse.GetValue(output), parse.GetValue(resume), jobCount);
             }
 
@@ -50,9 +52,11 @@ public static class SweepCommand
             {
                 if (choice.Shard is { } searchShard)
                     throw new Core.Config.SimInputException($"{specFile.DisplayPath}: shard {searchShard} (from {choice.Source}) of a search: a search runs generation by generation, each asking for points the last one chose. Fix: run it without --shard, outside an array job, or shard a sampled sweep (drop 'search:') instead");
-                return SearchSweep.Run(context, spec, specFile.DisplayPath, directory, jobCount, parse.GetValue(resume));
+                return SearchSweep.Run(context, spec, specFile.DisplayPath, directory, jobCount, parse.GetValue(resume), parse.GetValue(parquet));
             }
 
+            if (choice.Shard is not null && parse.GetValue(parquet))
+                throw new Core.Config.SimInputException($"--parquet: a shard writes only its part file; the tables (and Parquet) are written when the parts are merged. Fix: drop --parquet here and run sim merge {directory} --parquet");
             var plan = SweepPlan.Build(spec);
             if (choice.Shard is { } part)
             {

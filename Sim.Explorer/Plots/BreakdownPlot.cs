@@ -1,3 +1,4 @@
+using System.Globalization;
 using ScottPlot;
 using ScottPlot.TickGenerators;
 using Sim.Explorer.Analysis;
@@ -24,10 +25,13 @@ public static class BreakdownPlot
     public static IReadOnlyList<string> Save(IReadOnlyList<PointRow> points, IReadOnlyList<BreakdownRow> breakdown, IReadOnlyList<Objective> objectives,
         string directory, string title)
     {
-        var designs = Best(points, objectives);
-        using (var latency = Build(designs, breakdown, Breakdowns.Latency, Breakdowns.LatencyComponents, $"{title}: latency breakdown of the best designs"))
+        var all = Best(points, objectives);
+        var designs = all.Take(MaxBars).ToList();
+        // Say so when bars were left out (whole workloads can be), rather than drop them silently.
+        var shown = designs.Count < all.Count ? string.Create(CultureInfo.InvariantCulture, $" (first {designs.Count} of {all.Count})") : "";
+        using (var latency = Build(designs, breakdown, Breakdowns.Latency, Breakdowns.LatencyComponents, $"{title}: latency breakdown of the best designs{shown}"))
             PlotStyle.Save(latency, directory, LatencyFile, PlotStyle.Width * 3 / 2, PlotStyle.Height);
-        using (var energy = Build(designs, breakdown, Breakdowns.Energy, Breakdowns.EnergyComponents, $"{title}: energy breakdown of the best designs"))
+        using (var energy = Build(designs, breakdown, Breakdowns.Energy, Breakdowns.EnergyComponents, $"{title}: energy breakdown of the best designs{shown}"))
             PlotStyle.Save(energy, directory, EnergyFile, PlotStyle.Width * 3 / 2, PlotStyle.Height);
         return [LatencyFile, EnergyFile];
     }
@@ -41,10 +45,16 @@ public static class BreakdownPlot
         foreach (var workload in points.Where(RowStatus.IsOk).GroupBy(p => p.Workload, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal))
         {
             var best = new List<(PointRow Point, List<string> BestAt)>();
+            // Among the front's designs (all ok ones if none is marked), ties broken by the other objectives in order,
+            // then plan order: the bar is never a dominated design and does not depend on how the axes were listed.
+            var front = workload.Where(p => p.Pareto).ToList();
+            var candidates = front.Count > 0 ? front : [.. workload];
             foreach (var objective in objectives)
             {
-                // MinBy keeps the first of equal costs: plan order breaks ties.
-                var point = workload.MinBy(objective.Cost)!;
+                var ranked = candidates.OrderBy(objective.Cost);
+                foreach (var other in objectives.Where(o => o != objective))
+                    ranked = ranked.ThenBy(other.Cost);
+                var point = ranked.First();
                 var existing = best.FindIndex(b => ReferenceEquals(b.Point, point));
                 if (existing >= 0)
                     best[existing].BestAt.Add(objective.ToString());
@@ -55,7 +65,7 @@ public static class BreakdownPlot
             designs.AddRange(best.Select(b => new Design(b.Point, string.Join(", ", b.BestAt))));
         }
 
-        return designs.Take(MaxBars).ToList();
+        return designs;
     }
 
     internal static Plot Build(IReadOnlyList<Design> designs, IReadOnlyList<BreakdownRow> breakdown, string metric, IReadOnlyList<string> components, string title)

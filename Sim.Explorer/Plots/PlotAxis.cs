@@ -35,7 +35,9 @@ public sealed record PlotAxis(bool Log, bool Base2)
         ArgumentNullException.ThrowIfNull(plot);
         ArgumentNullException.ThrowIfNull(values);
         double low = values.Min(Transform), high = values.Max(Transform);
-        double pad = Log ? (Base2 ? 0.5 : Math.Max(0.1, (high - low) * 0.05)) : Math.Max((high - low) * 0.05, Math.Abs(high) * 0.01 + 1e-12);
+        // A linear axis whose values are all equal (an objective that is 0 everywhere) gets a unit-sized span, not ±1e-12.
+        double pad = Log ? (Base2 ? 0.5 : Math.Max(0.1, (high - low) * 0.05))
+            : high > low ? Math.Max((high - low) * 0.05, (Math.Abs(high) * 0.01) + 1e-12) : Math.Max(Math.Abs(high) * 0.1, 1);
         if (horizontal)
             plot.Axes.SetLimitsX(low - pad, high + pad);
         else

@@ -25,12 +25,23 @@ public static class RooflinePlot
         PlotStyle.Save(plot, directory, FileName);
     }
 
-    /// <summary>The roofs drawn: the machines of the pareto rows (of all ok rows when none is marked).</summary>
+    /// <summary>
+    /// The roofs drawn: up to <see cref="MaxRoofs"/> − 1 machines of the pareto rows (of all ok rows when none is marked),
+    /// plus the envelope — the largest PE count with the largest bandwidth among all plotted points — unless it is one of
+    /// them. Every point lies under its own machine's roof, hence under the envelope, so no point appears to break the
+    /// roofline even when its machine's roof is not drawn.
+    /// </summary>
     public static IReadOnlyList<Roofline> Roofs(IReadOnlyList<PointRow> ok)
     {
         ArgumentNullException.ThrowIfNull(ok);
+        if (ok.Count == 0)
+            return [];
         var top = ok.Where(r => r.Pareto).ToList();
-        return Roofline.Distinct(top.Count > 0 ? top : ok, MaxRoofs);
+        var roofs = Roofline.Distinct(top.Count > 0 ? top : ok, MaxRoofs - 1).ToList();
+        var envelope = new Roofline(ok.Max(r => r.PeCount), ok.Max(r => r.DramBandwidthBytesPerCycle));
+        if (!roofs.Contains(envelope))
+            roofs.Add(envelope);
+        return roofs;
     }
 
     internal static Plot Build(IReadOnlyList<PointRow> rows, string title)
@@ -45,6 +56,7 @@ public static class RooflinePlot
         plot.YLabel(YLabel);
 
         var roofs = Roofs(ok);
+        var frontMachines = ok.Where(r => r.Pareto).Select(Roofline.Of).ToHashSet();
         double xLow = Math.Log10(Math.Min(ok.Min(r => r.ArithIntensityMacsPerByte), roofs.Min(r => r.RidgeMacsPerByte))) - 0.3;
         double xHigh = Math.Log10(Math.Max(ok.Max(r => r.ArithIntensityMacsPerByte), roofs.Max(r => r.RidgeMacsPerByte))) + 0.3;
         var workloads = ok.Select(r => r.Workload).Distinct().Order(StringComparer.Ordinal).ToList();
@@ -59,7 +71,7 @@ public static class RooflinePlot
             line.LineWidth = 2;
             // Solid: Skia's SVG canvas cannot draw dash effects (it draws them solid and warns on stderr for each line).
             line.LegendText = string.Create(CultureInfo.InvariantCulture,
-                $"roof: {roof.PeakMacsPerCycle:0.##} MACs/cycle, {roof.BandwidthBytesPerCycle:0.##} B/cycle");
+                $"{(frontMachines.Count == 0 || frontMachines.Contains(roof) ? "roof" : "envelope of all points")}: {roof.PeakMacsPerCycle:0.##} MACs/cycle, {roof.BandwidthBytesPerCycle:0.##} B/cycle");
         }
 
         for (int w = 0; w < workloads.Count; w++)

@@ -24,6 +24,18 @@ public static class SweepReport
         Write(directory, title, Objective.Defaults, HeatmapAxis.Rows, HeatmapAxis.Cols);
 
     /// <summary>
+    /// The objectives the Pareto figures pair: the spec's; a single objective is drawn against PE count (the cost of the
+    /// hardware), or against latency when it is PE count itself.
+    /// </summary>
+    private static IReadOnlyList<Objective> PlottedPairs(IReadOnlyList<Objective> objectives) => objectives.Count switch
+    {
+        0 => Objective.Defaults,
+        1 when objectives[0].Metric == PointMetrics.PeCount => [objectives[0], new Objective(PointMetrics.LatencyCycles, false)],
+        1 => [objectives[0], new Objective(PointMetrics.PeCount, false)],
+        _ => objectives,
+    };
+
+    /// <summary>
     /// Returns the written files (.png, .svg and report.html), in ordinal order. The heatmap spans
     /// <paramref name="heatmapRows"/> × <paramref name="heatmapCols"/>, best utilization over the other axes.
     /// </summary>
@@ -32,7 +44,7 @@ public static class SweepReport
         ArgumentNullException.ThrowIfNull(objectives);
         var rows = ResultsCsv.Read<PointRow>(Path.Combine(directory, Sweeps.SweepTables.PointsFile));
         var figures = new List<string>();
-        figures.AddRange(ParetoPlot.SaveAll(rows, directory, title, objectives.Count >= 2 ? objectives : Objective.Defaults));
+        figures.AddRange(ParetoPlot.SaveAll(rows, directory, title, PlottedPairs(objectives)));
         RooflinePlot.Save(rows, directory, title);
         figures.Add(RooflinePlot.FileName);
         // The heatmap's rows × cols describe a systolic array completely; other kinds have a third side (a cube's K0)

@@ -32,8 +32,10 @@ public static class SweepManifest
             json.WriteString("spec_sha256", Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(spec.SourceText))));
             json.WriteString("mode", spec.Mode == SimMode.ScaleSim ? "scalesim" : "default");
             var sampling = spec.Sampling;
-            json.WriteString("strategy", sampling.MethodName);
-            if (sampling.Method == SamplingMethod.Grid)
+            json.WriteString("strategy", spec.Search?.Strategy ?? sampling.MethodName);
+            if (spec.Search is { } search)
+                json.WriteNumber("seed", search.Seed);
+            else if (sampling.Method == SamplingMethod.Grid)
                 json.WriteString("seed", "none: grid sweeps draw no random numbers");
             else
                 json.WriteNumber("seed", spec.Seed);
@@ -65,7 +67,11 @@ public static class SweepManifest
             }
 
             json.WriteEndObject();
-            WriteSampling(json, spec, SweepPlan.Build(spec));
+            // A search never builds the grid plan (it may be continuous or astronomically large): it records its settings.
+            if (spec.Search is null)
+                WriteSampling(json, spec, SweepPlan.Build(spec));
+            else
+                WriteSearch(json, spec, spec.Search);
             json.WriteStartArray("workloads");
             foreach (var (workloadPath, workload) in spec.Workloads)
             {
@@ -123,6 +129,29 @@ public static class SweepManifest
 
         json.WriteEndObject();
         json.WriteEndObject();
+    }
+
+    /// <summary>How a search chose its points: its settings, the constraints its candidates had to meet, the objectives.</summary>
+    private static void WriteSearch(Utf8JsonWriter json, SweepSpec spec, SearchSpec search)
+    {
+        json.WriteStartObject("search");
+        json.WriteString("strategy", search.Strategy);
+        json.WriteNumber("population", search.Population);
+        json.WriteNumber("generations", search.Generations);
+        json.WriteString("reference", search.Reference == SearchReference.Grid ? "grid" : "none");
+        json.WriteEndObject();
+        json.WriteStartArray("constraints");
+        foreach (var constraint in spec.Constraints)
+        {
+            json.WriteStartObject();
+            json.WriteString("constraint", constraint.ToString());
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+        json.WriteStartArray("objectives");
+        foreach (var objective in spec.Objectives) json.WriteStringValue(objective.ToString());
+        json.WriteEndArray();
     }
 
     /// <summary>How the points were chosen: sampling, constraints with the points each removed, duplicates, objectives.</summary>

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Sim.Core.Config;
 using Sim.Core.Hardware;
 using Sim.Explorer.Inputs;
@@ -78,8 +79,31 @@ public static class SweepSpecYaml
         // Draws the points now, so an unsatisfiable constraint is an input error before anything runs (a search draws its
         // own points; only its reference grid is a plan).
         if (spec.Search is null or { Reference: SearchReference.Grid })
+        {
+            RejectHugeGrid(axes, spec);
             SweepPlan.Build(spec);
+        }
+
         return spec;
+    }
+
+    /// <summary>The most archs a grid enumerates (each is resolved and checked against the constraints before any runs).</summary>
+    public const long MaxGridArchs = 10_000_000;
+
+    /// <summary>A grid past <see cref="MaxGridArchs"/> would take minutes (or all memory) just to plan: an input error instead.</summary>
+    private static void RejectHugeGrid(YamlMap? axes, SweepSpec spec)
+    {
+        if (spec.Sampling.Method != SamplingMethod.Grid || !spec.Space.IsFinite || spec.Space.GridSize <= MaxGridArchs)
+            return;
+        var widest = spec.Space.Axes.MaxBy(a => ((DiscreteDomain)a.Domain).Count)!;
+        var size = spec.Space.GridSize == long.MaxValue ? "more than 9.2e18" : spec.Space.GridSize.ToString("N0", CultureInfo.InvariantCulture);
+        var problem = string.Create(CultureInfo.InvariantCulture, $"the grid has {size} archs (the product of the axes' value counts), more than the {MaxGridArchs:N0} a grid enumerates");
+        var fix = spec.Search is null
+            ? "sample it instead (sampling: {method: lhs, points: N}), search it (search: {strategy: nsga2, ...}), or narrow the axes"
+            : "set 'reference: none' in 'search:' (the search itself needs no grid), or narrow the axes";
+        throw axes is not null && axes.Has(widest.Name)
+            ? axes.ErrorAt(widest.Name, problem, fix)
+            : new SimInputException($"{spec.SourcePath}: {problem}. Fix: {fix}");
     }
 
     /// <summary>

@@ -15,8 +15,6 @@ public static class AxisYaml
     /// <summary>A range expanding to more values than this is a mistake (a step meant for another unit), not a sweep.</summary>
     public const int MaxRangeValues = 100_000;
 
-    private const double RealStepSlack = 1e-9;
-
     private static readonly string[] s_shapeSides = ["rows", "cols"];
 
     public static DesignSpace Read(YamlMap? axes, ArchSpec baseArch)
@@ -144,10 +142,13 @@ public static class AxisYaml
                 throw range.ErrorAt("step", $"step {stepText} is not positive", "use a step > 0 (min, min+step, … ≤ max)");
             if (integer && step != Math.Floor(step))
                 throw range.ErrorAt("step", $"'{definition.Name}' takes whole numbers, so its step must be one (not {stepText})", "use a whole-number step such as 8");
-            var steps = Math.Floor(((max - min) / step) + RealStepSlack);
-            if (steps + 1 > MaxRangeValues)
-                throw range.ErrorAt("step", $"the range has {steps + 1:0} values (more than {MaxRangeValues})", "use a larger step or 'scale: log2'");
-            values = [.. Enumerable.Range(0, (int)steps + 1).Select(i => min + (i * step))];
+            // In decimal: the written numbers are exact there, so {min: 0.1, max: 0.7, step: 0.1} gives 0.3 (not
+            // 0.30000000000000004) and ends at exactly 0.7 — values feed point ids, p.* columns and constraints.
+            if ((max - min) / step + 1 > MaxRangeValues)
+                throw range.ErrorAt("step", $"the range has {Math.Floor((max - min) / step) + 1:0} values (more than {MaxRangeValues})", "use a larger step or 'scale: log2'");
+            decimal dMin = (decimal)min, dStep = (decimal)step;
+            var steps = (int)decimal.Floor(((decimal)max - dMin) / dStep);
+            values = [.. Enumerable.Range(0, steps + 1).Select(i => (double)(dMin + (i * dStep)))];
         }
         else
         {

@@ -38,7 +38,7 @@ public sealed record DesignConstraint(DesignMetric Metric, double? Min, double? 
     public override string ToString() => (Target, Tolerance, Min, Max) switch
     {
         ({ } t, 0, _, _) => F($"{Metric.Name} = {t}"),
-        ({ } t, { } tol, _, _) => F($"{Metric.Name} = {t} +/- {tol * 100}%"),
+        ({ } t, { } tol, _, _) => F($"{Metric.Name} = {t} +/- {tol * 100:0.######}%"), // 0.07 → 7%, not 7.000000000000001%
         (_, _, { } lo, { } hi) => F($"{lo} <= {Metric.Name} <= {hi}"),
         (_, _, { } lo, null) => F($"{Metric.Name} >= {lo}"),
         (_, _, null, { } hi) => F($"{Metric.Name} <= {hi}"),

@@ -26,10 +26,29 @@ public class BreakdownPlotTests
     }
 
     [Fact]
-    public void At_most_eight_bars()
+    public void At_most_eight_bars_and_the_title_says_how_many_were_left_out()
     {
+        using var dir = new TempDirectory();
         var points = Enumerable.Range(0, 6).SelectMany(w => new[] { P($"{w}-fast", $"w{w}", 10, 1024), P($"{w}-small", $"w{w}", 100, 16) }).ToList();
-        Assert.Equal(BreakdownPlot.MaxBars, BreakdownPlot.Best(points, Objective.Defaults).Count);
+        Assert.Equal(12, BreakdownPlot.Best(points, Objective.Defaults).Count);
+        BreakdownPlot.Save(points, [], Objective.Defaults, dir.Path, "t");
+        Assert.Contains("t: latency breakdown of the best designs (first 8 of 12)", ImageAssert.SvgText(dir.File(BreakdownPlot.LatencyFile + ".svg")), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_best_design_for_an_objective_is_on_the_front_whatever_the_plan_order()
+    {
+        // Two 64-PE designs tie on PE count; the slower one comes first in plan order but is dominated.
+        var slow = P("slow", "w", 300, 64);
+        var fast = P("fast", "w", 100, 64);
+        var big = P("big", "w", 10, 1024);
+        var points = new List<PointRow> { slow, fast, big };
+        Sim.Explorer.Analysis.ParetoFront.Mark(points, Objective.Defaults);
+        var designs = BreakdownPlot.Best(points, Objective.Defaults);
+        Assert.Equal(["big", "fast"], designs.Select(d => d.Point.PointId));
+        // Without a marked front the other objectives still break the tie.
+        foreach (var p in points) p.Pareto = false;
+        Assert.Equal(["big", "fast"], BreakdownPlot.Best(points, Objective.Defaults).Select(d => d.Point.PointId));
     }
 
     [Fact]

@@ -38,8 +38,11 @@ public class RooflinePlotTests
         foreach (var label in new[] { RooflinePlot.XLabel, RooflinePlot.YLabel, "roof: 1024 MACs/cycle, 32 B/cycle", "roof: 256 MACs/cycle, 32 B/cycle", "cnn", "bert" })
             Assert.Contains(label, text, StringComparison.Ordinal);
         Assert.DoesNotContain("roof: 4096", text, StringComparison.Ordinal);
+        // The off-front 4096-PE point's machine is covered by the envelope (largest PE count, largest bandwidth).
+        Assert.Contains("envelope of all points: 4096 MACs/cycle", text, StringComparison.Ordinal);
         Assert.DoesNotContain("broken", text, StringComparison.Ordinal);
-        Assert.Equal(2, RooflinePlot.Roofs([.. rows.Take(3)]).Count);
+        Assert.Equal(3, RooflinePlot.Roofs([.. rows.Take(3)]).Count); // the two front machines + the envelope
+        Assert.Equal(2, RooflinePlot.Roofs([.. rows.Take(2)]).Count); // the envelope is the 1024-PE front machine: not repeated
     }
 
     [Fact]

@@ -71,3 +71,24 @@ public class HeatmapSpecTests
         Assert.Contains("DRAM bandwidth (B/cycle)", text, StringComparison.Ordinal);
     }
 }
+
+/// <summary>Step ranges are exact in the written decimals; a tolerance prints as written.</summary>
+public class DecimalRangeTests
+{
+    [Fact]
+    public void A_real_step_range_gives_the_written_decimals_and_ends_at_max()
+    {
+        using var dir = new TempDirectory();
+        dir.Write("w.yaml", "name: tiny\nops:\n  - {name: g, kind: gemm, m: 64, n: 32, k: 48}\n");
+        var spec = SweepSpecYaml.Read(InputFile.Read(dir.Write("s.yaml", """
+            name: dec
+            base: {name: b, tile: {kind: systolic, rows: 8, cols: 8, dataflow: os}, scratchpad: {ifmap_kb: 8, filter_kb: 8, ofmap_kb: 4}, dram: {bandwidth_bytes_per_cycle: 4}}
+            workloads: [w.yaml]
+            axes: {dram_bandwidth_bytes_per_cycle: {min: 0.1, max: 0.7, step: 0.1}}
+            constraints: [{dram_bandwidth_bytes_per_cycle: {max: 0.7}}, {pe_count: {target: 64, tolerance: 0.07}}]
+            """)));
+        var values = SweepPlan.Expand(spec).Select(p => p.Arch.Dram.BandwidthBytesPerCycle).ToList();
+        Assert.Equal([0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7], values.Distinct());
+        Assert.Equal("pe_count = 64 +/- 7%", spec.Constraints[1].ToString()); // not 7.000000000000001%
+    }
+}
