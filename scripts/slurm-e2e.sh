@@ -2,7 +2,7 @@
 # End-to-end check of sharded sweeps on a real Slurm (issue #8): starts a single-node Slurm cluster on localhost
 # (munged, slurmctld, slurmd), writes a job array with `sim plan --slurm --shards 4 --parallel 2`, submits it and its
 # merge job (--dependency=afterok), waits for both, and checks that the merged points.csv and layers.csv (and
-# manifest.json) are byte-identical to an unsharded `sim sweep` of the same spec. Prints PASS or FAIL.
+# breakdown.csv, manifest.json, report.html) are byte-identical to an unsharded `sim sweep` of the same spec. Prints PASS or FAIL.
 #
 # Usage: scripts/slurm-e2e.sh [SPEC]          (SPEC defaults to workloads/sweeps/default.yaml; run from the repo root)
 #   SIM=/path/to/sim   use this self-contained sim instead of publishing one (publishing takes ~3 min on 2 cores)
@@ -48,8 +48,8 @@ trap cleanup EXIT
 # --- 2. munged, with its own socket (so a munged already running on the machine is left alone) ---------------------
 MUNGE_SOCKET="$WORK/munge/munge.socket"
 mkdir -p "$WORK/munge"
-[[ -f /etc/munge/munge.key ]] || mungekey --create --keyfile=/etc/munge/munge.key
-cp /etc/munge/munge.key "$WORK/munge/munge.key"
+# A key of our own in the temp dir: nothing outside it is created or changed.
+mungekey --create --keyfile="$WORK/munge/munge.key"
 chmod 711 "$WORK/munge"; chmod 400 "$WORK/munge/munge.key"
 # --force: munged refuses to run as root otherwise; -F: stay in the foreground so the trap can stop it.
 munged -F --force --key-file="$WORK/munge/munge.key" --socket="$MUNGE_SOCKET" \
@@ -138,7 +138,7 @@ say "merge job:   $(sacct_state "$MERGE_ID")"
 # --- 6. compare with an unsharded run -----------------------------------------------------------------------------
 "$SIM" sweep "$SPEC" -o "$WORK/full" >/dev/null 2>"$WORK/full.err" || { cat "$WORK/full.err" >&2; die "the unsharded run failed" 1; }
 status=0
-for file in points.csv layers.csv manifest.json; do
+for file in points.csv layers.csv breakdown.csv manifest.json report.html; do
   if cmp "$WORK/full/$file" "$OUT/$file"; then
     say "$file: identical ($(wc -l <"$OUT/$file") lines)"
   else

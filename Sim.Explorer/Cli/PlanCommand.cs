@@ -72,6 +72,13 @@ public static class PlanCommand
             IReadOnlyList<string> submit;
             if (isSlurm)
             {
+                // #SBATCH lines are not shell-quoted: a space ends the value and '%' starts a filename pattern there.
+                foreach (var (flag, value) in new[] { ("-o", Path.GetFullPath(directory)), ("--partition", parse.GetValue(partition)), ("--time", parse.GetValue(time)), ("--mem", parse.GetValue(memory)) })
+                {
+                    if (value is not null && value.Any(c => char.IsWhiteSpace(c) || c == '%'))
+                        throw new SimInputException($"{flag}: '{value}' has a space or '%', which an #SBATCH line cannot carry (a space ends the value, '%' is a Slurm filename pattern). Fix: choose a value without them");
+                }
+
                 // Slurm runs the script from wherever it was submitted: absolute paths make that irrelevant.
                 plan = new ClusterPlan(spec.Name, Path.GetFullPath(specPath), Path.GetFullPath(directory), SlurmSim(parse.GetValue(sim)), shardCount, parallelCount, jobCount)
                 {

@@ -25,9 +25,10 @@ public static class SweepCommand
         var jobs = new Option<int>("--jobs", "-j") { Description = "Points simulated in parallel", DefaultValueFactory = _ => Environment.ProcessorCount };
         var resume = new Option<bool>("--resume") { Description = "Keep points already finished in the output directory's journal (a shard's: its part file)" };
         var shard = new Option<string?>("--shard") { Description = "Run only shard i of N (0-based, 'i/N'): plan points with index ≡ i (mod N), into DIR/parts/; default: from SLURM_ARRAY_TASK_ID or JOB_COMPLETION_INDEX if set" };
+        var noShard = new Option<bool>("--no-shard") { Description = "Run the whole sweep even inside a Slurm array or Kubernetes Indexed Job (an array over different specs or seeds)" };
         var shardCount = new Option<int?>("--shard-count") { Description = "Shard count for a Kubernetes Indexed Job (JOB_COMPLETION_INDEX); default: $" + ShardDetection.ShardCountVariable };
         var parquet = new Option<bool>("--parquet") { Description = "Also write points, layers and breakdown as .parquet (same columns as the CSVs)" };
-        var command = new Command("sweep", "Run a design-space sweep") { specArg, output, jobs, resume, shard, shardCount, parquet };
+        var command = new Command("sweep", "Run a design-space sweep") { specArg, output, jobs, resume, shard, shardCount, noShard, parquet };
         command.SetAction(parse =>
         {
             var specFile = parse.GetValue(specArg) is { } path ? InputFile.Read(path)
@@ -36,8 +37,17 @@ public static class SweepCommand
             var jobCount = parse.GetValue(jobs);
             if (jobCount < 1)
                 throw new Core.Config.SimInputException($"--jobs: {jobCount} must be at least 1. Fix: e.g. --jobs {Environment.ProcessorCount}");
-            var choice = ShardDetection.Detect(parse.GetValue(shard), parse.GetValue(shardCount), context.Environment ?? ShardDetection.ProcessEnvironment());
-            if (ExperimentSweeps.For(specFile) is { } experiment)
+            var choice = ShardDetection.Detect(parse.GetValue(shard), parse.GetValue(shardCount), context.Environment ?? ShardDetection.ProcessEnvironment(), parse.GetValue(noShard));
+            var experiment = ExperimentSweeps.For(specFile);
+            var spec = experiment is null ? SweepSpecYaml.Read(specFile) : null;
+            if (choice.FromEnvironment && (experiment is not null || spec?.Search is not null))
+            {
+                // An array over different specs or seeds is a common pattern: a spec that cannot be sharded runs whole.
+                context.Error.WriteLine($"note: {choice.Source} ignored: {(experiment is not null ? "an experiment sweep" : "a search")} is not sharded, so it runs whole");
+                choice = new ShardChoice(null, "whole sweep");
+            }
+
+            if (experiment is not null)
             {
                 if (choice.Shard is not null)
                     throw new Core.Config.SimInputException($"{specFile.DisplayPath}: experiment sweeps ({string.Join(", ", ExperimentSweeps.Keys)}) are not shardable (shard from {choice.Source}). Fix: run it without --shard, outside an array job");
@@ -46,7 +56,7 @@ public static class SweepCommand
                 return experiment(context, specFile, parse.GetValue(output), parse.GetValue(resume), jobCount);
             }
 
-            var spec = SweepSpecYaml.Read(specFile);
+            ArgumentNullException.ThrowIfNull(spec); // read above for every non-experiment spec
             var directory = parse.GetValue(output) ?? Path.Combine("reports", spec.Name);
             if (spec.Search is not null)
             {
@@ -95,7 +105,9 @@ public static class SweepCommand
                 context.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
                     $"shard {done}: {outcome.Points.Count} points ({outcome.Computed} simulated, {outcome.Resumed} resumed) in {clock.Elapsed.TotalSeconds:0.00} s; {outcome.Points.Count(p => p.Status == RowStatus.Infeasible)} infeasible, {outcome.Points.Count(p => p.Status == RowStatus.Error)} failed"));
                 context.Out.WriteLine($"wrote {PartFiles.Journal(directory, done)}; when all {done.Count} shards are done: sim merge {directory}");
-                return outcome.Points.Any(p => p.Status == RowStatus.Error) ? ExitCodes.Failed : ExitCodes.Ok;
+                // Exit 0 once every point is journaled, failed ones included: a failed point is data (merge reports it and
+                // exits 1), and a shard that exited 1 would block an afterok merge job forever, even after a resume.
+                return ExitCodes.Ok;
             }
 
             if (parse.GetValue(parquet))

@@ -66,28 +66,36 @@ public sealed partial class PointRow
     /// <summary>A row with the parameter columns of <paramref name="arch"/> filled in and no results yet.</summary>
     public static PointRow Describe(string pointId, string workload, ArchSpec arch, SimMode mode)
     {
+        var row = new PointRow { PointId = pointId };
+        row.SetParameters(workload, arch, mode);
+        return row;
+    }
+
+    /// <summary>
+    /// Sets the parameter columns (p.*, mode, tile kind, PE count) from the arch. Tables call it for every journaled row
+    /// with the plan's arch: a point id leaves out what cannot change a result (the vector unit of a GEMM-only workload),
+    /// so a row resumed or merged from another spec's run must still show this spec's parameters.
+    /// </summary>
+    public void SetParameters(string workload, ArchSpec arch, SimMode mode)
+    {
         ArgumentNullException.ThrowIfNull(arch);
         var grid = TileGrid.Of(arch.Tile);
-        return new PointRow
-        {
-            PointId = pointId,
-            Workload = workload,
-            Tile = grid.Label,
-            Rows = grid.Rows,
-            Cols = grid.Cols,
-            Depth = grid.Depth,
-            Dataflow = grid.Dataflow.ToName(),
-            PeVariant = arch.Costs.Variant.ToName(),
-            IfmapKb = arch.Scratchpad.IfmapKb,
-            FilterKb = arch.Scratchpad.FilterKb,
-            OfmapKb = arch.Scratchpad.OfmapKb,
-            DramBandwidthBytesPerCycle = arch.Dram.BandwidthBytesPerCycle,
-            DramLatencyCycles = arch.Dram.LatencyCycles,
-            WordBytes = arch.WordBytes,
-            VectorLanes = arch.Vector.Lanes,
-            Mode = mode == SimMode.ScaleSim ? "scalesim" : "default",
-            TileKind = arch.Tile.Kind,
-            PeCount = arch.Tile.PeCount,
-        };
+        Workload = workload;
+        Tile = grid.Label;
+        Rows = grid.Rows;
+        Cols = grid.Cols;
+        Depth = grid.Depth;
+        Dataflow = grid.Dataflow.ToName();
+        PeVariant = arch.Costs.Variant.ToName();
+        IfmapKb = arch.Scratchpad.IfmapKb;
+        FilterKb = arch.Scratchpad.FilterKb;
+        OfmapKb = arch.Scratchpad.OfmapKb;
+        DramBandwidthBytesPerCycle = arch.Dram.BandwidthBytesPerCycle;
+        DramLatencyCycles = arch.Dram.LatencyCycles;
+        WordBytes = arch.WordBytes;
+        VectorLanes = arch.Vector.Lanes;
+        Mode = mode == SimMode.ScaleSim ? "scalesim" : "default";
+        TileKind = arch.Tile.Kind;
+        PeCount = arch.Tile.PeCount;
     }
 }

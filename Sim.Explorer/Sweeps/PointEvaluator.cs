@@ -110,7 +110,8 @@ public static class PointEvaluator
         var energyPj = layers.Sum(l => l.EnergyPj);
         double pes = arch.Tile.PeCount;
         // 2 ops per MAC; latency in seconds = cycles / (GHz · 1e9), so TOPS = 2·MACs·GHz / cycles / 1e3.
-        var tops = 2.0 * macs * arch.ClockGhz / latency / 1e3;
+        // A workload of opaque ops only takes 0 cycles: its rates are 0, not NaN (NaN would not even reach the journal).
+        var tops = latency == 0 ? 0 : 2.0 * macs * arch.ClockGhz / latency / 1e3;
         var row = PointRow.Describe(pointId, workloadName, arch, mode);
         row.Status = RowStatus.Ok;
         row.Layers = layers.Count;
@@ -119,8 +120,8 @@ public static class PointEvaluator
         row.ComputeCycles = compute;
         row.StallCycles = stall;
         row.LatencyUs = latency / (arch.ClockGhz * 1000.0);
-        row.Utilization = macs / (pes * latency);
-        row.ComputeUtilization = macs / (pes * compute);
+        row.Utilization = latency == 0 ? 0 : macs / (pes * latency);
+        row.ComputeUtilization = compute == 0 ? 0 : macs / (pes * compute);
         // Weighted by each tensor-engine layer's compute time, so the network figure means "share of PE-cycles mapped";
         // vector and opaque layers (no MACs) leave the array idle and have no mapping.
         var tensorLayers = layers.Where(l => l.Macs > 0).ToList();

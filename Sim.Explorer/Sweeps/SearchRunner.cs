@@ -107,8 +107,12 @@ public static class SearchRunner
         var directory = Path.Combine(outputDirectory, ReferenceDirectory);
         Directory.CreateDirectory(directory);
         var rows = grid.Select(p => finished[p.Id].Point).ToList();
-        foreach (var row in rows)
+        foreach (var (row, point) in rows.Zip(grid))
+        {
             row.Sweep = spec.Name;
+            row.SetParameters(point.Workload.Name, point.Arch, point.Mode);
+        }
+
         ParetoFront.Mark(rows, spec.Objectives);
         ResultsCsv.Write(Path.Combine(directory, "points.csv"), rows);
         return rows;

@@ -27,6 +27,7 @@ public static class SweepTables
         {
             var entry = finished[point.Id];
             entry.Point.Sweep = spec.Name;
+            entry.Point.SetParameters(point.Workload.Name, point.Arch, point.Mode);
             points.Add(entry.Point);
             layers.AddRange(entry.Layers);
         }

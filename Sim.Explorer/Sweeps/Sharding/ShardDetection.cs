@@ -5,7 +5,11 @@ using Sim.Core.Config;
 namespace Sim.Explorer.Sweeps.Sharding;
 
 /// <summary>The shard a run takes (null: the whole plan) and where it came from, for the log line.</summary>
-public sealed record ShardChoice(Shard? Shard, string Source);
+public sealed record ShardChoice(Shard? Shard, string Source)
+{
+    /// <summary>The shard came from a Slurm array or Kubernetes index, not from --shard (a spec that cannot be sharded then runs whole).</summary>
+    public bool FromEnvironment { get; init; }
+}
 
 /// <summary>
 /// Decides which shard this process runs: an explicit <c>--shard i/N</c> wins; otherwise a Slurm array task
@@ -17,9 +21,16 @@ public static class ShardDetection
 {
     public const string ShardCountVariable = "SIM_SHARD_COUNT";
 
-    public static ShardChoice Detect(string? shardFlag, int? shardCountFlag, IReadOnlyDictionary<string, string> environment)
+    public static ShardChoice Detect(string? shardFlag, int? shardCountFlag, IReadOnlyDictionary<string, string> environment, bool noShard = false)
     {
         ArgumentNullException.ThrowIfNull(environment);
+        if (noShard)
+        {
+            if (shardFlag is not null || shardCountFlag is not null)
+                throw new SimInputException("--no-shard: given with --shard/--shard-count. Fix: drop one of them");
+            return new ShardChoice(null, "--no-shard: the whole sweep, whatever the environment");
+        }
+
         if (shardFlag is not null)
         {
             var shard = Shard.Parse(shardFlag);
@@ -29,9 +40,15 @@ public static class ShardDetection
         }
 
         if (environment.TryGetValue("SLURM_ARRAY_TASK_ID", out var taskId))
-            return FromSlurm(taskId, environment);
+        {
+            var slurm = FromSlurm(taskId, environment);
+            if (shardCountFlag is { } c && c != slurm.Shard!.Count)
+                throw new SimInputException($"--shard-count: {c} contradicts the Slurm array's SLURM_ARRAY_TASK_COUNT={slurm.Shard.Count}. Fix: drop --shard-count (Slurm names the count)");
+            return slurm with { FromEnvironment = true };
+        }
+
         if (environment.TryGetValue("JOB_COMPLETION_INDEX", out var completionIndex))
-            return FromKubernetes(completionIndex, shardCountFlag, environment);
+            return FromKubernetes(completionIndex, shardCountFlag, environment) with { FromEnvironment = true };
         if (shardCountFlag is not null)
             throw new SimInputException("--shard-count: given, but this is not a Kubernetes Indexed Job pod (no JOB_COMPLETION_INDEX). Fix: pass --shard i/N instead");
         return new ShardChoice(null, "no --shard and no Slurm array or Kubernetes index in the environment: the whole sweep");

@@ -89,3 +89,107 @@ public class SearchAndGridLimitsTests
         Assert.Contains("run sim merge", stderr, StringComparison.Ordinal);
     }
 }
+
+/// <summary>Runner edge cases found in review: 0-cycle workloads, arrays over several specs, shards with failed points.</summary>
+public class RunnerEdgeCaseTests
+{
+    private const string Spec = """
+        name: edge
+        base: {name: b, tile: {kind: systolic, rows: 8, cols: 8, dataflow: os}, scratchpad: {ifmap_kb: 8, filter_kb: 8, ofmap_kb: 4}, dram: {bandwidth_bytes_per_cycle: 4}}
+        workloads: [w.yaml]
+        axes: {rows: [4, 8]}
+        """;
+
+    [Fact]
+    public void A_workload_of_opaque_ops_only_is_an_ok_point_with_zero_rates()
+    {
+        using var dir = new TempDirectory();
+        dir.Write("w.yaml", "name: op\nops:\n  - {name: nms, kind: opaque, operator: NonMaxSuppression, shape: [100, 3], reason: \"no model\"}\n");
+        var (code, _, stderr) = CliRunner.Run("sweep", dir.Write("s.yaml", Spec), "-o", dir.File("out"));
+        Assert.True(code == 0, stderr);
+        var row = Sim.Explorer.Results.ResultsCsv.Read<Sim.Explorer.Results.PointRow>(dir.File("out/points.csv"))[0];
+        Assert.Equal(("ok", 0L, 0.0, 0.0), (row.Status, row.LatencyCycles, row.Utilization, row.Tops));
+    }
+
+    [Fact]
+    public void Inside_an_array_no_shard_runs_the_whole_sweep_and_an_experiment_spec_runs_whole_with_a_note()
+    {
+        using var dir = new TempDirectory();
+        dir.Write("w.yaml", "name: tiny\nops:\n  - {name: g, kind: gemm, m: 64, n: 32, k: 48}\n");
+        var spec = dir.Write("s.yaml", Spec);
+        var slurm = new Dictionary<string, string> { ["SLURM_ARRAY_TASK_ID"] = "1", ["SLURM_ARRAY_TASK_COUNT"] = "3" };
+        var (code, _, stderr) = CliRunner.RunWith(slurm, "sweep", spec, "-o", dir.File("whole"), "--no-shard");
+        Assert.True(code == 0, stderr);
+        Assert.True(File.Exists(dir.File("whole/points.csv")));
+
+        (code, _, stderr) = CliRunner.RunWith(slurm, "sweep", spec, "-o", dir.File("s"), "--shard-count", "4");
+        Assert.Equal(2, code);
+        Assert.Contains("contradicts the Slurm array's SLURM_ARRAY_TASK_COUNT=3", stderr, StringComparison.Ordinal);
+
+        var attention = Path.Combine(Import.RepoPaths.Workloads, "sweeps", "attention.yaml");
+        (code, _, stderr) = CliRunner.RunWith(slurm, "sweep", attention, "-o", dir.File("att"));
+        Assert.True(code == 0, stderr);
+        Assert.Contains("an experiment sweep is not sharded, so it runs whole", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Resumed_rows_show_this_spec_parameters_even_where_the_point_id_ignores_them()
+    {
+        using var dir = new TempDirectory();
+        dir.Write("w.yaml", "name: tiny\nops:\n  - {name: g, kind: gemm, m: 64, n: 32, k: 48}\n");
+        Assert.Equal(0, CliRunner.Run("sweep", dir.Write("a.yaml", Spec), "-o", dir.File("out")).ExitCode);
+        // GEMM-only: the vector unit is not in the id, so every point resumes, but the rows must say 32 lanes.
+        var (code, stdout, stderr) = CliRunner.Run("sweep", dir.Write("b.yaml", Spec.Replace("axes: {rows: [4, 8]}", "axes: {rows: [4, 8], vector_lanes: [32]}", StringComparison.Ordinal)), "-o", dir.File("out"), "--resume");
+        Assert.True(code == 0, stderr);
+        Assert.Contains("0 simulated, 2 resumed", stdout, StringComparison.Ordinal);
+        Assert.All(Sim.Explorer.Results.ResultsCsv.Read<Sim.Explorer.Results.PointRow>(dir.File("out/points.csv")), r => Assert.Equal(32, r.VectorLanes));
+    }
+}
+
+/// <summary>Failed points are data: a shard still exits 0 once they are journaled, and the merge reports them.</summary>
+public class ShardWithFailedPointsTests
+{
+    [Fact]
+    public void A_shard_with_failed_points_exits_0_and_the_merge_exits_1()
+    {
+        using var dir = new TempDirectory();
+        dir.Write("w.yaml", "name: tiny\nops:\n  - {name: g, kind: gemm, m: 64, n: 32, k: 48}\n");
+        // A DRAM latency of 4e18 cycles overflows the 64-bit cycle count: those points fail, the others do not.
+        var spec = dir.Write("s.yaml", """
+            name: failing
+            base: {name: b, tile: {kind: systolic, rows: 8, cols: 8, dataflow: os}, scratchpad: {ifmap_kb: 8, filter_kb: 8, ofmap_kb: 4}, dram: {bandwidth_bytes_per_cycle: 4}}
+            workloads: [w.yaml]
+            axes: {rows: [4, 8], dram_latency_cycles: [100, 4000000000000000000]}
+            """);
+        // Round robin over the plan (rows 4: latencies 100, 4e18; rows 8: the same): shard 1 takes both failing points.
+        for (var i = 0; i < 2; i++)
+        {
+            var (code, stdout, stderr) = CliRunner.Run("sweep", spec, "-o", dir.File("out"), "--shard", $"{i}/2");
+            Assert.True(code == 0, stderr);
+            Assert.Contains(i == 0 ? "0 failed" : "2 failed", stdout, StringComparison.Ordinal);
+        }
+
+        var merge = CliRunner.Run("merge", dir.File("out"));
+        Assert.Equal(1, merge.ExitCode);
+        Assert.Contains("2 failed", merge.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_slurm_plan_refuses_values_an_sbatch_line_cannot_carry()
+    {
+        using var dir = new TempDirectory();
+        dir.Write("w.yaml", "name: tiny\nops:\n  - {name: g, kind: gemm, m: 64, n: 32, k: 48}\n");
+        var spec = dir.Write("s.yaml", """
+            name: plan
+            base: {name: b, tile: {kind: systolic, rows: 8, cols: 8, dataflow: os}, scratchpad: {ifmap_kb: 8, filter_kb: 8, ofmap_kb: 4}, dram: {bandwidth_bytes_per_cycle: 4}}
+            workloads: [w.yaml]
+            axes: {rows: [4, 8]}
+            """);
+        var (code, _, stderr) = CliRunner.Run("plan", spec, "--slurm", "--shards", "2", "--sim", "/bin/true", "-o", dir.File("my dir"));
+        Assert.Equal(2, code);
+        Assert.Contains("has a space or '%'", stderr, StringComparison.Ordinal);
+        (code, _, stderr) = CliRunner.Run("plan", spec, "--slurm", "--shards", "2", "--sim", "/bin/true", "-o", dir.File("p"), "--partition", "a b");
+        Assert.Equal(2, code);
+        Assert.Contains("--partition: 'a b'", stderr, StringComparison.Ordinal);
+    }
+}
