@@ -5,7 +5,8 @@
 # breakdown.csv, manifest.json, report.html) are byte-identical to an unsharded `sim sweep` of the same spec. Prints PASS or FAIL.
 #
 # Usage: scripts/slurm-e2e.sh [SPEC]          (SPEC defaults to workloads/sweeps/default.yaml; run from the repo root)
-#   SIM=/path/to/sim   use this self-contained sim instead of publishing one (publishing takes ~3 min on 2 cores)
+#   SIM=/path/to/sim   run this sim (self-contained, or framework-dependent where every node has the .NET 10 runtime, as here)
+#                      instead of publishing one (publishing takes ~3 min on 2 cores)
 #   KEEP=1             keep the temporary directory (logs, scripts, outputs) for inspection
 #
 # Needs root: it installs Debian's slurm-wlm and munge with apt-get when they are missing, and runs the daemons
@@ -120,7 +121,7 @@ SIM="$(realpath "$SIM")"
 
 # --- 5. plan, submit, wait ----------------------------------------------------------------------------------------
 OUT="$WORK/sharded"
-"$SIM" plan "$SPEC" --slurm --shards "$SHARDS" --parallel "$PARALLEL" -o "$OUT" >"$WORK/submit.txt"
+"$SIM" plan "$SPEC" --slurm --shards "$SHARDS" --parallel "$PARALLEL" --sim "$SIM" -o "$OUT" >"$WORK/submit.txt"
 say "sim plan wrote $(ls "$OUT" | tr '\n' ' ')"
 ARRAY_ID="$(sbatch --parsable "$OUT/sweep.sbatch")"; ARRAY_ID="${ARRAY_ID%%;*}"
 MERGE_ID="$(sbatch --parsable --dependency="afterok:$ARRAY_ID" "$OUT/merge.sbatch")"; MERGE_ID="${MERGE_ID%%;*}"
