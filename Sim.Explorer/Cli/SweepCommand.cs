@@ -37,14 +37,21 @@ public static class SweepCommand
             var jobCount = parse.GetValue(jobs);
             if (jobCount < 1)
                 throw new Core.Config.SimInputException($"--jobs: {jobCount} must be at least 1. Fix: e.g. --jobs {Environment.ProcessorCount}");
-            var choice = ShardDetection.Detect(parse.GetValue(shard), parse.GetValue(shardCount), context.Environment ?? ShardDetection.ProcessEnvironment(), parse.GetValue(noShard));
             var experiment = ExperimentSweeps.For(specFile);
             var spec = experiment is null ? SweepSpecYaml.Read(specFile) : null;
-            if (choice.FromEnvironment && (experiment is not null || spec?.Search is not null))
+            var environment = context.Environment ?? ShardDetection.ProcessEnvironment();
+            ShardChoice choice;
+            if ((experiment is not null || spec?.Search is not null) && parse.GetValue(shard) is null && parse.GetValue(shardCount) is null)
             {
-                // An array over different specs or seeds is a common pattern: a spec that cannot be sharded runs whole.
-                context.Error.WriteLine($"note: {choice.Source} ignored: {(experiment is not null ? "an experiment sweep" : "a search")} is not sharded, so it runs whole");
+                // An array over different specs or seeds is a common pattern: a spec that cannot be sharded runs whole, and
+                // the environment is not even parsed (an incomplete one must not stop it).
                 choice = new ShardChoice(null, "whole sweep");
+                if (!parse.GetValue(noShard) && ShardDetection.InArrayJob(environment))
+                    context.Error.WriteLine($"note: the array job's index is ignored: {(experiment is not null ? "an experiment sweep" : "a search")} is not sharded, so it runs whole");
+            }
+            else
+            {
+                choice = ShardDetection.Detect(parse.GetValue(shard), parse.GetValue(shardCount), environment, parse.GetValue(noShard));
             }
 
             if (experiment is not null)

@@ -8,7 +8,7 @@ namespace Sim.Explorer.Plots;
 /// <summary>
 /// One objective against another, one colour per workload: every ok point faded, the workload's 2-D Pareto front of
 /// the pair (each objective in its own direction) highlighted and joined. An axis is logarithmic when its values span
-/// more than two decades (powers of two get log2 ticks). The front is recomputed from the rows with
+/// more than a decade (powers of two get log2 ticks). The front is recomputed from the rows with
 /// <see cref="ParetoFront"/> (not read from the pareto column, which is over all objectives) so each figure shows the
 /// front of its own pair. The default pair (latency against PE count) keeps the file name pareto.
 /// </summary>

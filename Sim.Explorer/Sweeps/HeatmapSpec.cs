@@ -6,8 +6,8 @@ namespace Sim.Explorer.Sweeps;
 
 /// <summary>
 /// The two swept axes the utilization heatmap spans: <c>heatmap: {x: AXIS, y: AXIS}</c> in a spec (x = the heatmap's
-/// columns, y = its rows); default y = rows, x = cols, the array's own shape. An axis must be a list or a range: a
-/// continuous axis would give each sampled point its own column.
+/// columns, y = its rows); default y = rows, x = cols, the array's own shape. A named axis must be swept (in
+/// <c>axes:</c>) as a list or a range: an unswept one gives one cell, a continuous one a cell per sampled point.
 /// </summary>
 public sealed record HeatmapSpec(string Y, string X)
 {
@@ -33,6 +33,9 @@ public sealed record HeatmapSpec(string Y, string X)
             if (HeatmapAxis.Find(name) is null)
                 throw map.ErrorAt(key, $"'{name}' is not an axis a heatmap can span",
                     $"{NearestName.Hint(name, HeatmapAxis.ByAxisName.Keys)}use one of {string.Join(", ", HeatmapAxis.ByAxisName.Keys)}");
+            if (axes is null || !axes.Has(name))
+                throw map.ErrorAt(key, $"'{name}' is not swept here, so the heatmap would have a single {(key == "x" ? "column" : "row")}",
+                    axes is null ? "add it to 'axes:', or drop 'heatmap:'" : $"span swept axes: {string.Join(", ", HeatmapAxis.ByAxisName.Keys.Where(axes.Has))}");
             if (continuous.Contains(name))
                 throw map.ErrorAt(key, $"'{name}' is a continuous axis: every sampled point would get its own heatmap cell",
                     $"give '{name}' a step or log2 scale, or span other axes");

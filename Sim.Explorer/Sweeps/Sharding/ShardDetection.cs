@@ -5,11 +5,7 @@ using Sim.Core.Config;
 namespace Sim.Explorer.Sweeps.Sharding;
 
 /// <summary>The shard a run takes (null: the whole plan) and where it came from, for the log line.</summary>
-public sealed record ShardChoice(Shard? Shard, string Source)
-{
-    /// <summary>The shard came from a Slurm array or Kubernetes index, not from --shard (a spec that cannot be sharded then runs whole).</summary>
-    public bool FromEnvironment { get; init; }
-}
+public sealed record ShardChoice(Shard? Shard, string Source);
 
 /// <summary>
 /// Decides which shard this process runs: an explicit <c>--shard i/N</c> wins; otherwise a Slurm array task
@@ -44,14 +40,21 @@ public static class ShardDetection
             var slurm = FromSlurm(taskId, environment);
             if (shardCountFlag is { } c && c != slurm.Shard!.Count)
                 throw new SimInputException($"--shard-count: {c} contradicts the Slurm array's SLURM_ARRAY_TASK_COUNT={slurm.Shard.Count}. Fix: drop --shard-count (Slurm names the count)");
-            return slurm with { FromEnvironment = true };
+            return slurm;
         }
 
         if (environment.TryGetValue("JOB_COMPLETION_INDEX", out var completionIndex))
-            return FromKubernetes(completionIndex, shardCountFlag, environment) with { FromEnvironment = true };
+            return FromKubernetes(completionIndex, shardCountFlag, environment);
         if (shardCountFlag is not null)
             throw new SimInputException("--shard-count: given, but this is not a Kubernetes Indexed Job pod (no JOB_COMPLETION_INDEX). Fix: pass --shard i/N instead");
         return new ShardChoice(null, "no --shard and no Slurm array or Kubernetes index in the environment: the whole sweep");
+    }
+
+    /// <summary>True inside a Slurm array task or a Kubernetes Indexed Job pod (whether or not its variables are complete).</summary>
+    public static bool InArrayJob(IReadOnlyDictionary<string, string> environment)
+    {
+        ArgumentNullException.ThrowIfNull(environment);
+        return environment.ContainsKey("SLURM_ARRAY_TASK_ID") || environment.ContainsKey("JOB_COMPLETION_INDEX");
     }
 
     /// <summary>The process environment as a dictionary (the one place the real environment is read).</summary>

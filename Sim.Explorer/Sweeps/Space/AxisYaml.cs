@@ -17,6 +17,26 @@ public static class AxisYaml
 
     private static readonly string[] s_shapeSides = ["rows", "cols"];
 
+    /// <summary>
+    /// min, min + step, … ≤ max. In decimal when the numbers fit it comfortably: the parsed values (15 significant
+    /// digits) are exact there, so {min: 0.1, max: 0.7, step: 0.1} gives 0.3, not 0.30000000000000004, and ends at exactly
+    /// 0.7 (values feed point ids, p.* columns and constraints). Outside 1e-20 … 1e20 (where decimal would round a step to
+    /// 0 or overflow) in doubles, with a 1e-9-step slack on the count.
+    /// </summary>
+    private static List<double> StepValues(double min, double max, double step)
+    {
+        static bool Fits(double v) => v == 0 || Math.Abs(v) is >= 1e-20 and <= 1e20;
+        if (Fits(min) && Fits(max) && Fits(step))
+        {
+            decimal dMin = (decimal)min, dStep = (decimal)step;
+            var steps = (int)decimal.Floor(((decimal)max - dMin) / dStep);
+            return [.. Enumerable.Range(0, steps + 1).Select(i => (double)(dMin + (i * dStep)))];
+        }
+
+        var count = (int)Math.Floor(((max - min) / step) + 1e-9);
+        return [.. Enumerable.Range(0, count + 1).Select(i => min + (i * step))];
+    }
+
     public static DesignSpace Read(YamlMap? axes, ArchSpec baseArch)
     {
         ArgumentNullException.ThrowIfNull(baseArch);
@@ -142,13 +162,9 @@ public static class AxisYaml
                 throw range.ErrorAt("step", $"step {stepText} is not positive", "use a step > 0 (min, min+step, … ≤ max)");
             if (integer && step != Math.Floor(step))
                 throw range.ErrorAt("step", $"'{definition.Name}' takes whole numbers, so its step must be one (not {stepText})", "use a whole-number step such as 8");
-            // In decimal: the written numbers are exact there, so {min: 0.1, max: 0.7, step: 0.1} gives 0.3 (not
-            // 0.30000000000000004) and ends at exactly 0.7 — values feed point ids, p.* columns and constraints.
             if ((max - min) / step + 1 > MaxRangeValues)
                 throw range.ErrorAt("step", $"the range has {Math.Floor((max - min) / step) + 1:0} values (more than {MaxRangeValues})", "use a larger step or 'scale: log2'");
-            decimal dMin = (decimal)min, dStep = (decimal)step;
-            var steps = (int)decimal.Floor(((decimal)max - dMin) / dStep);
-            values = [.. Enumerable.Range(0, steps + 1).Select(i => (double)(dMin + (i * dStep)))];
+            values = StepValues(min, max, step);
         }
         else
         {

@@ -130,6 +130,12 @@ public class RunnerEdgeCaseTests
         (code, _, stderr) = CliRunner.RunWith(slurm, "sweep", attention, "-o", dir.File("att"));
         Assert.True(code == 0, stderr);
         Assert.Contains("an experiment sweep is not sharded, so it runs whole", stderr, StringComparison.Ordinal);
+
+        // A pod of an Indexed Job without SIM_SHARD_COUNT: a search does not need the count, so it still runs whole.
+        var search = dir.Write("search.yaml", Spec.Replace("axes: {rows: [4, 8]}", "axes: {rows: [4, 8], cols: [4, 8]}\nsearch: {strategy: nsga2, population: 4, generations: 1}", StringComparison.Ordinal));
+        (code, _, stderr) = CliRunner.RunWith(new Dictionary<string, string> { ["JOB_COMPLETION_INDEX"] = "0" }, "sweep", search, "-o", dir.File("search"));
+        Assert.True(code == 0, stderr);
+        Assert.Contains("a search is not sharded, so it runs whole", stderr, StringComparison.Ordinal);
     }
 
     [Fact]

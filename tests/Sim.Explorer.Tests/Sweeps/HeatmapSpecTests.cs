@@ -42,6 +42,7 @@ public class HeatmapSpecTests
     [InlineData("heatmap: {x: rows, y: rows}", "field 'heatmap.x': x and y are both 'rows'. Fix: span two different axes")]
     [InlineData("heatmap: {x: rows}", "field 'heatmap.y': required field is missing")]
     [InlineData("heatmap: {x: rows, y: cols, z: dataflow}", "field 'heatmap.z': unknown key")]
+    [InlineData("heatmap: {x: word_bytes, y: rows}", "field 'heatmap.x': 'word_bytes' is not swept here, so the heatmap would have a single column. Fix: span swept axes: rows, ifmap_kb, dram_bandwidth_bytes_per_cycle")]
     public void Malformed_heatmaps_name_the_field_and_fix(string heatmap, string expected)
     {
         using var dir = new TempDirectory();
@@ -90,5 +91,21 @@ public class DecimalRangeTests
         var values = SweepPlan.Expand(spec).Select(p => p.Arch.Dram.BandwidthBytesPerCycle).ToList();
         Assert.Equal([0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7], values.Distinct());
         Assert.Equal("pe_count = 64 +/- 7%", spec.Constraints[1].ToString()); // not 7.000000000000001%
+    }
+
+    [Theory]
+    [InlineData("{min: 1e-28, max: 1e-27, step: 1e-29}", 91)]   // below decimal's resolution: doubles
+    [InlineData("{min: 1e28, max: 1e30, step: 1e29}", 10)]      // beyond decimal's range: doubles
+    public void Extreme_real_ranges_fall_back_to_doubles_instead_of_failing(string range, int count)
+    {
+        using var dir = new TempDirectory();
+        dir.Write("w.yaml", "name: tiny\nops:\n  - {name: g, kind: gemm, m: 64, n: 32, k: 48}\n");
+        var spec = SweepSpecYaml.Read(InputFile.Read(dir.Write("s.yaml", $$$"""
+            name: ext
+            base: {name: b, tile: {kind: systolic, rows: 8, cols: 8, dataflow: os}, scratchpad: {ifmap_kb: 8, filter_kb: 8, ofmap_kb: 4}, dram: {bandwidth_bytes_per_cycle: 4}}
+            workloads: [w.yaml]
+            axes: {dram_bandwidth_bytes_per_cycle: {{{range}}}}
+            """)));
+        Assert.InRange(SweepPlan.Expand(spec).Count, count - 1, count);
     }
 }
