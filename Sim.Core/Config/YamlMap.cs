@@ -74,8 +74,7 @@ public sealed class YamlMap
             var key = (keyNode as YamlScalarNode)?.Value ?? "";
             if (Array.IndexOf(known, key) >= 0)
                 continue;
-            var nearest = known.OrderBy(k => EditDistance(k, key)).FirstOrDefault();
-            var hint = nearest is not null && EditDistance(nearest, key) <= 3 ? $"did you mean '{nearest}'? " : "";
+            var hint = NearestName.Hint(key, known);
             throw SimInputException.At(File, keyNode.Start.Line, keyNode.Start.Column, FieldPath(key), "unknown key",
                 $"{hint}known keys here: {string.Join(", ", known)}");
         }
@@ -207,18 +206,4 @@ public sealed class YamlMap
 
     private SimInputException Error(YamlNode node, string key, string problem, string fix) =>
         SimInputException.At(File, node.Start.Line, node.Start.Column, FieldPath(key), problem, fix);
-
-    private static int EditDistance(string a, string b)
-    {
-        var d = new int[a.Length + 1, b.Length + 1];
-        for (var i = 0; i <= a.Length; i++) d[i, 0] = i;
-        for (var j = 0; j <= b.Length; j++) d[0, j] = j;
-        for (var i = 1; i <= a.Length; i++)
-        {
-            for (var j = 1; j <= b.Length; j++)
-                d[i, j] = Math.Min(Math.Min(d[i - 1, j] + 1, d[i, j - 1] + 1), d[i - 1, j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1));
-        }
-
-        return d[a.Length, b.Length];
-    }
 }

@@ -1,12 +1,15 @@
-namespace Sim.Explorer.Sweeps.Space;
+namespace Sim.Core.Config;
 
-/// <summary>"Did you mean" for a mistyped name: the closest known name by edit distance, if it is close.</summary>
+/// <summary>
+/// "Did you mean" for a mistyped name: the closest known name by edit distance (ties: the first listed), if it is within
+/// 3 edits. Used for YAML keys, sweep metrics and axes alike.
+/// </summary>
 public static class NearestName
 {
     public static string Hint(string name, IEnumerable<string> known)
     {
         ArgumentNullException.ThrowIfNull(name);
-        var nearest = known.OrderBy(k => Distance(k, name)).ThenBy(k => k, StringComparer.Ordinal).FirstOrDefault();
+        var nearest = known.OrderBy(k => Distance(k, name)).FirstOrDefault();
         return nearest is not null && Distance(nearest, name) <= 3 ? $"did you mean '{nearest}'? " : "";
     }
 
