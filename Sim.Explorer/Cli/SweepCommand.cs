@@ -92,7 +92,7 @@ public static class SweepCommand
             SweepOutcome outcome;
             try
             {
-                outcome = Run(context, spec, specFile, directory, jobCount, parse.GetValue(resume), choice.Shard, interrupt.Token);
+                outcome = Run(context, spec, specFile, directory, jobCount, parse.GetValue(resume), choice.Shard, new SweepOutputOptions(parse.GetValue(parquet)), interrupt.Token);
             }
             catch (OperationCanceledException)
             {
@@ -117,8 +117,6 @@ public static class SweepCommand
                 return ExitCodes.Ok;
             }
 
-            if (parse.GetValue(parquet))
-                SweepTables.WriteParquet(directory, outcome.Points, outcome.Layers);
             var plots = SweepReport.Write(directory, spec);
             clock.Stop();
 
@@ -131,19 +129,19 @@ public static class SweepCommand
         return command;
     }
 
-    private static SweepOutcome Run(CliContext context, SweepSpec spec, InputFile specFile, string directory, int jobs, bool resume, Shard? shard, CancellationToken cancel)
+    private static SweepOutcome Run(CliContext context, SweepSpec spec, InputFile specFile, string directory, int jobs, bool resume, Shard? shard, SweepOutputOptions outputs, CancellationToken cancel)
     {
         if (context.Interactive)
         {
             var total = shard?.PointCount(spec.PointCount) ?? spec.PointCount;
             return SweepProgressBar.Show(Terminal.Console(context.Error, true), total,
-                bar => SweepRunner.Run(spec, directory, jobs, resume, bar, shard, specFile, cancel));
+                bar => SweepRunner.Run(spec, directory, jobs, resume, bar, shard, specFile, outputs, cancel));
         }
 
         var progress = new PlainSweepProgress(context.Error);
         try
         {
-            return SweepRunner.Run(spec, directory, jobs, resume, progress, shard, specFile, cancel);
+            return SweepRunner.Run(spec, directory, jobs, resume, progress, shard, specFile, outputs, cancel);
         }
         finally
         {

@@ -17,7 +17,7 @@ public static class SweepRunner
     /// the tables once every shard is done). <paramref name="progress"/> hears the point count first, then each point this run finishes.
     /// </summary>
     public static SweepOutcome Run(SweepSpec spec, string outputDirectory, int jobs, bool resume, ISweepProgress? progress = null,
-        Shard? shard = null, Inputs.InputFile? specFile = null, CancellationToken cancel = default)
+        Shard? shard = null, Inputs.InputFile? specFile = null, SweepOutputOptions? outputs = null, CancellationToken cancel = default)
     {
         ArgumentNullException.ThrowIfNull(spec);
         Directory.CreateDirectory(outputDirectory);
@@ -42,7 +42,7 @@ public static class SweepRunner
             return new SweepOutcome(outputDirectory, [.. rows.Select(e => e.Point)], [.. rows.SelectMany(e => e.Layers)], todo, resumed);
         }
 
-        var (points, layers) = SweepTables.Write(outputDirectory, spec, plan, finished);
+        var (points, layers) = SweepTables.Write(outputDirectory, spec, plan, finished, outputs);
         return new SweepOutcome(outputDirectory, points, layers, todo, resumed);
     }
 

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Sim.Explorer.Tests.Sweeps;
 
 namespace Sim.Explorer.Tests.Cli;
 
@@ -8,26 +9,11 @@ namespace Sim.Explorer.Tests.Cli;
 /// </summary>
 public class SearchAndGridLimitsTests
 {
-    private const string Base = """
-        base:
-          name: b
-          tile: {kind: systolic, rows: 8, cols: 8, dataflow: os}
-          scratchpad: {ifmap_kb: 8, filter_kb: 8, ofmap_kb: 4}
-          dram: {bandwidth_bytes_per_cycle: 4, latency_cycles: 50}
-        workloads: [w.yaml]
-        """;
-
-    private static string Write(TempDirectory dir, string name, string body)
-    {
-        dir.Write("w.yaml", "name: tiny\nops:\n  - {name: g, kind: gemm, m: 64, n: 32, k: 48}\n");
-        return dir.Write(name, $"name: {Path.GetFileNameWithoutExtension(name)}\n{Base}\n{body}\n");
-    }
-
     [Fact]
     public void A_search_over_a_continuous_axis_runs_and_its_manifest_records_the_search()
     {
         using var dir = new TempDirectory();
-        var spec = Write(dir, "cont.yaml", """
+        var spec = SpecFixture.Write(dir, fileName: "cont.yaml", rest: """
             seed: 5
             axes: {rows: [4, 8, 16], cols: [4, 8, 16], dram_bandwidth_bytes_per_cycle: {min: 8, max: 64}}
             constraints: [{pe_count: {max: 128}}]
@@ -51,7 +37,7 @@ public class SearchAndGridLimitsTests
     public void A_grid_too_large_to_plan_is_bad_input_naming_the_widest_axis()
     {
         using var dir = new TempDirectory();
-        var spec = Write(dir, "huge.yaml", """
+        var spec = SpecFixture.Write(dir, fileName: "huge.yaml", rest: """
             axes: {rows: {min: 1, max: 100000, step: 1}, cols: {min: 1, max: 100000, step: 1}}
             constraints: [{pe_count: 1024}]
             """);
@@ -65,7 +51,7 @@ public class SearchAndGridLimitsTests
     public void A_search_over_a_huge_space_plans_nothing_but_its_candidates()
     {
         using var dir = new TempDirectory();
-        var spec = Write(dir, "huge-search.yaml", """
+        var spec = SpecFixture.Write(dir, fileName: "huge-search.yaml", rest: """
             axes: {rows: {min: 4, max: 4000, step: 4}, cols: {min: 4, max: 4000, step: 4}, dataflow: [os, ws, is]}
             search: {strategy: nsga2, population: 4, generations: 1}
             """);
@@ -78,12 +64,12 @@ public class SearchAndGridLimitsTests
     public void Plan_refuses_a_search_and_a_shard_refuses_parquet()
     {
         using var dir = new TempDirectory();
-        var search = Write(dir, "s.yaml", "axes: {rows: [4, 8], cols: [4, 8]}\nsearch: {strategy: nsga2, population: 4, generations: 1}");
+        var search = SpecFixture.Write(dir, fileName: "s.yaml", rest: "axes: {rows: [4, 8], cols: [4, 8]}\nsearch: {strategy: nsga2, population: 4, generations: 1}");
         var (code, _, stderr) = CliRunner.Run("plan", search, "--slurm", "--shards", "2", "--sim", "/bin/true", "-o", dir.File("plan"));
         Assert.Equal(2, code);
         Assert.Contains("cannot be split into shards", stderr, StringComparison.Ordinal);
 
-        var grid = Write(dir, "g.yaml", "axes: {rows: [4, 8], cols: [4, 8]}");
+        var grid = SpecFixture.Write(dir, fileName: "g.yaml", rest: "axes: {rows: [4, 8], cols: [4, 8]}");
         (code, _, stderr) = CliRunner.Run("sweep", grid, "--shard", "0/2", "--parquet", "-o", dir.File("g"));
         Assert.Equal(2, code);
         Assert.Contains("run sim merge", stderr, StringComparison.Ordinal);
@@ -159,14 +145,8 @@ public class ShardWithFailedPointsTests
     public void A_shard_with_failed_points_exits_0_and_the_merge_exits_1()
     {
         using var dir = new TempDirectory();
-        dir.Write("w.yaml", "name: tiny\nops:\n  - {name: g, kind: gemm, m: 64, n: 32, k: 48}\n");
         // A DRAM latency of 4e18 cycles overflows the 64-bit cycle count: those points fail, the others do not.
-        var spec = dir.Write("s.yaml", """
-            name: failing
-            base: {name: b, tile: {kind: systolic, rows: 8, cols: 8, dataflow: os}, scratchpad: {ifmap_kb: 8, filter_kb: 8, ofmap_kb: 4}, dram: {bandwidth_bytes_per_cycle: 4}}
-            workloads: [w.yaml]
-            axes: {rows: [4, 8], dram_latency_cycles: [100, 4000000000000000000]}
-            """);
+        var spec = SpecFixture.Write(dir, "axes: {rows: [4, 8], dram_latency_cycles: [100, 4000000000000000000]}");
         // Round robin over the plan (rows 4: latencies 100, 4e18; rows 8: the same): shard 1 takes both failing points.
         for (var i = 0; i < 2; i++)
         {
@@ -184,13 +164,7 @@ public class ShardWithFailedPointsTests
     public void A_slurm_plan_refuses_values_an_sbatch_line_cannot_carry()
     {
         using var dir = new TempDirectory();
-        dir.Write("w.yaml", "name: tiny\nops:\n  - {name: g, kind: gemm, m: 64, n: 32, k: 48}\n");
-        var spec = dir.Write("s.yaml", """
-            name: plan
-            base: {name: b, tile: {kind: systolic, rows: 8, cols: 8, dataflow: os}, scratchpad: {ifmap_kb: 8, filter_kb: 8, ofmap_kb: 4}, dram: {bandwidth_bytes_per_cycle: 4}}
-            workloads: [w.yaml]
-            axes: {rows: [4, 8]}
-            """);
+        var spec = SpecFixture.Write(dir, "axes: {rows: [4, 8]}");
         var (code, _, stderr) = CliRunner.Run("plan", spec, "--slurm", "--shards", "2", "--sim", "/bin/true", "-o", dir.File("my dir"));
         Assert.Equal(2, code);
         Assert.Contains("has a space or '%'", stderr, StringComparison.Ordinal);

@@ -8,33 +8,22 @@ namespace Sim.Explorer.Tests.Sweeps;
 
 public class HeatmapSpecTests
 {
-    private const string Spec = """
-        name: hm
-        base:
-          name: b
-          tile: {kind: systolic, rows: 8, cols: 8, dataflow: os}
-          scratchpad: {ifmap_kb: 8, filter_kb: 8, ofmap_kb: 4}
-          dram: {bandwidth_bytes_per_cycle: 4, latency_cycles: 50}
-        workloads: [w.yaml]
+    private const string Axes = """
         axes:
           rows: [4, 8]
           ifmap_kb: [8, 16, 32]
           dram_bandwidth_bytes_per_cycle: [4, 8]
         """;
 
-    private static SweepSpec Load(TempDirectory dir, string spec)
-    {
-        dir.Write("w.yaml", "name: tiny\nops:\n  - {name: g, kind: gemm, m: 64, n: 32, k: 48}\n");
-        return SweepSpecYaml.Read(InputFile.Read(dir.Write("sweep.yaml", spec)));
-    }
+    private static SweepSpec Load(TempDirectory dir, string rest) => SpecFixture.Load(dir, rest);
 
     [Fact]
     public void Defaults_to_the_array_shape_and_reads_any_two_list_axes()
     {
         using var dir = new TempDirectory();
-        Assert.Equal(new HeatmapSpec("rows", "cols"), Load(dir, Spec).Heatmap);
+        Assert.Equal(new HeatmapSpec("rows", "cols"), Load(dir, Axes).Heatmap);
         Assert.Equal(new HeatmapSpec("dram_bandwidth_bytes_per_cycle", "ifmap_kb"),
-            Load(dir, Spec + "\nheatmap: {x: ifmap_kb, y: dram_bandwidth_bytes_per_cycle}\n").Heatmap);
+            Load(dir, Axes + "\nheatmap: {x: ifmap_kb, y: dram_bandwidth_bytes_per_cycle}\n").Heatmap);
     }
 
     [Theory]
@@ -46,7 +35,7 @@ public class HeatmapSpecTests
     public void Malformed_heatmaps_name_the_field_and_fix(string heatmap, string expected)
     {
         using var dir = new TempDirectory();
-        var e = Assert.Throws<SimInputException>(() => Load(dir, Spec + "\n" + heatmap + "\n"));
+        var e = Assert.Throws<SimInputException>(() => Load(dir, Axes + "\n" + heatmap + "\n"));
         Assert.Contains(expected, e.Message, StringComparison.Ordinal);
     }
 
@@ -54,7 +43,7 @@ public class HeatmapSpecTests
     public void A_continuous_axis_cannot_be_a_heatmap_axis()
     {
         using var dir = new TempDirectory();
-        var spec = Spec.Replace("dram_bandwidth_bytes_per_cycle: [4, 8]", "dram_bandwidth_bytes_per_cycle: {min: 4, max: 8}", StringComparison.Ordinal)
+        var spec = Axes.Replace("dram_bandwidth_bytes_per_cycle: [4, 8]", "dram_bandwidth_bytes_per_cycle: {min: 4, max: 8}", StringComparison.Ordinal)
             + "\nsampling: {method: lhs, points: 4}\nheatmap: {x: dram_bandwidth_bytes_per_cycle, y: rows}\n";
         var e = Assert.Throws<SimInputException>(() => Load(dir, spec));
         Assert.Contains("'dram_bandwidth_bytes_per_cycle' is a continuous axis", e.Message, StringComparison.Ordinal);
@@ -64,7 +53,7 @@ public class HeatmapSpecTests
     public void The_sweep_heatmap_spans_the_spec_axes()
     {
         using var dir = new TempDirectory();
-        var spec = Load(dir, Spec + "\nheatmap: {x: ifmap_kb, y: dram_bandwidth_bytes_per_cycle}\n");
+        var spec = Load(dir, Axes + "\nheatmap: {x: ifmap_kb, y: dram_bandwidth_bytes_per_cycle}\n");
         SweepRunner.Run(spec, dir.File("out"), 1, false);
         SweepReport.Write(dir.File("out"), spec);
         var text = ImageAssert.SvgText(dir.File("out/utilization_heatmap.svg"));
@@ -79,15 +68,10 @@ public class DecimalRangeTests
     [Fact]
     public void A_real_step_range_gives_the_written_decimals_and_ends_at_max()
     {
-        using var dir = new TempDirectory();
-        dir.Write("w.yaml", "name: tiny\nops:\n  - {name: g, kind: gemm, m: 64, n: 32, k: 48}\n");
-        var spec = SweepSpecYaml.Read(InputFile.Read(dir.Write("s.yaml", """
-            name: dec
-            base: {name: b, tile: {kind: systolic, rows: 8, cols: 8, dataflow: os}, scratchpad: {ifmap_kb: 8, filter_kb: 8, ofmap_kb: 4}, dram: {bandwidth_bytes_per_cycle: 4}}
-            workloads: [w.yaml]
+        var spec = SpecFixture.Load("""
             axes: {dram_bandwidth_bytes_per_cycle: {min: 0.1, max: 0.7, step: 0.1}}
             constraints: [{dram_bandwidth_bytes_per_cycle: {max: 0.7}}, {pe_count: {target: 64, tolerance: 0.07}}]
-            """)));
+            """);
         var values = SweepPlan.Expand(spec).Select(p => p.Arch.Dram.BandwidthBytesPerCycle).ToList();
         Assert.Equal([0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7], values.Distinct());
         Assert.Equal("pe_count = 64 +/- 7%", spec.Constraints[1].ToString()); // not 7.000000000000001%
@@ -98,14 +82,7 @@ public class DecimalRangeTests
     [InlineData("{min: 1e28, max: 1e30, step: 1e29}", 10)]      // beyond decimal's range: doubles
     public void Extreme_real_ranges_fall_back_to_doubles_instead_of_failing(string range, int count)
     {
-        using var dir = new TempDirectory();
-        dir.Write("w.yaml", "name: tiny\nops:\n  - {name: g, kind: gemm, m: 64, n: 32, k: 48}\n");
-        var spec = SweepSpecYaml.Read(InputFile.Read(dir.Write("s.yaml", $$$"""
-            name: ext
-            base: {name: b, tile: {kind: systolic, rows: 8, cols: 8, dataflow: os}, scratchpad: {ifmap_kb: 8, filter_kb: 8, ofmap_kb: 4}, dram: {bandwidth_bytes_per_cycle: 4}}
-            workloads: [w.yaml]
-            axes: {dram_bandwidth_bytes_per_cycle: {{{range}}}}
-            """)));
+        var spec = SpecFixture.Load($"axes: {{dram_bandwidth_bytes_per_cycle: {range}}}");
         Assert.InRange(SweepPlan.Expand(spec).Count, count - 1, count);
     }
 }

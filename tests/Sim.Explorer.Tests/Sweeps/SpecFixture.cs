@@ -28,11 +28,14 @@ internal static class SpecFixture
           - {name: fc, kind: gemm, m: 16, n: 16, k: 16}
         """;
 
-    public static SweepSpec Load(TempDirectory dir, string rest)
+    public static SweepSpec Load(TempDirectory dir, string rest) => SweepSpecYaml.Read(InputFile.Read(Write(dir, rest)));
+
+    /// <summary>Writes the workload and the spec (head + <paramref name="rest"/>) into <paramref name="dir"/>; returns the spec's path.</summary>
+    public static string Write(TempDirectory dir, string rest, string fileName = "sweep.yaml")
     {
         ArgumentNullException.ThrowIfNull(dir);
         dir.Write("w.yaml", Workload);
-        return SweepSpecYaml.Read(InputFile.Read(dir.Write("sweep.yaml", Head + "\n" + rest)));
+        return dir.Write(fileName, Head + "\n" + rest);
     }
 
     public static SweepSpec Load(string rest)

@@ -86,7 +86,7 @@ public class ResumeTests
         var shard0 = new Shard(0, 2);
         var shard1 = new Shard(1, 2);
         using (var cancel = new CancellationTokenSource())
-            Assert.ThrowsAny<OperationCanceledException>(() => SweepRunner.Run(spec, sharded, 1, false, new CancelAfter(4, cancel), shard0, file, cancel.Token));
+            Assert.ThrowsAny<OperationCanceledException>(() => SweepRunner.Run(spec, sharded, 1, false, new CancelAfter(4, cancel), shard0, file, cancel: cancel.Token));
         SweepRunner.Run(spec, sharded, 2, false, null, shard1, file);
 
         // Then a kill during a write: shard 1's last line is cut in the middle (no newline).
