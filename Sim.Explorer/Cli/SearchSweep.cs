@@ -29,7 +29,7 @@ public static class SearchSweep
         SearchOutcome outcome;
         try
         {
-            outcome = SearchRunner.Run(spec, directory, jobs, resume, null, interrupt.Token);
+            outcome = SearchRunner.Run(spec, directory, jobs, resume, null, new SweepOutputOptions(parquet), interrupt.Token);
         }
         catch (OperationCanceledException)
         {
@@ -41,8 +41,6 @@ public static class SearchSweep
             Console.CancelKeyPress -= onCtrlC;
         }
 
-        if (parquet)
-            SweepTables.WriteParquet(directory, outcome.Points, outcome.Layers);
         var plots = SweepReport.Write(directory, spec);
         clock.Stop();
 

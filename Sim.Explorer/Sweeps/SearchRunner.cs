@@ -18,7 +18,7 @@ public static class SearchRunner
     public const string SummaryFile = "search_summary.csv";
     public const string ReferenceDirectory = "reference";
 
-    public static SearchOutcome Run(SweepSpec spec, string outputDirectory, int jobs, bool resume, IProgress<int>? progress = null, CancellationToken cancel = default)
+    public static SearchOutcome Run(SweepSpec spec, string outputDirectory, int jobs, bool resume, IProgress<int>? progress = null, SweepOutputOptions? outputs = null, CancellationToken cancel = default)
     {
         ArgumentNullException.ThrowIfNull(spec);
         var search = spec.Search ?? throw new ArgumentException($"sweep '{spec.Name}' has no search", nameof(spec));
@@ -69,7 +69,7 @@ public static class SearchRunner
         // Reference first: a point both lists hold is one row object, and the search's tables must set its Pareto flag last.
         var referenceRows = grid.Count == 0 ? [] : WriteReference(outputDirectory, spec, grid, finished);
         var numbered = plan.Select((p, i) => p with { Index = i }).ToList();
-        var (points, layers) = SweepTables.Write(outputDirectory, spec, numbered, finished);
+        var (points, layers) = SweepTables.Write(outputDirectory, spec, numbered, finished, outputs);
 
         var generations = new List<SearchGenerationRow>();
         var summary = new List<SearchSummaryRow>();

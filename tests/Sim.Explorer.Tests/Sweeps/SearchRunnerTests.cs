@@ -125,7 +125,7 @@ public class SearchRunnerTests
 
         using var cancel = new CancellationTokenSource();
         var cancelAfter = new CountingProgress(20, cancel);
-        Assert.ThrowsAny<OperationCanceledException>(() => SearchRunner.Run(spec, dir.File("cut"), jobs: 2, resume: false, cancelAfter, cancel.Token));
+        Assert.ThrowsAny<OperationCanceledException>(() => SearchRunner.Run(spec, dir.File("cut"), jobs: 2, resume: false, cancelAfter, cancel: cancel.Token));
         var journaled = SweepJournal.ReadFinished(dir.File("cut/" + SweepRunner.JournalFile)).Count;
         Assert.InRange(journaled, 20, 59);
 
