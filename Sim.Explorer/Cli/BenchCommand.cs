@@ -18,7 +18,7 @@ public static class BenchCommand
     {
         var json = new Option<bool>("--json") { Description = "Print one JSON object" };
         var seconds = new Option<double>("--seconds") { Description = "Minimum timing window per simulator", DefaultValueFactory = _ => 2.0 };
-        var command = new Command("bench", "Measure simulation speed (layers/s, simulated cycles/s); `bench sweep` times a whole sweep") { json, seconds, BenchSweepCommand.Create(context) };
+        var command = new Command("bench", "Measure simulation speed (layers/s, simulated cycles/s); `bench sweep` times a whole sweep") { json, seconds, BenchSweepCommand.Create(context), BenchNativeCommand.Create(context) };
         command.SetAction(parse =>
         {
             var window = OptionParsers.PositiveReal(parse.GetValue(seconds), "--seconds");

@@ -34,8 +34,6 @@ public sealed unsafe class CpuAttentionRun : INativeRun<float[]>
             throw new ArgumentException(problem, nameof(op));
         if (q.Length != op.QElements || k.Length != op.KvElements || v.Length != op.KvElements)
             throw new ArgumentException($"expected Q {op.QElements}, K and V {op.KvElements} elements; got {q.Length}, {k.Length}, {v.Length}");
-        if (isa > CpuIsaPaths.Best)
-            throw new ArgumentException($"{isa} is not accelerated on this machine (best: {CpuIsaPaths.Best})", nameof(isa));
         ArgumentOutOfRangeException.ThrowIfLessThan(threads, 1);
         (_op, _q, _k, _v, _isa, _threads) = (op, q, k, v, isa, threads);
         _output = new float[op.QElements];

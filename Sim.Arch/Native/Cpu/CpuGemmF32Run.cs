@@ -23,7 +23,11 @@ public sealed unsafe class CpuGemmF32Run : INativeRun<float[]>
     private readonly CpuIsa _isa;
     private readonly NativeGemmBlocking _blocking;
 
-    public CpuGemmF32Run(float[] a, float[] b, int m, int n, int k, CpuIsa isa, int threads)
+    /// <param name="blocking">
+    /// Cache blocks to use instead of <see cref="SgemmBlocking.For"/> (tests shrink them to cross every block edge on small
+    /// matrices). Its tile must be the path's register tile, BlockM a multiple of TileM and BlockN of TileN.
+    /// </param>
+    public CpuGemmF32Run(float[] a, float[] b, int m, int n, int k, CpuIsa isa, int threads, NativeGemmBlocking? blocking = null)
     {
         ArgumentNullException.ThrowIfNull(a);
         ArgumentNullException.ThrowIfNull(b);
@@ -31,11 +35,15 @@ public sealed unsafe class CpuGemmF32Run : INativeRun<float[]>
             throw new ArgumentException($"GEMM dims must be positive (M={m} N={n} K={k})");
         if (a.Length != (long)m * k || b.Length != (long)k * n)
             throw new ArgumentException($"A has {a.Length} elements (expected M·K = {(long)m * k}), B {b.Length} (expected K·N = {(long)k * n})");
-        if (isa > CpuIsaPaths.Best)
-            throw new ArgumentException($"{isa} is not accelerated on this machine (best: {CpuIsaPaths.Best})", nameof(isa));
         ArgumentOutOfRangeException.ThrowIfLessThan(threads, 1);
         (_a, _b, _m, _n, _k, _isa) = (a, b, m, n, k, isa);
-        _blocking = SgemmBlocking.For(isa, threads);
+        var standard = SgemmBlocking.For(isa, threads);
+        _blocking = blocking ?? standard;
+        if (_blocking.Problem() is { } problem)
+            throw new ArgumentException(problem, nameof(blocking));
+        if (_blocking.TileM != standard.TileM || _blocking.TileN != standard.TileN || _blocking.Units != threads
+            || _blocking.BlockM % _blocking.TileM != 0 || _blocking.BlockN % _blocking.TileN != 0)
+            throw new ArgumentException($"blocking {_blocking} does not fit the {isa} kernel ({standard.TileM}×{standard.TileN}, {threads} threads)", nameof(blocking));
         var (mr, nr) = (_blocking.TileM, _blocking.TileN);
         var paddedN = (n + nr - 1) / nr * nr;
         _packedB = GC.AllocateUninitializedArray<float>(checked(k * paddedN), pinned: true);

@@ -4,10 +4,10 @@ using System.Runtime.InteropServices;
 namespace Sim.Arch.Native.Cpu;
 
 /// <summary>
-/// Prepared int8 GEMM C[M,N] = A[M,K]·B[K,N] with exact int32 results. Vector512: B is packed once per run into
-/// 32-column panels of interleaved int16 depth pairs, each thread packs its own rows of A into 8-row panels of int16
-/// pairs and runs <see cref="Int8MicroKernels.Kernel8x32"/> over the whole depth (no K blocking: a 32-column panel of
-/// B is K·128 B, 128 KiB at K = 1024, which fits L2). Otherwise a portable row-axpy loop. Integer sums are exact, so
+/// Prepared int8 GEMM C[M,N] = A[M,K]·B[K,N] with exact int32 results. Vector paths: B is packed once per run into
+/// NR-column panels of interleaved int16 depth pairs, each thread packs its own rows of A into MR-row panels of int16
+/// pairs and runs the MR×NR micro-kernel (Vector512 8×32, Vector256 6×16) over the whole depth (no K blocking: a
+/// 32-column panel of B is K·128 B, 128 KiB at K = 1024, which fits L2). Scalar: a portable row-axpy loop. Integer sums are exact, so
 /// every path and thread count gives the same bits.
 /// </summary>
 public sealed unsafe class CpuGemmInt8Run : INativeRun<int[]>
@@ -20,6 +20,7 @@ public sealed unsafe class CpuGemmInt8Run : INativeRun<int[]>
     private readonly int[][] _tiles;
     private readonly int _m, _n, _k, _threads;
     private readonly CpuIsa _isa;
+    private readonly int _mr, _nr;
 
     public CpuGemmInt8Run(sbyte[] a, sbyte[] b, int m, int n, int k, CpuIsa isa, int threads)
     {
@@ -31,27 +32,23 @@ public sealed unsafe class CpuGemmInt8Run : INativeRun<int[]>
             throw new ArgumentException($"A has {a.Length} elements (expected M·K = {(long)m * k}), B {b.Length} (expected K·N = {(long)k * n})");
         if (k > 1 << 17)
             throw new ArgumentException($"K = {k} exceeds 2^17: int32 accumulation of int8 products could overflow", nameof(k));
-        if (isa > CpuIsaPaths.Best)
-            throw new ArgumentException($"{isa} is not accelerated on this machine (best: {CpuIsaPaths.Best})", nameof(isa));
         ArgumentOutOfRangeException.ThrowIfLessThan(threads, 1);
-        // Only the 512-bit path has a packed kernel; Vector256 falls back to the portable loop (which the JIT vectorises poorly, but exactly).
-        (_a, _b, _m, _n, _k, _isa, _threads) = (a, b, m, n, k, isa == CpuIsa.Vector512 ? CpuIsa.Vector512 : CpuIsa.Scalar, threads);
+        (_a, _b, _m, _n, _k, _isa, _threads) = (a, b, m, n, k, isa, threads);
+        (_mr, _nr) = isa switch { CpuIsa.Vector512 => (8, 32), CpuIsa.Vector256 => (6, 16), _ => (1, 1) };
         _c = GC.AllocateUninitializedArray<int>(checked(m * n), pinned: true);
         var pairs = (k + 1) / 2;
-        var panelsN = (n + Int8MicroKernels.TileN - 1) / Int8MicroKernels.TileN;
-        var panelsM = (m + Int8MicroKernels.TileM - 1) / Int8MicroKernels.TileM;
-        _packedB = _isa == CpuIsa.Vector512 ? GC.AllocateUninitializedArray<short>(checked(panelsN * pairs * 64), pinned: true) : [];
-        _packedA = _isa == CpuIsa.Vector512 ? GC.AllocateUninitializedArray<int>(checked(panelsM * pairs * Int8MicroKernels.TileM), pinned: true) : [];
-        _tiles = [.. Enumerable.Range(0, threads).Select(_ => GC.AllocateUninitializedArray<int>(Int8MicroKernels.TileM * Int8MicroKernels.TileN, pinned: true))];
+        var panelsN = (n + _nr - 1) / _nr;
+        var panelsM = (m + _mr - 1) / _mr;
+        var packed = isa != CpuIsa.Scalar;
+        _packedB = packed ? GC.AllocateUninitializedArray<short>(checked(panelsN * pairs * 2 * _nr), pinned: true) : [];
+        _packedA = packed ? GC.AllocateUninitializedArray<int>(checked(panelsM * pairs * _mr), pinned: true) : [];
+        _tiles = [.. Enumerable.Range(0, threads).Select(_ => GC.AllocateUninitializedArray<int>(_mr * _nr, pinned: true))];
     }
-
-    /// <summary>The path actually used (Vector256 requests run the portable loop).</summary>
-    public CpuIsa Isa => _isa;
 
     public void Run()
     {
         var options = new ParallelOptions { MaxDegreeOfParallelism = _threads };
-        if (_isa == CpuIsa.Vector512)
+        if (_isa != CpuIsa.Scalar)
         {
             Parallel.For(0, _threads, options, PackB);
             Parallel.For(0, _threads, options, MultiplyPacked);
@@ -74,22 +71,22 @@ public sealed unsafe class CpuGemmInt8Run : INativeRun<int[]>
 
     private void PackB(int thread)
     {
-        const int Nr = Int8MicroKernels.TileN;
+        var (nr, width) = (_nr, 2 * _nr);
         var pairs = (_k + 1) / 2;
-        var panels = (_n + Nr - 1) / Nr;
+        var panels = (_n + nr - 1) / nr;
         var packed = Address(_packedB);
         for (var panel = thread; panel < panels; panel += _threads)
         {
-            var dst = packed + (long)panel * pairs * 64;
-            var j0 = panel * Nr;
+            var dst = packed + (long)panel * pairs * width;
+            var j0 = panel * nr;
             for (var p = 0; p < pairs; p++)
             {
-                for (var c = 0; c < Nr; c++)
+                for (var c = 0; c < nr; c++)
                 {
                     var j = j0 + c;
                     var inside = j < _n;
-                    dst[p * 64 + 2 * c] = inside ? _b[(2 * p * _n) + j] : (short)0;
-                    dst[p * 64 + 2 * c + 1] = inside && 2 * p + 1 < _k ? _b[((2 * p + 1) * _n) + j] : (short)0;
+                    dst[p * width + 2 * c] = inside ? _b[(2 * p * _n) + j] : (short)0;
+                    dst[p * width + 2 * c + 1] = inside && 2 * p + 1 < _k ? _b[((2 * p + 1) * _n) + j] : (short)0;
                 }
             }
         }
@@ -97,35 +94,38 @@ public sealed unsafe class CpuGemmInt8Run : INativeRun<int[]>
 
     private void MultiplyPacked(int thread)
     {
-        const int Mr = Int8MicroKernels.TileM;
-        const int Nr = Int8MicroKernels.TileN;
-        var (rowStart, rowEnd) = SgemmBlocking.ThreadRows(_m, Mr, _threads, thread);
+        var (mr, nr) = (_mr, _nr);
+        var (rowStart, rowEnd) = SgemmBlocking.ThreadRows(_m, mr, _threads, thread);
         var pairs = (_k + 1) / 2;
-        var panelsN = (_n + Nr - 1) / Nr;
+        var panelsN = (_n + nr - 1) / nr;
         var packedA = Address(_packedA);
         var packedB = Address(_packedB);
         var tile = Address(_tiles[thread]);
         var c = Address(_c);
-        for (var i0 = rowStart; i0 < rowEnd; i0 += Mr)
+        for (var i0 = rowStart; i0 < rowEnd; i0 += mr)
         {
-            var aPanel = packedA + (long)(i0 / Mr) * pairs * Mr;
-            var rows = Math.Min(Mr, _m - i0);
+            var aPanel = packedA + (long)(i0 / mr) * pairs * mr;
+            var rows = Math.Min(mr, _m - i0);
             for (var p = 0; p < pairs; p++)
             {
-                for (var r = 0; r < Mr; r++)
+                for (var r = 0; r < mr; r++)
                 {
                     var lo = r < rows ? _a[((i0 + r) * _k) + 2 * p] : 0;
                     var hi = r < rows && 2 * p + 1 < _k ? _a[((i0 + r) * _k) + 2 * p + 1] : 0;
-                    aPanel[p * Mr + r] = (ushort)(short)lo | (hi << 16);
+                    aPanel[p * mr + r] = (ushort)(short)lo | (hi << 16);
                 }
             }
 
             for (var panel = 0; panel < panelsN; panel++)
             {
-                Int8MicroKernels.Kernel8x32(pairs, aPanel, packedB + (long)panel * pairs * 64, tile);
-                var cols = Math.Min(Nr, _n - panel * Nr);
+                var bPanel = packedB + (long)panel * pairs * 2 * nr;
+                if (_isa == CpuIsa.Vector512)
+                    Int8MicroKernels.Kernel8x32(pairs, aPanel, bPanel, tile);
+                else
+                    Int8MicroKernels.Kernel6x16(pairs, aPanel, bPanel, tile);
+                var cols = Math.Min(nr, _n - panel * nr);
                 for (var r = 0; r < rows; r++)
-                    new ReadOnlySpan<int>(tile + r * Nr, cols).CopyTo(new Span<int>(c + (long)(i0 + r) * _n + panel * Nr, cols));
+                    new ReadOnlySpan<int>(tile + r * nr, cols).CopyTo(new Span<int>(c + (long)(i0 + r) * _n + panel * nr, cols));
             }
         }
     }

@@ -24,9 +24,6 @@ public static class CpuIsaPaths
         : Vector256.IsHardwareAccelerated && Fma.IsSupported && Avx2.IsSupported ? CpuIsa.Vector256
         : CpuIsa.Scalar;
 
-    /// <summary>Paths this machine can run, narrowest first (tests run every one of them).</summary>
-    public static IReadOnlyList<CpuIsa> Available => [.. Enum.GetValues<CpuIsa>().Where(isa => isa <= Best)];
-
     public static string Label(CpuIsa isa) => isa switch
     {
         CpuIsa.Vector512 => "avx512",

@@ -1,5 +1,4 @@
 using System.Runtime.Intrinsics;
-using System.Runtime.Intrinsics.X86;
 
 namespace Sim.Arch.Native.Cpu;
 
@@ -8,6 +7,8 @@ namespace Sim.Arch.Native.Cpu;
 /// Each keeps the whole tile in vector registers (one broadcast of A and NR/width loads of B per p) and writes it
 /// once at the end; the caller adds the tile into C, so edges need no special case here.
 /// The unrolled statements are generated (one line per row): the JIT keeps named locals in registers, arrays it would not.
+/// The cross-platform <c>VectorN.FusedMultiplyAdd</c> compiles to vfmadd where the CPU has it and is emulated (same
+/// values, slowly) where it does not, so tests can check the 512-bit kernel's logic on an AVX2-only machine.
 /// </summary>
 internal static unsafe class SgemmMicroKernels
 {
@@ -32,41 +33,41 @@ internal static unsafe class SgemmMicroKernels
             var b1 = Vector512.Load(b + 16);
             Vector512<float> a;
             a = Vector512.Create(a0[0]);
-            lo0 = Avx512F.FusedMultiplyAdd(a, b0, lo0);
-            hi0 = Avx512F.FusedMultiplyAdd(a, b1, hi0);
+            lo0 = Vector512.FusedMultiplyAdd(a, b0, lo0);
+            hi0 = Vector512.FusedMultiplyAdd(a, b1, hi0);
             a = Vector512.Create(a0[1]);
-            lo1 = Avx512F.FusedMultiplyAdd(a, b0, lo1);
-            hi1 = Avx512F.FusedMultiplyAdd(a, b1, hi1);
+            lo1 = Vector512.FusedMultiplyAdd(a, b0, lo1);
+            hi1 = Vector512.FusedMultiplyAdd(a, b1, hi1);
             a = Vector512.Create(a0[2]);
-            lo2 = Avx512F.FusedMultiplyAdd(a, b0, lo2);
-            hi2 = Avx512F.FusedMultiplyAdd(a, b1, hi2);
+            lo2 = Vector512.FusedMultiplyAdd(a, b0, lo2);
+            hi2 = Vector512.FusedMultiplyAdd(a, b1, hi2);
             a = Vector512.Create(a0[3]);
-            lo3 = Avx512F.FusedMultiplyAdd(a, b0, lo3);
-            hi3 = Avx512F.FusedMultiplyAdd(a, b1, hi3);
+            lo3 = Vector512.FusedMultiplyAdd(a, b0, lo3);
+            hi3 = Vector512.FusedMultiplyAdd(a, b1, hi3);
             a = Vector512.Create(a0[4]);
-            lo4 = Avx512F.FusedMultiplyAdd(a, b0, lo4);
-            hi4 = Avx512F.FusedMultiplyAdd(a, b1, hi4);
+            lo4 = Vector512.FusedMultiplyAdd(a, b0, lo4);
+            hi4 = Vector512.FusedMultiplyAdd(a, b1, hi4);
             a = Vector512.Create(a0[5]);
-            lo5 = Avx512F.FusedMultiplyAdd(a, b0, lo5);
-            hi5 = Avx512F.FusedMultiplyAdd(a, b1, hi5);
+            lo5 = Vector512.FusedMultiplyAdd(a, b0, lo5);
+            hi5 = Vector512.FusedMultiplyAdd(a, b1, hi5);
             a = Vector512.Create(a0[6]);
-            lo6 = Avx512F.FusedMultiplyAdd(a, b0, lo6);
-            hi6 = Avx512F.FusedMultiplyAdd(a, b1, hi6);
+            lo6 = Vector512.FusedMultiplyAdd(a, b0, lo6);
+            hi6 = Vector512.FusedMultiplyAdd(a, b1, hi6);
             a = Vector512.Create(a0[7]);
-            lo7 = Avx512F.FusedMultiplyAdd(a, b0, lo7);
-            hi7 = Avx512F.FusedMultiplyAdd(a, b1, hi7);
+            lo7 = Vector512.FusedMultiplyAdd(a, b0, lo7);
+            hi7 = Vector512.FusedMultiplyAdd(a, b1, hi7);
             a = Vector512.Create(a0[8]);
-            lo8 = Avx512F.FusedMultiplyAdd(a, b0, lo8);
-            hi8 = Avx512F.FusedMultiplyAdd(a, b1, hi8);
+            lo8 = Vector512.FusedMultiplyAdd(a, b0, lo8);
+            hi8 = Vector512.FusedMultiplyAdd(a, b1, hi8);
             a = Vector512.Create(a0[9]);
-            lo9 = Avx512F.FusedMultiplyAdd(a, b0, lo9);
-            hi9 = Avx512F.FusedMultiplyAdd(a, b1, hi9);
+            lo9 = Vector512.FusedMultiplyAdd(a, b0, lo9);
+            hi9 = Vector512.FusedMultiplyAdd(a, b1, hi9);
             a = Vector512.Create(a0[10]);
-            lo10 = Avx512F.FusedMultiplyAdd(a, b0, lo10);
-            hi10 = Avx512F.FusedMultiplyAdd(a, b1, hi10);
+            lo10 = Vector512.FusedMultiplyAdd(a, b0, lo10);
+            hi10 = Vector512.FusedMultiplyAdd(a, b1, hi10);
             a = Vector512.Create(a0[11]);
-            lo11 = Avx512F.FusedMultiplyAdd(a, b0, lo11);
-            hi11 = Avx512F.FusedMultiplyAdd(a, b1, hi11);
+            lo11 = Vector512.FusedMultiplyAdd(a, b0, lo11);
+            hi11 = Vector512.FusedMultiplyAdd(a, b1, hi11);
             a0 += 12;
             b += 32;
         }
@@ -100,23 +101,23 @@ internal static unsafe class SgemmMicroKernels
             var b1 = Vector256.Load(b + 8);
             Vector256<float> a;
             a = Vector256.Create(a0[0]);
-            lo0 = Fma.MultiplyAdd(a, b0, lo0);
-            hi0 = Fma.MultiplyAdd(a, b1, hi0);
+            lo0 = Vector256.FusedMultiplyAdd(a, b0, lo0);
+            hi0 = Vector256.FusedMultiplyAdd(a, b1, hi0);
             a = Vector256.Create(a0[1]);
-            lo1 = Fma.MultiplyAdd(a, b0, lo1);
-            hi1 = Fma.MultiplyAdd(a, b1, hi1);
+            lo1 = Vector256.FusedMultiplyAdd(a, b0, lo1);
+            hi1 = Vector256.FusedMultiplyAdd(a, b1, hi1);
             a = Vector256.Create(a0[2]);
-            lo2 = Fma.MultiplyAdd(a, b0, lo2);
-            hi2 = Fma.MultiplyAdd(a, b1, hi2);
+            lo2 = Vector256.FusedMultiplyAdd(a, b0, lo2);
+            hi2 = Vector256.FusedMultiplyAdd(a, b1, hi2);
             a = Vector256.Create(a0[3]);
-            lo3 = Fma.MultiplyAdd(a, b0, lo3);
-            hi3 = Fma.MultiplyAdd(a, b1, hi3);
+            lo3 = Vector256.FusedMultiplyAdd(a, b0, lo3);
+            hi3 = Vector256.FusedMultiplyAdd(a, b1, hi3);
             a = Vector256.Create(a0[4]);
-            lo4 = Fma.MultiplyAdd(a, b0, lo4);
-            hi4 = Fma.MultiplyAdd(a, b1, hi4);
+            lo4 = Vector256.FusedMultiplyAdd(a, b0, lo4);
+            hi4 = Vector256.FusedMultiplyAdd(a, b1, hi4);
             a = Vector256.Create(a0[5]);
-            lo5 = Fma.MultiplyAdd(a, b0, lo5);
-            hi5 = Fma.MultiplyAdd(a, b1, hi5);
+            lo5 = Vector256.FusedMultiplyAdd(a, b0, lo5);
+            hi5 = Vector256.FusedMultiplyAdd(a, b1, hi5);
             a0 += 6;
             b += 16;
         }
