@@ -74,13 +74,16 @@ public static class BenchNativeCommand
         var timings = report.Gemm.SelectMany(g => g.OpenBlas is null ? [g.Ours] : new[] { g.Ours, g.OpenBlas })
             .Append(report.Int8).Append(report.Attention).Append(report.SpGemm);
         foreach (var t in timings)
-            table.AddRow(t.Kernel, t.Target, Markup.Escape(t.Shape), t.BestGops.ToString("0.0", c), t.MedianGops.ToString("0.0", c), (t.BestSeconds * 1e3).ToString("0.00", c));
+            table.AddRow(t.Kernel, t.Target, Markup.Escape(t.Shape), Rate(t.BestGops), Rate(t.MedianGops), (t.BestSeconds * 1e3).ToString("0.00", c));
         Terminal.Render(context, table);
         foreach (var g in report.Gemm.Where(g => g.BestRatio is not null))
             context.Out.WriteLine(string.Create(c,
                 $"fp32 gemm {g.Size}³: ours/openblas = {g.BestRatio:0.00}x best, {g.MedianRatio:0.00}x median (max |ours − openblas| = {g.MaxAbsDifference:0.0e0})"));
         context.Out.WriteLine("GOP/s: 2 per multiply-accumulate (GEMM, attention QKᵀ and PV on unmasked scores); SpGEMM: multiplications");
     }
+
+    /// <summary>One decimal for fast kernels, three decimals for slow ones (SpGEMM runs at a few hundredths of a GOP/s).</summary>
+    private static string Rate(double gops) => gops.ToString(gops >= 10 ? "0.0" : "0.000", CultureInfo.InvariantCulture);
 
     private static string Json(NativeBenchReport report)
     {

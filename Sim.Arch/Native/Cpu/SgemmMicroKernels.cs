@@ -1,4 +1,6 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 
 namespace Sim.Arch.Native.Cpu;
 
@@ -7,8 +9,9 @@ namespace Sim.Arch.Native.Cpu;
 /// Each keeps the whole tile in vector registers (one broadcast of A and NR/width loads of B per p) and writes it
 /// once at the end; the caller adds the tile into C, so edges need no special case here.
 /// The unrolled statements are generated (one line per row): the JIT keeps named locals in registers, arrays it would not.
-/// The cross-platform <c>VectorN.FusedMultiplyAdd</c> compiles to vfmadd where the CPU has it and is emulated (same
-/// values, slowly) where it does not, so tests can check the 512-bit kernel's logic on an AVX2-only machine.
+/// Where the CPU has the instructions the FMA is the hardware's (Avx512F/Fma, a JIT-time constant branch); elsewhere the
+/// cross-platform <c>VectorN.FusedMultiplyAdd</c> emulates it (same values, slowly), so tests can check the 512-bit
+/// kernel's logic on an AVX2-only machine.
 /// </summary>
 internal static unsafe class SgemmMicroKernels
 {
@@ -33,41 +36,41 @@ internal static unsafe class SgemmMicroKernels
             var b1 = Vector512.Load(b + 16);
             Vector512<float> a;
             a = Vector512.Create(a0[0]);
-            lo0 = Vector512.FusedMultiplyAdd(a, b0, lo0);
-            hi0 = Vector512.FusedMultiplyAdd(a, b1, hi0);
+            lo0 = Fma512(a, b0, lo0);
+            hi0 = Fma512(a, b1, hi0);
             a = Vector512.Create(a0[1]);
-            lo1 = Vector512.FusedMultiplyAdd(a, b0, lo1);
-            hi1 = Vector512.FusedMultiplyAdd(a, b1, hi1);
+            lo1 = Fma512(a, b0, lo1);
+            hi1 = Fma512(a, b1, hi1);
             a = Vector512.Create(a0[2]);
-            lo2 = Vector512.FusedMultiplyAdd(a, b0, lo2);
-            hi2 = Vector512.FusedMultiplyAdd(a, b1, hi2);
+            lo2 = Fma512(a, b0, lo2);
+            hi2 = Fma512(a, b1, hi2);
             a = Vector512.Create(a0[3]);
-            lo3 = Vector512.FusedMultiplyAdd(a, b0, lo3);
-            hi3 = Vector512.FusedMultiplyAdd(a, b1, hi3);
+            lo3 = Fma512(a, b0, lo3);
+            hi3 = Fma512(a, b1, hi3);
             a = Vector512.Create(a0[4]);
-            lo4 = Vector512.FusedMultiplyAdd(a, b0, lo4);
-            hi4 = Vector512.FusedMultiplyAdd(a, b1, hi4);
+            lo4 = Fma512(a, b0, lo4);
+            hi4 = Fma512(a, b1, hi4);
             a = Vector512.Create(a0[5]);
-            lo5 = Vector512.FusedMultiplyAdd(a, b0, lo5);
-            hi5 = Vector512.FusedMultiplyAdd(a, b1, hi5);
+            lo5 = Fma512(a, b0, lo5);
+            hi5 = Fma512(a, b1, hi5);
             a = Vector512.Create(a0[6]);
-            lo6 = Vector512.FusedMultiplyAdd(a, b0, lo6);
-            hi6 = Vector512.FusedMultiplyAdd(a, b1, hi6);
+            lo6 = Fma512(a, b0, lo6);
+            hi6 = Fma512(a, b1, hi6);
             a = Vector512.Create(a0[7]);
-            lo7 = Vector512.FusedMultiplyAdd(a, b0, lo7);
-            hi7 = Vector512.FusedMultiplyAdd(a, b1, hi7);
+            lo7 = Fma512(a, b0, lo7);
+            hi7 = Fma512(a, b1, hi7);
             a = Vector512.Create(a0[8]);
-            lo8 = Vector512.FusedMultiplyAdd(a, b0, lo8);
-            hi8 = Vector512.FusedMultiplyAdd(a, b1, hi8);
+            lo8 = Fma512(a, b0, lo8);
+            hi8 = Fma512(a, b1, hi8);
             a = Vector512.Create(a0[9]);
-            lo9 = Vector512.FusedMultiplyAdd(a, b0, lo9);
-            hi9 = Vector512.FusedMultiplyAdd(a, b1, hi9);
+            lo9 = Fma512(a, b0, lo9);
+            hi9 = Fma512(a, b1, hi9);
             a = Vector512.Create(a0[10]);
-            lo10 = Vector512.FusedMultiplyAdd(a, b0, lo10);
-            hi10 = Vector512.FusedMultiplyAdd(a, b1, hi10);
+            lo10 = Fma512(a, b0, lo10);
+            hi10 = Fma512(a, b1, hi10);
             a = Vector512.Create(a0[11]);
-            lo11 = Vector512.FusedMultiplyAdd(a, b0, lo11);
-            hi11 = Vector512.FusedMultiplyAdd(a, b1, hi11);
+            lo11 = Fma512(a, b0, lo11);
+            hi11 = Fma512(a, b1, hi11);
             a0 += 12;
             b += 32;
         }
@@ -101,23 +104,23 @@ internal static unsafe class SgemmMicroKernels
             var b1 = Vector256.Load(b + 8);
             Vector256<float> a;
             a = Vector256.Create(a0[0]);
-            lo0 = Vector256.FusedMultiplyAdd(a, b0, lo0);
-            hi0 = Vector256.FusedMultiplyAdd(a, b1, hi0);
+            lo0 = Fma256(a, b0, lo0);
+            hi0 = Fma256(a, b1, hi0);
             a = Vector256.Create(a0[1]);
-            lo1 = Vector256.FusedMultiplyAdd(a, b0, lo1);
-            hi1 = Vector256.FusedMultiplyAdd(a, b1, hi1);
+            lo1 = Fma256(a, b0, lo1);
+            hi1 = Fma256(a, b1, hi1);
             a = Vector256.Create(a0[2]);
-            lo2 = Vector256.FusedMultiplyAdd(a, b0, lo2);
-            hi2 = Vector256.FusedMultiplyAdd(a, b1, hi2);
+            lo2 = Fma256(a, b0, lo2);
+            hi2 = Fma256(a, b1, hi2);
             a = Vector256.Create(a0[3]);
-            lo3 = Vector256.FusedMultiplyAdd(a, b0, lo3);
-            hi3 = Vector256.FusedMultiplyAdd(a, b1, hi3);
+            lo3 = Fma256(a, b0, lo3);
+            hi3 = Fma256(a, b1, hi3);
             a = Vector256.Create(a0[4]);
-            lo4 = Vector256.FusedMultiplyAdd(a, b0, lo4);
-            hi4 = Vector256.FusedMultiplyAdd(a, b1, hi4);
+            lo4 = Fma256(a, b0, lo4);
+            hi4 = Fma256(a, b1, hi4);
             a = Vector256.Create(a0[5]);
-            lo5 = Vector256.FusedMultiplyAdd(a, b0, lo5);
-            hi5 = Vector256.FusedMultiplyAdd(a, b1, hi5);
+            lo5 = Fma256(a, b0, lo5);
+            hi5 = Fma256(a, b1, hi5);
             a0 += 6;
             b += 16;
         }
@@ -152,4 +155,12 @@ internal static unsafe class SgemmMicroKernels
         for (var i = 0; i < 16; i++)
             tile[i] = acc[i];
     }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector512<float> Fma512(Vector512<float> a, Vector512<float> b, Vector512<float> c) =>
+        Avx512F.IsSupported ? Avx512F.FusedMultiplyAdd(a, b, c) : Vector512.FusedMultiplyAdd(a, b, c);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector256<float> Fma256(Vector256<float> a, Vector256<float> b, Vector256<float> c) =>
+        Fma.IsSupported ? Fma.MultiplyAdd(a, b, c) : Vector256.FusedMultiplyAdd(a, b, c);
 }
