@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Sim.Core.Reference;
 using AttentionOp = Sim.Core.Workloads.Attention;
 
@@ -59,6 +60,7 @@ public sealed unsafe class CpuAttentionRun : INativeRun<float[]>
         // Managed buffers only.
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Head(int bh, float[] scores, float[] accumulator)
     {
         int d = (int)_op.HeadDim, seqQ = (int)_op.SeqQ, seqKv = (int)_op.SeqKv, heads = (int)_op.Heads;

@@ -74,6 +74,7 @@ public sealed unsafe class CpuGemmF32Run : INativeRun<float[]>
     private static float* Address(float[] pinned) => (float*)Unsafe.AsPointer(ref MemoryMarshal.GetArrayDataReference(pinned));
 
     /// <summary>Thread <paramref name="thread"/> packs panels thread, thread + T, … of every depth block.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void PackB(int thread)
     {
         var (nr, blockK, threads) = (_blocking.TileN, _blocking.BlockK, _blocking.Units);
@@ -91,6 +92,7 @@ public sealed unsafe class CpuGemmF32Run : INativeRun<float[]>
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Multiply(int thread)
     {
         var (mr, nr) = (_blocking.TileM, _blocking.TileN);
@@ -123,6 +125,7 @@ public sealed unsafe class CpuGemmF32Run : INativeRun<float[]>
     }
 
     /// <summary>Every MR×NR tile of the MC×NC block: kernel into the tile buffer, then store (first depth block) or add into C.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void MacroKernel(float* packedA, float* bBlock, float* c, int i0, int mc, int j0, int nc, int kc, bool first, float* tile)
     {
         var (mr, nr) = (_blocking.TileM, _blocking.TileN);
@@ -153,6 +156,7 @@ public sealed unsafe class CpuGemmF32Run : INativeRun<float[]>
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void WriteTile(float* tile, int nr, float* c, int ldc, int rows, int cols, bool first)
     {
         for (var r = 0; r < rows; r++)

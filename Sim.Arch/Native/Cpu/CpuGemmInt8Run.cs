@@ -69,6 +69,7 @@ public sealed unsafe class CpuGemmInt8Run : INativeRun<int[]>
     private static T* Address<T>(T[] pinned)
         where T : unmanaged => (T*)Unsafe.AsPointer(ref MemoryMarshal.GetArrayDataReference(pinned));
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void PackB(int thread)
     {
         var (nr, width) = (_nr, 2 * _nr);
@@ -92,6 +93,7 @@ public sealed unsafe class CpuGemmInt8Run : INativeRun<int[]>
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void MultiplyPacked(int thread)
     {
         var (mr, nr) = (_mr, _nr);
@@ -131,6 +133,7 @@ public sealed unsafe class CpuGemmInt8Run : INativeRun<int[]>
     }
 
     /// <summary>Portable path: C[i,:] += A[i,p]·B[p,:] row by row (contiguous inner loop).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void MultiplyPortable(int thread)
     {
         var (rowStart, rowEnd) = SgemmBlocking.ThreadRows(_m, 1, _threads, thread);

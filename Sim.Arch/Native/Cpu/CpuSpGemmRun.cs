@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Sim.Core.Sparse;
 
 namespace Sim.Arch.Native.Cpu;
@@ -68,6 +69,7 @@ public sealed class CpuSpGemmRun : INativeRun<CsrMatrix>
         // Managed buffers only.
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private (int[] RowCounts, List<int> Columns, List<double> Values) Rows(int thread)
     {
         var perThread = (_a.Rows + _threads - 1) / _threads;

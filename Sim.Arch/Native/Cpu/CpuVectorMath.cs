@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 
 namespace Sim.Arch.Native.Cpu;
@@ -5,6 +6,7 @@ namespace Sim.Arch.Native.Cpu;
 /// <summary>The few fp32 vector loops attention needs, on the requested instruction path (scalar tails).</summary>
 internal static unsafe class CpuVectorMath
 {
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static float Dot(float* x, float* y, int n, CpuIsa isa)
     {
         var i = 0;
@@ -30,6 +32,7 @@ internal static unsafe class CpuVectorMath
     }
 
     /// <summary>acc = acc·<paramref name="scale"/> + <paramref name="weight"/>·v.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void ScaleAdd(float* acc, float scale, float weight, float* v, int n, CpuIsa isa)
     {
         var i = 0;

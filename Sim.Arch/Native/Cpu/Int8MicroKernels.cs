@@ -16,6 +16,7 @@ namespace Sim.Arch.Native.Cpu;
 internal static unsafe class Int8MicroKernels
 {
     /// <summary>8×32 with 16 zmm accumulators (Vector512).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Kernel8x32(int pairs, int* a0, short* b, int* tile)
     {
         Vector512<int> lo0 = default, hi0 = default;
@@ -70,6 +71,7 @@ internal static unsafe class Int8MicroKernels
     }
 
     /// <summary>6×16 with 12 ymm accumulators (Vector256).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Kernel6x16(int pairs, int* a0, short* b, int* tile)
     {
         Vector256<int> lo0 = default, hi0 = default;

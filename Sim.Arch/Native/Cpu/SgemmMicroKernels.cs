@@ -12,10 +12,13 @@ namespace Sim.Arch.Native.Cpu;
 /// Where the CPU has the instructions the FMA is the hardware's (Avx512F/Fma, a JIT-time constant branch); elsewhere the
 /// cross-platform <c>VectorN.FusedMultiplyAdd</c> emulates it (same values, slowly), so tests can check the 512-bit
 /// kernel's logic on an AVX2-only machine.
+/// Hot loops in this folder are marked AggressiveOptimization: tiered compilation would otherwise run them first as
+/// unoptimised tier-0 code (vectors spilled to the stack, ~50× slower), which a short timed run never leaves.
 /// </summary>
 internal static unsafe class SgemmMicroKernels
 {
     /// <summary>12×32 with 24 zmm accumulators: 2 B loads + 12 broadcasts feed 24 FMAs per step (2 FMA pipes busy).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Kernel12x32(int kc, float* a0, float* b, float* tile)
     {
         Vector512<float> lo0 = default, hi0 = default;
@@ -90,6 +93,7 @@ internal static unsafe class SgemmMicroKernels
     }
 
     /// <summary>6×16 with 12 ymm accumulators (the AVX2 register file has 16).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Kernel6x16(int kc, float* a0, float* b, float* tile)
     {
         Vector256<float> lo0 = default, hi0 = default;
@@ -134,6 +138,7 @@ internal static unsafe class SgemmMicroKernels
     }
 
     /// <summary>Portable 4×4: plain multiply-adds (no FMA contraction, so it rounds like any scalar loop).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Kernel4x4(int kc, float* a0, float* b, float* tile)
     {
         var acc = stackalloc float[16];

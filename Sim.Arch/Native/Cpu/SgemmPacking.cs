@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Sim.Arch.Native.Cpu;
 
 /// <summary>
@@ -10,6 +12,7 @@ internal static unsafe class SgemmPacking
     /// Rows [i0, i0+mc) × depth [p0, p0+kc) of row-major A (lda = K) into MR-row panels: panel r holds, for each p,
     /// the MR values A[i0 + r·MR + 0..MR−1, p] consecutively.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void PackA(float* a, int lda, int i0, int mc, int p0, int kc, int mr, float* packed)
     {
         for (var panel = 0; panel * mr < mc; panel++)
@@ -40,6 +43,7 @@ internal static unsafe class SgemmPacking
     /// NR-column panel <paramref name="panel"/> of depth block [p0, p0+kc) of row-major B (ldb = N): for each p, the NR
     /// values B[p, panel·NR + 0..NR−1] consecutively.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void PackBPanel(float* b, int ldb, int n, int p0, int kc, int panel, int nr, float* dst)
     {
         var j0 = panel * nr;
