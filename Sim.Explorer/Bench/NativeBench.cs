@@ -37,6 +37,8 @@ public sealed record NativeBenchReport(
 public static class NativeBench
 {
     /// <summary>The attention case: GQA prefill, 16 query heads over 4 KV heads, 1024 tokens, d = 64, causal.</summary>
+    private const int OpenBlasSpinDownMilliseconds = 150;
+
     public static readonly Attention AttentionCase = new("gqa-prefill-1k", 1, 16, 4, 1024, 1024, 64, Causal: true);
 
     public static NativeBenchReport Run(NativeBenchOptions options, string? coreTypeEnvironment)
@@ -68,7 +70,12 @@ public static class NativeBench
         {
             oursSeconds.Add(Seconds(ours.Run));
             if (theirs is not null)
+            {
                 theirSeconds.Add(Seconds(theirs.Run));
+                // OpenBLAS's worker threads busy-wait after a call (THREAD_TIMEOUT, 2^28 cycles ≈ 0.1 s by default) and
+                // would take cores from our next repetition; let them go to sleep first.
+                Thread.Sleep(OpenBlasSpinDownMilliseconds);
+            }
         }
 
         double? difference = theirs is null ? null
