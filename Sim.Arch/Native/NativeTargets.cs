@@ -1,3 +1,5 @@
+using Sim.Arch.Native.Gpu;
+
 namespace Sim.Arch.Native;
 
 /// <summary>Every native target this build knows, probed on demand (a missing library or driver is reported, not thrown).</summary>
@@ -7,7 +9,8 @@ public static class NativeTargets
     private static readonly (string Name, Func<NativeTargetProbe> Probe)[] s_probes =
     [
         // CPU helper adds: ("cpu", CpuTarget.Probe), ("openblas", OpenBlasTarget.Probe)
-        // GPU helper adds: ("gpu", GpuTargets.ProbeCuda), ("gpu-emulated", GpuTargets.ProbeEmulated)
+        ("gpu", GpuTargets.ProbeCuda),
+        ("gpu-emulated", GpuTargets.ProbeEmulated),
     ];
 
     public static IReadOnlyList<string> Names => [.. s_probes.Select(p => p.Name)];
