@@ -8,7 +8,7 @@ namespace Sim.Arch.Native.Gpu;
 /// does not know (ILGPU issues #880, #1342: new GPUs rejected or failing the PTX JIT). PTX is forward compatible, so
 /// for such a device this guard chooses the newest ISA ILGPU can emit that the installed driver accepts.
 /// </summary>
-internal static class PtxInstructionSetGuard
+public static class PtxInstructionSetGuard
 {
     public static void Apply(CudaDeviceOverride device)
     {
