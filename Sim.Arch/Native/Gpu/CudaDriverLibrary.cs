@@ -10,6 +10,7 @@ namespace Sim.Arch.Native.Gpu;
 /// </summary>
 internal static class CudaDriverLibrary
 {
+    private static readonly string[] s_names = ["libcuda.so", "libcuda.so.1"];
     private static int s_installed;
 
     public static void Install()
@@ -26,11 +27,26 @@ internal static class CudaDriverLibrary
         }
     }
 
+    /// <summary>Whether either driver name loads at all (to say why ILGPU found no device).</summary>
+    public static bool Loadable()
+    {
+        foreach (var candidate in s_names)
+        {
+            if (NativeLibrary.TryLoad(candidate, out var handle))
+            {
+                NativeLibrary.Free(handle);
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private static IntPtr Resolve(string libraryName, Assembly assembly, DllImportSearchPath? searchPath)
     {
         if (libraryName != "cuda")
             return IntPtr.Zero;
-        foreach (var candidate in (string[])["libcuda.so", "libcuda.so.1"])
+        foreach (var candidate in s_names)
         {
             if (NativeLibrary.TryLoad(candidate, assembly, searchPath, out var handle))
                 return handle;

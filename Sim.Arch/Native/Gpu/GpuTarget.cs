@@ -16,19 +16,22 @@ public sealed class GpuTarget : INativeTarget
     private readonly GpuKernels _kernels;
     private readonly long? _maxMacs;
 
-    internal GpuTarget(string name, string device, Context context, Accelerator accelerator, long? maxMacs)
+    internal GpuTarget(string name, string device, Context context, Accelerator accelerator, int units, long? maxMacs)
     {
         (Name, Device, _context, _maxMacs) = (name, device, context, maxMacs);
         _kernels = new GpuKernels(accelerator);
         GemmBlocking = new NativeGemmBlocking(GemmF32Kernel.Tile, GemmF32Kernel.Tile, GemmF32Kernel.Tile, GemmF32Kernel.Tile,
-            GemmF32Kernel.Tile, Math.Max(1, accelerator.NumMultiprocessors));
+            GemmF32Kernel.Tile, Math.Max(1, units));
     }
 
     public string Name { get; }
 
     public string Device { get; }
 
-    /// <summary>The thread-group tile (16×16 outputs, K in steps of 16, no further cache blocking); units are multiprocessors.</summary>
+    /// <summary>
+    /// The thread-group tile (16×16 outputs, K in steps of 16, no further cache blocking); units are the SMs of a GPU,
+    /// the processors of the emulating CPU.
+    /// </summary>
     public NativeGemmBlocking GemmBlocking { get; }
 
     /// <summary>The largest problem this target accepts (multiply-accumulates; for SpGEMM multiplications); null: no limit.</summary>

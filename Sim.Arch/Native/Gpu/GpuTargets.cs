@@ -34,11 +34,13 @@ public static class GpuTargets
 
             var device = devices[0];
             var accelerator = device.CreateAccelerator(context);
-            var description = $"{device.Name} (sm_{device.Architecture?.Major}{device.Architecture?.Minor}), " +
-                $"{accelerator.NumMultiprocessors} SMs, {accelerator.MemorySize / (1024.0 * 1024 * 1024):F1} GiB, " +
-                $"driver {device.DriverVersion}, PTX ISA {device.InstructionSet}";
-            var target = new GpuTarget("gpu", FormattableString.Invariant($"{description}"), context, accelerator, null);
-            return Verified(target, context);
+            var description = FormattableString.Invariant(
+                $"{device.Name} (sm_{device.Architecture?.Major}{device.Architecture?.Minor}), {accelerator.NumMultiprocessors} SMs, ") +
+                FormattableString.Invariant(
+                $"{accelerator.MemorySize / (1024.0 * 1024 * 1024):F1} GiB, driver {device.DriverVersion}, PTX ISA {device.InstructionSet}");
+            var target = new GpuTarget("gpu", description, context, accelerator, accelerator.NumMultiprocessors, null);
+            context = null; // the target owns it now
+            return Verified(target);
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
@@ -58,8 +60,10 @@ public static class GpuTargets
             context = Context.Create(builder => builder.CPU(CPUDeviceKind.Nvidia).EnableAlgorithms());
             var accelerator = context.GetCPUDevice(0).CreateAccelerator(context);
             var description = FormattableString.Invariant(
-                $"ILGPU CPU accelerator emulating a warp-32 GPU, {accelerator.NumMultiprocessors} processors (tiny problems only)");
-            return Verified(new GpuTarget("gpu-emulated", description, context, accelerator, EmulatedMaxMacs), context);
+                $"ILGPU CPU accelerator emulating a warp-32 GPU on {Environment.ProcessorCount} processors (tiny problems only)");
+            var target = new GpuTarget("gpu-emulated", description, context, accelerator, Environment.ProcessorCount, EmulatedMaxMacs);
+            context = null; // the target owns it now
+            return Verified(target);
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
@@ -68,7 +72,8 @@ public static class GpuTargets
         }
     }
 
-    private static NativeTargetProbe Verified(GpuTarget target, Context context)
+    /// <summary>Runs the smoke GEMM; on failure disposes the target (and with it the accelerator and context) and rethrows.</summary>
+    private static NativeTargetProbe Verified(GpuTarget target)
     {
         try
         {
@@ -78,7 +83,6 @@ public static class GpuTargets
         catch
         {
             target.Dispose();
-            _ = context;
             throw;
         }
     }
@@ -88,7 +92,12 @@ public static class GpuTargets
     {
         var api = CudaAPI.CurrentAPI;
         if (api is null || !api.IsSupported)
-            return "ILGPU could not load the driver library libcuda (CudaAPI not supported)";
+        {
+            return CudaDriverLibrary.Loadable()
+                ? "libcuda loads but ILGPU's CUDA API reports it unsupported"
+                : "libcuda.so and libcuda.so.1 are not on the library path (ILGPU: CUDA API not supported)";
+        }
+
         if (!api.Init())
             return "the driver library loaded but cuInit failed (no usable NVIDIA GPU or driver/kernel-module mismatch)";
         var error = api.GetDeviceCount(out var count);

@@ -27,7 +27,7 @@ public class GpuTargetsTests(GpuEmulatedFixture fixture)
     {
         Assert.Equal("gpu-emulated", _gpu.Name);
         Assert.Contains("CPU accelerator", _gpu.Device, StringComparison.Ordinal);
-        Assert.Equal(new NativeGemmBlocking(16, 16, 16, 16, 16, _gpu.GemmBlocking.Units), _gpu.GemmBlocking);
+        Assert.Equal(new NativeGemmBlocking(16, 16, 16, 16, 16, Environment.ProcessorCount), _gpu.GemmBlocking);
         Assert.Null(_gpu.GemmBlocking.Problem());
     }
 
@@ -47,6 +47,7 @@ public class GpuTargetsTests(GpuEmulatedFixture fixture)
         {
             Assert.Null(probe.Target);
             Assert.StartsWith("no CUDA device: ", probe.Unavailable, StringComparison.Ordinal);
+            Assert.Contains("libcuda.so.1 are not on the library path", probe.Unavailable, StringComparison.Ordinal);
             Assert.Contains("Fix: run on a machine with an NVIDIA driver", probe.Unavailable, StringComparison.Ordinal);
             return;
         }
