@@ -12,6 +12,6 @@ public enum NativeKernel
     /// <summary>Scaled dot-product attention (MHA/GQA/MQA, optional causal mask), fp32, layout as <see cref="Attention.AttentionExecutor"/>.</summary>
     Attention,
 
-    /// <summary>Sparse × sparse (CSR × CSR → CSR, sorted columns, explicit zeros dropped as <c>ReferenceSpGemm</c> does).</summary>
+    /// <summary>Sparse × sparse (CSR × CSR → CSR, sorted columns; as <c>ReferenceSpGemm</c>, every entry that receives a product is kept, even one that cancels to 0).</summary>
     SpGemm,
 }

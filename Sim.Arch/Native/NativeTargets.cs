@@ -1,3 +1,5 @@
+using Sim.Arch.Native.Gpu;
+
 namespace Sim.Arch.Native;
 
 /// <summary>Every native target this build knows, probed on demand (a missing library or driver is reported, not thrown).</summary>
@@ -8,7 +10,8 @@ public static class NativeTargets
     [
         (Cpu.CpuTarget.TargetName, Cpu.CpuTarget.Probe),
         (Cpu.OpenBlasTarget.TargetName, Cpu.OpenBlasTarget.Probe),
-        // GPU helper adds: ("gpu", GpuTargets.ProbeCuda), ("gpu-emulated", GpuTargets.ProbeEmulated)
+        ("gpu", GpuTargets.ProbeCuda),
+        ("gpu-emulated", GpuTargets.ProbeEmulated),
     ];
 
     public static IReadOnlyList<string> Names => [.. s_probes.Select(p => p.Name)];
