@@ -67,12 +67,13 @@ public static class VerifyCommand
     {
         var table = new Table().AddColumn("case").AddColumn("path").AddColumn("target")
             .AddColumn(new TableColumn("max |err|").RightAligned()).AddColumn(new TableColumn("bound").RightAligned())
+            .AddColumn(new TableColumn("worst err/bound").RightAligned())
             .AddColumn("ok").AddColumn("note");
         foreach (var check in report.Rows)
         {
             var status = VerifyRow.StatusName(check.Status);
             table.AddRow(Markup.Escape(check.Case), Markup.Escape(check.Path), Markup.Escape(check.Target),
-                VerifyRow.Number(check.MaxAbsError), VerifyRow.Number(check.Bound),
+                VerifyRow.Number(check.MaxAbsError), VerifyRow.Number(check.Bound), VerifyRow.Number(check.WorstRatio),
                 check.Status == VerifyStatus.Mismatch ? $"[red]{status}[/]" : status, Markup.Escape(check.Note));
         }
 

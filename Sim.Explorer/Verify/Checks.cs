@@ -15,7 +15,7 @@ public static class Checks
         ArgumentNullException.ThrowIfNull(target);
         var path = $"native {PathName(kernel)}";
         if (!target.Supports(kernel, macs))
-            return new(caseName, path, target.Name, double.NaN, double.NaN, VerifyStatus.Skipped, "not supported at this size");
+            return new(caseName, path, target.Name, double.NaN, double.NaN, double.NaN, VerifyStatus.Skipped, "not supported at this size");
         return Guard(caseName, path, target.Name, () =>
         {
             using var run = prepare(target);

@@ -1,12 +1,12 @@
 namespace Sim.Explorer.Verify;
 
 /// <summary>
-/// How one path's output compares with the oracle: the element with the largest |err|/bound (for exact checks: the
-/// largest |err|), its error and bound, and whether every element is within its bound.
+/// How one path's output compares with the oracle: the largest |err| and the bound of that element, the largest
+/// |err|/bound over all elements (ok ⇔ it is ≤ 1; for exact checks 0 or ∞), and whether every element is within its bound.
 /// </summary>
-public sealed record Comparison(double MaxAbsError, double Bound, bool Ok, string Note)
+public sealed record Comparison(double MaxAbsError, double Bound, double WorstRatio, bool Ok, string Note)
 {
-    public static Comparison Failed(string why) => new(double.NaN, double.NaN, false, why);
+    public static Comparison Failed(string why) => new(double.NaN, double.NaN, double.NaN, false, why);
 }
 
 /// <summary>The comparison rules: integers exactly, floats elementwise within a stated bound (NaN never passes).</summary>
@@ -25,10 +25,10 @@ public static class Compare
             if (err != 0) mismatches++;
         }
 
-        return new(worst, 0, mismatches == 0, mismatches == 0 ? "" : $"{mismatches} elements differ");
+        return new(worst, 0, mismatches == 0 ? 0 : double.PositiveInfinity, mismatches == 0, mismatches == 0 ? "" : $"{mismatches} elements differ");
     }
 
-    /// <summary>Ok when |actual_i − expected_i| ≤ bound_i for every i; reports the element with the largest ratio.</summary>
+    /// <summary>Ok when |actual_i − expected_i| ≤ bound_i for every i (NaN fails).</summary>
     public static Comparison Within(ReadOnlySpan<float> actual, ReadOnlySpan<double> expected, ReadOnlySpan<double> bound)
     {
         var widened = new double[actual.Length];
@@ -41,19 +41,18 @@ public static class Compare
     {
         if (actual.Length != expected.Length || bound.Length != expected.Length)
             return Comparison.Failed($"{actual.Length} elements, expected {expected.Length}");
-        var worstRatio = -1.0;
-        double worstError = 0, worstBound = 0;
+        double worstRatio = 0, maxError = -1, maxErrorBound = 0;
         var outside = 0;
         for (var i = 0; i < actual.Length; i++)
         {
             var err = Math.Abs(actual[i] - expected[i]);
-            var within = err <= bound[i]; // false for NaN
-            if (!within) outside++;
+            if (!(err <= bound[i])) outside++; // NaN is never within
             var ratio = double.IsNaN(err) ? double.PositiveInfinity : bound[i] > 0 ? err / bound[i] : err > 0 ? double.PositiveInfinity : 0;
-            if (ratio > worstRatio)
-                (worstRatio, worstError, worstBound) = (ratio, err, bound[i]);
+            worstRatio = Math.Max(worstRatio, ratio);
+            if (double.IsNaN(err) ? !double.IsNaN(maxError) : err > maxError)
+                (maxError, maxErrorBound) = (err, bound[i]);
         }
 
-        return new(worstError, worstBound, outside == 0, outside == 0 ? "" : $"{outside} elements outside the bound");
+        return new(Math.Max(maxError, 0), maxErrorBound, worstRatio, outside == 0, outside == 0 ? "" : $"{outside} elements outside the bound");
     }
 }

@@ -15,9 +15,9 @@ public enum VerifyStatus
 
 /// <summary>
 /// One row of the verify table: a case run through one path (a simulated executor, or a native target's kernel)
-/// compared with the oracle. <see cref="Target"/> is "sim" for the simulator's own paths.
+/// compared with the oracle (see <see cref="Comparison"/>). <see cref="Target"/> is "sim" for the simulator's own paths.
 /// </summary>
-public sealed record VerifyCheck(string Case, string Path, string Target, double MaxAbsError, double Bound, VerifyStatus Status, string Note)
+public sealed record VerifyCheck(string Case, string Path, string Target, double MaxAbsError, double Bound, double WorstRatio, VerifyStatus Status, string Note)
 {
     public const string SimulatorTarget = "sim";
 
@@ -25,6 +25,6 @@ public sealed record VerifyCheck(string Case, string Path, string Target, double
     {
         ArgumentNullException.ThrowIfNull(comparison);
         var notes = string.Join("; ", new[] { note, comparison.Note }.Where(n => n.Length > 0));
-        return new(caseName, path, target, comparison.MaxAbsError, comparison.Bound, comparison.Ok ? VerifyStatus.Ok : VerifyStatus.Mismatch, notes);
+        return new(caseName, path, target, comparison.MaxAbsError, comparison.Bound, comparison.WorstRatio, comparison.Ok ? VerifyStatus.Ok : VerifyStatus.Mismatch, notes);
     }
 }

@@ -3,7 +3,7 @@ using CsvHelper;
 
 namespace Sim.Explorer.Verify;
 
-/// <summary>One row of <c>sim verify --csv</c>: the table's columns; error and bound empty where nothing was compared.</summary>
+/// <summary>One row of <c>sim verify --csv</c>: the table's columns; error, bound and ratio empty where nothing was compared.</summary>
 [CsvRecord]
 public sealed partial class VerifyRow
 {
@@ -12,6 +12,7 @@ public sealed partial class VerifyRow
     [CsvColumn("target")] public string Target { get; set; } = "";
     [CsvColumn("max_abs_error")] public double? MaxAbsError { get; set; }
     [CsvColumn("bound")] public double? Bound { get; set; }
+    [CsvColumn("worst_err_over_bound")] public double? WorstRatio { get; set; }
     [CsvColumn("status")] public string Status { get; set; } = "";
     [CsvColumn("note")] public string Note { get; set; } = "";
 
@@ -25,6 +26,7 @@ public sealed partial class VerifyRow
             Target = check.Target,
             MaxAbsError = double.IsNaN(check.MaxAbsError) ? null : check.MaxAbsError,
             Bound = double.IsNaN(check.Bound) ? null : check.Bound,
+            WorstRatio = double.IsNaN(check.WorstRatio) ? null : check.WorstRatio,
             Status = StatusName(check.Status),
             Note = check.Note,
         };
@@ -41,5 +43,5 @@ public sealed partial class VerifyRow
 
     /// <summary>Three significant digits, invariant culture; "-" for nothing compared.</summary>
     public static string Number(double value) =>
-        double.IsNaN(value) ? "-" : value.ToString("G3", CultureInfo.InvariantCulture);
+        double.IsNaN(value) ? "-" : double.IsPositiveInfinity(value) ? "inf" : value.ToString("G3", CultureInfo.InvariantCulture);
 }

@@ -39,7 +39,7 @@ public static class VerifyRunner
         var targets = probes.Where(p => p.Target is not null).Select(p => p.Target!).ToList();
         var checks = new List<VerifyCheck>();
         checks.AddRange(probes.Where(p => p.Target is null).Select(p =>
-            new VerifyCheck("-", "native", p.Name, double.NaN, double.NaN, VerifyStatus.Unavailable, p.Unavailable ?? "")));
+            new VerifyCheck("-", "native", p.Name, double.NaN, double.NaN, double.NaN, VerifyStatus.Unavailable, p.Unavailable ?? "")));
         foreach (var c in cases)
         {
             progress?.Invoke(c.Name);
