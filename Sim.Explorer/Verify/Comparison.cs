@@ -25,7 +25,7 @@ public static class Compare
             if (err != 0) mismatches++;
         }
 
-        return new(worst, 0, mismatches == 0 ? 0 : double.PositiveInfinity, mismatches == 0, mismatches == 0 ? "" : $"{mismatches} elements differ");
+        return new(worst, 0, mismatches == 0 ? 0 : double.PositiveInfinity, mismatches == 0, mismatches == 0 ? "" : $"{mismatches} of {actual.Length} elements differ");
     }
 
     /// <summary>Ok when |actual_i − expected_i| ≤ bound_i for every i (NaN fails).</summary>
@@ -53,6 +53,6 @@ public static class Compare
                 (maxError, maxErrorBound) = (err, bound[i]);
         }
 
-        return new(Math.Max(maxError, 0), maxErrorBound, worstRatio, outside == 0, outside == 0 ? "" : $"{outside} elements outside the bound");
+        return new(Math.Max(maxError, 0), maxErrorBound, worstRatio, outside == 0, outside == 0 ? "" : $"{outside} of {actual.Length} elements outside the bound");
     }
 }

@@ -18,7 +18,7 @@ public class ComparisonRulesTests
         var off = Compare.Exact([1, -2, 4], [1, -2, 3]);
         Assert.False(off.Ok);
         Assert.Equal(1, off.MaxAbsError);
-        Assert.Equal("1 elements differ", off.Note);
+        Assert.Equal("1 of 3 elements differ", off.Note);
         Assert.False(Compare.Exact([1, 2], [1, 2, 3]).Ok);
     }
 
