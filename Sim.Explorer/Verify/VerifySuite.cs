@@ -1,0 +1,56 @@
+using Sim.Arch.Attention;
+using Sim.Core.Workloads;
+using AttentionOp = Sim.Core.Workloads.Attention;
+
+namespace Sim.Explorer.Verify;
+
+/// <summary>
+/// The verify suite. GEMM shapes: the degenerate 1×1×1, primes that fold unevenly on the 8-wide tiles, shapes exactly
+/// on and one past a fold edge, and one past 128 on every side (17 folds of 8). Convs: strided with padding, and a
+/// batch-2 5×5. Attention: causal MHA prefill, GQA decode and MQA, the fused lowering on an odd 7×5 block. PIM:
+/// a one-chunk and a multi-chunk GEMV, a segmented one over 2 channels, decode attention. SpGEMM: A·A on every
+/// shipped matrix. <c>--quick</c> keeps one of each kind on the smallest sizes.
+/// </summary>
+public static class VerifySuite
+{
+    private static readonly string[] s_quickMatrices = ["sherman4.mtx", "delaunay_n10.mtx"];
+
+    public static IReadOnlyList<IVerifyCase> Build(bool quick, string matricesDirectory, int seed = VerifyOperands.DefaultSeed)
+    {
+        (int M, int N, int K)[] gemms = quick
+            ? [(1, 1, 1), (7, 13, 5), (9, 8, 17)]
+            : [(1, 1, 1), (7, 13, 5), (8, 8, 8), (9, 8, 17), (33, 17, 65), (16, 24, 7), (130, 129, 67)];
+        var cases = new List<IVerifyCase>();
+        foreach (var int8 in new[] { false, true })
+            cases.AddRange(gemms.Select(g => new GemmCase(g.M, g.N, g.K, int8, seed)));
+
+        cases.Add(new ConvCase(new Conv2d("9x11 c5 f7 3x3 s2 p1", 9, 11, 3, 3, 5, 7, 2, 1, 1, []), seed));
+        if (!quick)
+            cases.Add(new ConvCase(new Conv2d("8x8 c3 f10 5x5 s1 p2 b2", 8, 8, 5, 5, 3, 10, 1, 2, 2, []), seed));
+
+        var block = new FusedBlock(7, 5);
+        cases.Add(new AttentionCase(new AttentionOp("mha prefill causal", 1, 2, 2, quick ? 9 : 33, quick ? 9 : 33, 16, true), block, seed));
+        cases.Add(new AttentionCase(new AttentionOp("gqa decode", 2, 8, 2, 1, quick ? 20 : 77, 32, true), block, seed));
+        cases.Add(new AttentionCase(new AttentionOp("mqa causal", 1, 4, 1, quick ? 5 : 17, quick ? 12 : 40, 8, true), block, seed));
+
+        cases.Add(new PimGemvCase(37, 333, 333, 1, seed));
+        if (!quick)
+        {
+            cases.Add(new PimGemvCase(61, 1500, 1500, 1, seed));
+            cases.Add(new PimGemvCase(50, 512, 128, 2, seed));
+        }
+
+        cases.Add(new PimAttentionCase(4, 32, quick ? 20 : 100, seed));
+
+        cases.AddRange(Matrices(quick, matricesDirectory).Select(path => new SpGemmCase(path)));
+        return cases;
+    }
+
+    /// <summary>The quick suite's small matrices, or every shipped .mtx in name order.</summary>
+    private static IEnumerable<string> Matrices(bool quick, string directory)
+    {
+        if (quick)
+            return s_quickMatrices.Select(name => Path.Combine(directory, name));
+        return Directory.EnumerateFiles(directory, "*.mtx").Order(StringComparer.Ordinal);
+    }
+}
