@@ -21,6 +21,7 @@ public static class SimCli
             MergeCommand.Create(context),
             PlanCommand.Create(context),
             BenchCommand.Create(context),
+            CalibrateCommand.Create(context),
         };
         return root;
     }
