@@ -6,7 +6,8 @@ public static class NativeTargets
     /// <summary>One probe per target, in table order; each returns quickly when its hardware or library is absent.</summary>
     private static readonly (string Name, Func<NativeTargetProbe> Probe)[] s_probes =
     [
-        // CPU helper adds: ("cpu", CpuTarget.Probe), ("openblas", OpenBlasTarget.Probe)
+        (Cpu.CpuTarget.TargetName, Cpu.CpuTarget.Probe),
+        (Cpu.OpenBlasTarget.TargetName, Cpu.OpenBlasTarget.Probe),
         // GPU helper adds: ("gpu", GpuTargets.ProbeCuda), ("gpu-emulated", GpuTargets.ProbeEmulated)
     ];
 
