@@ -9,8 +9,9 @@ namespace Sim.Arch.Calibrated;
 /// linear in: cycles = <see cref="Coefficients"/> · (1, critical MACs, critical tile steps, traffic bytes). The tile
 /// model and <c>sim calibrate</c>'s fit both use this one definition, so a fitted model predicts what it was fitted to.
 /// <para>
-/// For Z[M,N] = A[M,K]·B[K,N] with register tiles TileM×TileN handed out statically over U units:
-/// tiles = ⌈M/TileM⌉·⌈N/TileN⌉; the critical unit gets tilesCrit = ⌈tiles/U⌉ of them, each a padded TileM·TileN·K
+/// For Z[M,N] = A[M,K]·B[K,N] with register tiles TileM×TileN handed out statically over U units by rows of tiles
+/// (each unit owns ⌈⌈M/TileM⌉/U⌉ consecutive row tiles and every column tile of them, as the CPU target's threads do):
+/// tiles = ⌈M/TileM⌉·⌈N/TileN⌉; the critical unit gets tilesCrit = ⌈⌈M/TileM⌉/U⌉·⌈N/TileN⌉, each a padded TileM·TileN·K
 /// MACs and ⌈K/BlockK⌉ steps (a C tile loaded, updated and stored per K block). Traffic (words × word bytes): B packed
 /// once (K·N), A streamed once per BlockN column panel (M·K·⌈N/BlockN⌉), C read and written per K block
 /// (2·M·N·⌈K/BlockK⌉).
@@ -50,8 +51,9 @@ public readonly record struct CalibratedFeatures(
     {
         ArgumentNullException.ThrowIfNull(tile);
         long m = gemm.M, n = gemm.N, k = gemm.K;
-        var tiles = checked(Ceil(m, tile.TileM) * Ceil(n, tile.TileN));
-        var critical = Ceil(tiles, tile.Units);
+        var rowTiles = Ceil(m, tile.TileM);
+        var tiles = checked(rowTiles * Ceil(n, tile.TileN));
+        var critical = checked(Ceil(rowTiles, tile.Units) * Ceil(n, tile.TileN));
         var kSteps = Ceil(k, tile.BlockK);
         double word = wordBytes;
         return new CalibratedFeatures(

@@ -29,16 +29,19 @@ public sealed class CalibrationSession
         return counts;
     }
 
-    /// <param name="peakMacsPerSecondPerUnit">The measured (or given) peak; the clock is it / (lanes × pipes).</param>
+    /// <param name="peakMacsPerSecondPerUnit">The measured (or given) peak, asked for after the measurements; the clock is it / (lanes × pipes).</param>
     public CalibrationReport Calibrate(INativeTarget target, IKernelTimer timer, IReadOnlyList<CalibrationCase> cases, string suite,
-        int repetitions, int lanes, int fmaPipes, double peakMacsPerSecondPerUnit, TextWriter progress)
+        int repetitions, int lanes, int fmaPipes, Func<double> peakMacsPerSecondPerUnit, TextWriter progress)
     {
         ArgumentNullException.ThrowIfNull(target);
-        var clockGhz = peakMacsPerSecondPerUnit / (lanes * fmaPipes) / 1e9;
+        ArgumentNullException.ThrowIfNull(peakMacsPerSecondPerUnit);
+        double? peak = null;
+        double Peak() => peak ??= peakMacsPerSecondPerUnit();
         var features = new KernelFeatures(target.GemmBlocking, Counts);
-        var (kernels, skipped) = new Calibrator(features, timer, clockGhz).Run(cases,
-            c => target.Supports(c.Kernel, c.Macs(Counts)), c => c.Macs(Counts), target.GemmBlocking, progress);
-        return new CalibrationReport(target.Name, target.Device, target.GemmBlocking, clockGhz, lanes, fmaPipes, peakMacsPerSecondPerUnit,
+        var (kernels, skipped) = new Calibrator(features, timer).Run(cases,
+            c => target.Supports(c.Kernel, c.Macs(Counts)), c => c.Macs(Counts), target.GemmBlocking,
+            () => Peak() / (lanes * fmaPipes) / 1e9, progress);
+        return new CalibrationReport(target.Name, target.Device, target.GemmBlocking, Peak() / (lanes * fmaPipes) / 1e9, lanes, fmaPipes, Peak(),
             suite, repetitions, kernels, skipped);
     }
 

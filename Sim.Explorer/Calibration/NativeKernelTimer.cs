@@ -5,31 +5,55 @@ using Sim.Core.Sparse;
 namespace Sim.Explorer.Calibration;
 
 /// <summary>
-/// Times a case on a native target: operands prepared once (<see cref="INativeRun{T}"/>), <see cref="Warmups"/> untimed
-/// runs (caches, JIT tiers, thread-pool start), then <see cref="Repetitions"/> runs each timed alone with a
-/// <see cref="Stopwatch"/>; the median resists the odd run disturbed by another process on a shared machine.
+/// Times cases on a native target: every case prepared once (<see cref="INativeRun{T}"/>: operands packed or copied,
+/// outside the timing), <see cref="Warmups"/> untimed runs each (caches, JIT tiers, thread-pool start), then
+/// <see cref="Repetitions"/> rounds in which every case runs once, each run timed alone with a <see cref="Stopwatch"/>;
+/// a case's time is the median of its rounds. Rounds rather than back-to-back repetitions spread each case's samples
+/// over the whole measurement, so a burst of load from another process on a shared machine spoils one sample of many
+/// cases (which the median drops) rather than every sample of one case. <paramref name="afterRound"/> runs between
+/// rounds (the FMA peak probe, sampled under the same conditions).
 /// </summary>
-public sealed class NativeKernelTimer(INativeTarget target, int warmups, int repetitions, Func<SparseOperand, CsrMatrix> sparse) : IKernelTimer
+public sealed class NativeKernelTimer(INativeTarget target, int warmups, int repetitions, Func<SparseOperand, CsrMatrix> sparse,
+    TextWriter progress, Action? afterRound = null) : IKernelTimer
 {
     public int Warmups => warmups;
 
     public int Repetitions => repetitions;
 
-    public double MedianSeconds(CalibrationCase c)
+    public IReadOnlyList<double> MedianSeconds(IReadOnlyList<CalibrationCase> cases)
     {
-        ArgumentNullException.ThrowIfNull(c);
-        using IDisposable run = Prepare(c, out var invoke);
-        for (int i = 0; i < warmups; i++)
-            invoke();
-        var seconds = new double[repetitions];
-        for (int i = 0; i < repetitions; i++)
+        ArgumentNullException.ThrowIfNull(cases);
+        var runs = new List<(IDisposable Run, Action Invoke)>();
+        try
         {
-            var start = Stopwatch.GetTimestamp();
-            invoke();
-            seconds[i] = Stopwatch.GetElapsedTime(start).TotalSeconds;
-        }
+            foreach (var c in cases)
+            {
+                runs.Add(Prepare(c));
+                for (int i = 0; i < warmups; i++)
+                    runs[^1].Invoke();
+            }
 
-        return Median(seconds);
+            var samples = cases.Select(_ => new double[repetitions]).ToArray();
+            for (int round = 0; round < repetitions; round++)
+            {
+                for (int i = 0; i < runs.Count; i++)
+                {
+                    var start = Stopwatch.GetTimestamp();
+                    runs[i].Invoke();
+                    samples[i][round] = Stopwatch.GetElapsedTime(start).TotalSeconds;
+                }
+
+                afterRound?.Invoke();
+                progress.WriteLine($"  round {round + 1}/{repetitions} done");
+            }
+
+            return [.. samples.Select(Median)];
+        }
+        finally
+        {
+            foreach (var (run, _) in runs)
+                run.Dispose();
+        }
     }
 
     public static double Median(IReadOnlyList<double> values)
@@ -42,7 +66,7 @@ public sealed class NativeKernelTimer(INativeTarget target, int warmups, int rep
         return sorted.Length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
     }
 
-    private IDisposable Prepare(CalibrationCase c, out Action invoke)
+    private (IDisposable, Action) Prepare(CalibrationCase c)
     {
         switch (c.Kernel)
         {
@@ -50,21 +74,18 @@ public sealed class NativeKernelTimer(INativeTarget target, int warmups, int rep
             {
                 var g = c.Gemm!.Value;
                 var run = target.GemmF32(CalibrationInputs.Dense(g.M * g.K, 1), CalibrationInputs.Dense(g.K * g.N, 2), (int)g.M, (int)g.N, (int)g.K);
-                invoke = run.Run;
-                return run;
+                return (run, run.Run);
             }
             case NativeKernel.Attention:
             {
                 var a = c.Attention!;
                 var run = target.Attention(a, CalibrationInputs.Dense(a.QElements, 3), CalibrationInputs.Dense(a.KvElements, 4), CalibrationInputs.Dense(a.KvElements, 5));
-                invoke = run.Run;
-                return run;
+                return (run, run.Run);
             }
             case NativeKernel.SpGemm:
             {
                 var run = target.SpGemm(sparse(c.SpGemmA!), sparse(c.SpGemmB!));
-                invoke = run.Run;
-                return run;
+                return (run, run.Run);
             }
             default:
                 throw new ArgumentOutOfRangeException(nameof(c), c.Kernel, "no calibration timing for this kernel");

@@ -73,15 +73,21 @@ public static class CalibrateCommand
         var lanes = FmaPeak.Lanes;
         if (native.GemmBlocking.Problem() is { } blockingProblem)
             throw new InvalidOperationException($"target '{native.Name}' reports an invalid GEMM blocking: {blockingProblem}");
-        var peak = clockGhz is { } given
-            ? given * 1e9 * lanes * fmaPipes
-            : FmaPeak.MacsPerSecondPerUnit(native.GemmBlocking.Units);
-        context.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{native.Name} on {native.Device}: peak {peak / 1e9:F1} GMAC/s per unit → clock {peak / (lanes * fmaPipes) / 1e9:F3} GHz at {lanes} lanes x {fmaPipes} FMA pipes"));
+        var sampler = new FmaPeak.Sampler(native.GemmBlocking.Units);
+        Func<double> peak = clockGhz is { } given
+            ? () => given * 1e9 * lanes * fmaPipes
+            : () =>
+            {
+                sampler.Sample(7);
+                return sampler.Best;
+            };
         var session = new CalibrationSession();
         var cases = CalibrationSuite.Cases(quick);
-        var timer = new NativeKernelTimer(native, warmups: 2, repetitions, session.Sparse);
+        var timer = new NativeKernelTimer(native, warmups: 2, repetitions, session.Sparse, context.Error, clockGhz is null ? () => sampler.Sample() : null);
+        context.Error.WriteLine($"{native.Name} on {native.Device}: {cases.Count} shapes, {repetitions} rounds");
         var report = session.Calibrate(native, timer, cases, quick ? "quick" : "full", repetitions, lanes, fmaPipes, peak, context.Error);
+        context.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"peak {report.PeakMacsPerSecondPerUnit / 1e9:F1} GMAC/s per unit → clock {report.ClockGhz:F3} GHz at {lanes} lanes x {fmaPipes} FMA pipes"));
         var problem = CalibrationSession.Write(report, directory);
         foreach (var k in report.Kernels)
         {
