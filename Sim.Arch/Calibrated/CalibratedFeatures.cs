@@ -6,7 +6,8 @@ namespace Sim.Arch.Calibrated;
 
 /// <summary>
 /// The work a native GEMM does, counted exactly from its blocking, as the features the calibrated timing model is
-/// linear in: cycles = <see cref="Coefficients"/> · (1, critical MACs, critical tile steps, traffic bytes). The tile
+/// linear in: cycles = <see cref="Coefficients"/> · (1, critical MACs, critical tile steps, streamed bytes, B-pack
+/// bytes). The tile
 /// model and <c>sim calibrate</c>'s fit both use this one definition, so a fitted model predicts what it was fitted to.
 /// <para>
 /// For Z[M,N] = A[M,K]·B[K,N] with register tiles TileM×TileN handed out statically over U units by rows of tiles
@@ -14,7 +15,9 @@ namespace Sim.Arch.Calibrated;
 /// tiles = ⌈M/TileM⌉·⌈N/TileN⌉; the critical unit gets tilesCrit = ⌈⌈M/TileM⌉/U⌉·⌈N/TileN⌉, each a padded TileM·TileN·K
 /// MACs and ⌈K/BlockK⌉ steps (a C tile loaded, updated and stored per K block). Traffic (words × word bytes): B packed
 /// once (K·N), A streamed once per BlockN column panel (M·K·⌈N/BlockN⌉), C read and written per K block
-/// (2·M·N·⌈K/BlockK⌉).
+/// (2·M·N·⌈K/BlockK⌉). A and C stream at the DRAM bandwidth; B's packing has its own cost per byte, because it is a
+/// gather (NR columns of every row, one cache line per row of B at a stride of N words) and measured several times
+/// slower per byte than streaming (decode shapes, M ≤ 32, are dominated by it).
 /// </para>
 /// </summary>
 public readonly record struct CalibratedFeatures(
@@ -27,12 +30,15 @@ public readonly record struct CalibratedFeatures(
     double BPackBytes,
     double CTrafficBytes)
 {
-    public const int Count = 4;
+    public const int Count = 5;
 
     public double TrafficBytes => AStreamBytes + BPackBytes + CTrafficBytes;
 
-    /// <summary>(1, critical MACs, critical tile steps, traffic bytes): what the coefficients multiply.</summary>
-    public double[] Vector() => [1, CriticalMacs, CriticalTileSteps, TrafficBytes];
+    /// <summary>A and C: the bytes that move at the DRAM bandwidth.</summary>
+    public double StreamBytes => AStreamBytes + CTrafficBytes;
+
+    /// <summary>(1, critical MACs, critical tile steps, streamed bytes, B-pack bytes): what the coefficients multiply.</summary>
+    public double[] Vector() => [1, CriticalMacs, CriticalTileSteps, StreamBytes, BPackBytes];
 
     public static CalibratedFeatures Of(GemmShape gemm, CalibratedTileSpec tile, int wordBytes)
     {
@@ -69,7 +75,7 @@ public readonly record struct CalibratedFeatures(
 
     /// <summary>
     /// The coefficients a tile and its arch's DRAM bandwidth stand for: (launch cycles, 1 / (MACs per cycle per unit ×
-    /// efficiency), tile overhead cycles, 1 / bandwidth); an unlimited DRAM costs no cycles.
+    /// efficiency), tile overhead cycles, 1 / bandwidth, B-pack cycles per byte); an unlimited DRAM costs no cycles.
     /// </summary>
     public static double[] Coefficients(CalibratedTileSpec tile, double bandwidthBytesPerCycle)
     {
@@ -80,6 +86,7 @@ public readonly record struct CalibratedFeatures(
             1 / (tile.MacsPerCyclePerUnit * tile.Efficiency),
             tile.TileOverheadCycles,
             double.IsPositiveInfinity(bandwidthBytesPerCycle) ? 0 : 1 / bandwidthBytesPerCycle,
+            tile.BPackCyclesPerByte,
         ];
     }
 

@@ -9,8 +9,8 @@ namespace Sim.Arch.Calibrated;
 /// Timing of a native GEMM target from fitted parameters (the tile <c>sim calibrate</c> writes):
 /// total = launch + computeCycles + overheadCycles + memoryCycles with
 /// computeCycles = tilesCrit·TileM·TileN·K / (MACs per cycle per unit · efficiency) (padded MACs of the critical unit),
-/// overheadCycles = tilesCrit·⌈K/BlockK⌉·tile overhead, memoryCycles = traffic bytes / DRAM bandwidth
-/// (<see cref="CalibratedFeatures"/>). Reported as compute cycles = launch + compute + overhead and stall cycles = the
+/// overheadCycles = tilesCrit·⌈K/BlockK⌉·tile overhead, memoryCycles = (A + C bytes) / DRAM bandwidth + B bytes ·
+/// B-pack cycles per byte (<see cref="CalibratedFeatures"/>). Reported as compute cycles = launch + compute + overhead and stall cycles = the
 /// memory term, each rounded so their sum is the total rounded up. The model adds the terms rather than overlapping
 /// them because that is what the fit measured best on a CPU whose packing is not overlapped with compute.
 /// <para>
@@ -32,7 +32,7 @@ public sealed class CalibratedModel : ITileModel
         var f = CalibratedFeatures.Of(gemm, tile, arch.WordBytes);
         var c = CalibratedFeatures.Coefficients(tile, arch.Dram.BandwidthBytesPerCycle);
         var busy = c[0] + c[1] * f.CriticalMacs + c[2] * f.CriticalTileSteps;
-        var memory = c[3] * f.TrafficBytes;
+        var memory = (c[3] * f.StreamBytes) + (c[4] * f.BPackBytes);
         var totalCycles = checked((long)Math.Ceiling(busy + memory));
         var computeCycles = Math.Max(1, Math.Min(totalCycles, checked((long)Math.Ceiling(busy))));
         totalCycles = Math.Max(totalCycles, computeCycles);

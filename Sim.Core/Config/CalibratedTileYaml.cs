@@ -12,7 +12,7 @@ public static class CalibratedTileYaml
     {
         ArgumentNullException.ThrowIfNull(tile);
         tile.AllowOnly("kind", "units", "macs_per_cycle_per_unit", "tile_m", "tile_n", "block_m", "block_n", "block_k",
-            "efficiency", "tile_overhead_cycles", "launch_cycles");
+            "efficiency", "tile_overhead_cycles", "launch_cycles", "b_pack_cycles_per_byte");
         var efficiency = tile.RequireDouble("efficiency", 0);
         // Above 1 would claim more than the ISA's peak: the peak (lanes × FMA pipes) or the clock is wrong instead.
         if (efficiency > 1)
@@ -28,7 +28,8 @@ public static class CalibratedTileYaml
             Int(tile, "block_k", MaxBlock),
             efficiency,
             NonNegative(tile, "tile_overhead_cycles"),
-            NonNegative(tile, "launch_cycles"));
+            NonNegative(tile, "launch_cycles"),
+            NonNegative(tile, "b_pack_cycles_per_byte"));
     }
 
     private static int Int(YamlMap tile, string key, long max) => (int)tile.RequireLong(key, min: 1, max: max);

@@ -6,7 +6,8 @@ namespace Sim.Core.Hardware;
 /// <see cref="Units"/> workers each retire up to <see cref="MacsPerCyclePerUnit"/> MACs a cycle (the ISA's peak:
 /// SIMD lanes × FMA pipes); the output is cut into <see cref="TileM"/>×<see cref="TileN"/> register tiles, K walked in
 /// <see cref="BlockK"/> steps, A re-streamed once per <see cref="BlockN"/> columns. <see cref="Efficiency"/>,
-/// <see cref="TileOverheadCycles"/> and <see cref="LaunchCycles"/> are fitted by <c>sim calibrate</c>.
+/// <see cref="TileOverheadCycles"/>, <see cref="LaunchCycles"/> and <see cref="BPackCyclesPerByte"/> (the cost of
+/// gathering B into panels: a strided read, slower per byte than streaming) are fitted by <c>sim calibrate</c>.
 /// </summary>
 public sealed record CalibratedTileSpec(
     int Units,
@@ -18,7 +19,8 @@ public sealed record CalibratedTileSpec(
     int BlockK,
     double Efficiency,
     double TileOverheadCycles,
-    double LaunchCycles) : TileSpec
+    double LaunchCycles,
+    double BPackCyclesPerByte) : TileSpec
 {
     public const string KindName = "calibrated";
 

@@ -16,7 +16,7 @@ public readonly record struct TileGrid(int Rows, int Cols, int Depth, Dataflow D
         // Units × lanes; a register tile accumulates C in place (output stationary). The label carries every fitted
         // number, so a recalibrated tile gets new sweep point ids.
         CalibratedTileSpec c => new(c.Units, c.MacsPerCyclePerUnit, 1, Dataflow.Os, string.Create(System.Globalization.CultureInfo.InvariantCulture,
-            $"calibrated-{c.Units}x{c.MacsPerCyclePerUnit}-t{c.TileM}x{c.TileN}-b{c.BlockM}x{c.BlockN}x{c.BlockK}-e{c.Efficiency:R}-o{c.TileOverheadCycles:R}-l{c.LaunchCycles:R}")),
+            $"calibrated-{c.Units}x{c.MacsPerCyclePerUnit}-t{c.TileM}x{c.TileN}-b{c.BlockM}x{c.BlockN}x{c.BlockK}-e{c.Efficiency:R}-o{c.TileOverheadCycles:R}-l{c.LaunchCycles:R}-p{c.BPackCyclesPerByte:R}")),
         null => throw new ArgumentNullException(nameof(tile)),
         _ => throw new NotSupportedException($"tile kind '{tile.Kind}' has no grid description"),
     };

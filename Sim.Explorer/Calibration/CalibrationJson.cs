@@ -33,6 +33,7 @@ public static class CalibrationJson
             Number(json, "efficiency", gemm.Tile.Efficiency);
             Number(json, "tile_overhead_cycles", gemm.Tile.TileOverheadCycles);
             Number(json, "launch_cycles", gemm.Tile.LaunchCycles);
+            Number(json, "b_pack_cycles_per_byte", gemm.Tile.BPackCyclesPerByte);
             Number(json, "bandwidth_bytes_per_cycle", gemm.BandwidthBytesPerCycle);
             json.WriteEndObject();
         }

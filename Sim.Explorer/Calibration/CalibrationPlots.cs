@@ -9,7 +9,7 @@ namespace Sim.Explorer.Calibration;
 /// <summary>
 /// predicted_vs_measured (log-log, y = x line, 95 % interval bars; fit shapes filled circles, held-out open squares,
 /// one colour per kernel) and roofline (GEMM: measured GFLOP/s against FLOPs per modelled traffic byte, under the
-/// fitted compute roof, the ISA peak and the fitted bandwidth roof).
+/// fitted compute roof, the ISA peak and the fitted bandwidth roof; B packing's own per-byte cost is not a roof).
 /// </summary>
 public static class CalibrationPlots
 {

@@ -25,7 +25,7 @@ public sealed record CalibrationReport(
 
     public KernelCalibration? GemmFit => Kernels.FirstOrDefault(k => k.Kernel == NativeKernel.GemmF32);
 
-    /// <summary>Fitted coefficients → (launch, 1/(MACs per cycle × efficiency), tile overhead, 1/bandwidth) → the tile.</summary>
+    /// <summary>Fitted coefficients → (launch, 1/(MACs per cycle × efficiency), tile overhead, 1/bandwidth, B-pack cycles per byte) → the tile.</summary>
     public (CalibratedTileSpec Tile, double BandwidthBytesPerCycle)? Gemm => GemmProblem is null ? Tile(GemmFit!.Fit.Coefficients) : null;
 
     public string? GemmProblem
@@ -49,6 +49,6 @@ public sealed record CalibrationReport(
 
     private (CalibratedTileSpec, double) Tile(IReadOnlyList<double> c) =>
         (new CalibratedTileSpec(Blocking.Units, MacsPerCyclePerUnit, Blocking.TileM, Blocking.TileN, Blocking.BlockM, Blocking.BlockN,
-            Blocking.BlockK, 1 / (c[1] * MacsPerCyclePerUnit), c[2], c[0]),
+            Blocking.BlockK, 1 / (c[1] * MacsPerCyclePerUnit), c[2], c[0], c[4]),
          c[3] > 0 ? 1 / c[3] : UnboundedBandwidthBytesPerCycle);
 }

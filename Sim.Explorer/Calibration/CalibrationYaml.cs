@@ -44,6 +44,7 @@ public static class CalibrationYaml
         Line($"  efficiency: {R(tile.Efficiency)}");
         Line($"  tile_overhead_cycles: {R(tile.TileOverheadCycles)}");
         Line($"  launch_cycles: {R(tile.LaunchCycles)}");
+        Line($"  b_pack_cycles_per_byte: {R(tile.BPackCyclesPerByte)}");
         Line($"scratchpad:");
         Line($"  ifmap_kb: {R(Kb(b.BlockM, b.BlockK))}");
         Line($"  filter_kb: {R(Kb(b.BlockK, b.BlockN))}");

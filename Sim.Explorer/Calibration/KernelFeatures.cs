@@ -15,7 +15,7 @@ public sealed class KernelFeatures(NativeGemmBlocking blocking, Func<Calibration
 
     public static IReadOnlyList<string> Names(NativeKernel kernel) => kernel switch
     {
-        NativeKernel.GemmF32 => ["launch_cycles", "cycles_per_critical_mac", "tile_overhead_cycles", "cycles_per_traffic_byte"],
+        NativeKernel.GemmF32 => ["launch_cycles", "cycles_per_critical_mac", "tile_overhead_cycles", "cycles_per_stream_byte", "b_pack_cycles_per_byte"],
         NativeKernel.Attention => ["launch_cycles", "cycles_per_mac", "cycles_per_score"],
         NativeKernel.SpGemm => ["launch_cycles", "cycles_per_multiplication", "cycles_per_output_nnz", "cycles_per_row"],
         _ => throw new ArgumentOutOfRangeException(nameof(kernel), kernel, "no calibration model for this kernel"),

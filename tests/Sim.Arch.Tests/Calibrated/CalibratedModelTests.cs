@@ -8,11 +8,11 @@ namespace Sim.Arch.Tests.Calibrated;
 
 /// <summary>
 /// The calibrated tile by hand: units 2, 16 MACs/cycle/unit, tile 6×16, block_n 4096, block_k 256, efficiency 0.8,
-/// overhead 10, launch 1000, fp32, 8 B/cycle. Each expected number is worked out in the comments.
+/// overhead 10, launch 1000, B packing 0.25 cycles per byte, fp32, 8 B/cycle. Each expected number is worked out in the comments.
 /// </summary>
 public class CalibratedModelTests
 {
-    private static readonly CalibratedTileSpec s_tile = new(2, 16, 6, 16, 120, 4096, 256, 0.8, 10, 1000);
+    private static readonly CalibratedTileSpec s_tile = new(2, 16, 6, 16, 120, 4096, 256, 0.8, 10, 1000, 0.25);
 
     private static ArchSpec Arch(CalibratedTileSpec tile, double bandwidth = 8) =>
         new("c", tile, new ScratchpadSpec(64, 64, 64), new DramSpec(bandwidth, 0), 3.0, 4);
@@ -26,13 +26,14 @@ public class CalibratedModelTests
         // M=13 N=40 K=300: row tiles ⌈13/6⌉ = 3, column tiles ⌈40/16⌉ = 3, tiles 9; the critical unit owns ⌈3/2⌉ = 2
         // row tiles × 3 = 6 tiles; k steps ⌈300/256⌉ = 2.
         // compute 6·6·16·300 / (16·0.8) = 13500; overhead 6·2·10 = 120; launch 1000 → compute cycles 14620.
-        // traffic (K·N + M·K·⌈N/4096⌉ + 2·M·N·2) words = 12000 + 3900 + 2080 = 17980 words = 71920 B → 8990 cycles.
+        // streamed: A M·K·⌈N/4096⌉ = 3900 words + C 2·M·N·2 = 2080 words = 23920 B / 8 → 2990 cycles;
+        // B packed: K·N = 12000 words = 48000 B · 0.25 → 12000 cycles. Stall 14990, total 29610.
         var r = Eval(new GemmShape(13, 40, 300), s_tile);
         Assert.Equal(14620, r.ComputeCycles);
-        Assert.Equal(8990, r.StallCycles);
-        Assert.Equal(23610, r.TotalCycles);
+        Assert.Equal(14990, r.StallCycles);
+        Assert.Equal(29610, r.TotalCycles);
         Assert.Equal(9, r.Folds);
-        Assert.Equal(156000 / (32.0 * 23610), r.Utilization, 12);
+        Assert.Equal(156000 / (32.0 * 29610), r.Utilization, 12);
         Assert.Equal(156000 / (6.0 * 2 * 6 * 16 * 300), r.MappingEfficiency, 12);
         Assert.Equal(13 * 300 * 4, r.DramReadsIfmapBytes);
         Assert.Equal(300 * 40 * 4, r.DramReadsFilterBytes);
@@ -46,10 +47,10 @@ public class CalibratedModelTests
     {
         // M=1 N=K=4096: one row tile, so one unit does all 256 column tiles (the other idles); k steps 16.
         // compute 256·6·16·4096 / 12.8 = 7864320; overhead 256·16·10 = 40960; launch 1000 → 7906280.
-        // traffic (4096² + 4096 + 2·4096·16) words · 4 = 67649536 B → 8456192 cycles.
+        // streamed (4096 + 2·4096·16) words · 4 = 540672 B / 8 → 67584; B packed 4096² · 4 = 67108864 B · 0.25 → 16777216.
         var r = Eval(new GemmShape(1, 4096, 4096), s_tile);
         Assert.Equal(7906280, r.ComputeCycles);
-        Assert.Equal(8456192, r.StallCycles);
+        Assert.Equal(16844800, r.StallCycles);
         Assert.Equal(4096.0 * 4096 / (256.0 * 2 * 6 * 16 * 4096), r.MappingEfficiency, 12);
     }
 
@@ -57,10 +58,14 @@ public class CalibratedModelTests
     public void Unlimited_dram_costs_no_stall_and_fractional_terms_round_up_once()
     {
         // M=12 N=32 K=10: 2 row tiles → 1 per unit; 2 column tiles → 2 tiles on the critical unit; compute 2·96·10 / 12.8 = 150; overhead 2·1·10 = 20; launch 0.5 → 170.5 → 171.
-        var tile = s_tile with { LaunchCycles = 0.5 };
+        var tile = s_tile with { LaunchCycles = 0.5, BPackCyclesPerByte = 0 };
         var r = Eval(new GemmShape(12, 32, 10), tile, double.PositiveInfinity);
         Assert.Equal(171, r.ComputeCycles);
         Assert.Equal(0, r.StallCycles);
+        // B packing is a cost of the core, not of DRAM: 10·32·4 B · 0.25 = 320 cycles even with unlimited DRAM.
+        var packed = Eval(new GemmShape(12, 32, 10), tile with { BPackCyclesPerByte = 0.25 }, double.PositiveInfinity);
+        Assert.Equal(171, packed.ComputeCycles);
+        Assert.Equal(320, packed.StallCycles);
     }
 
     [Fact]
@@ -68,8 +73,8 @@ public class CalibratedModelTests
     {
         var g = new GemmShape(13, 40, 300);
         var f = CalibratedFeatures.Of(g, s_tile, 4);
-        Assert.Equal([1, 6 * 6 * 16 * 300, 12, 71920], f.Vector());
-        Assert.Equal(23610, CalibratedFeatures.Dot(CalibratedFeatures.Coefficients(s_tile, 8), f.Vector()), 9);
+        Assert.Equal([1, 6 * 6 * 16 * 300, 12, 23920, 48000], f.Vector());
+        Assert.Equal(29610, CalibratedFeatures.Dot(CalibratedFeatures.Coefficients(s_tile, 8), f.Vector()), 9);
     }
 
     [Fact]

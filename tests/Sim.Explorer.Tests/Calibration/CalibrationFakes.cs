@@ -53,10 +53,10 @@ public static class CalibrationFixture
 
     public const int Pipes = 2;
 
-    /// <summary>GEMM: launch 20000 cycles, efficiency 0.8 of 16 MACs/cycle (1/12.8), 30 cycles per tile step, 4 B/cycle.</summary>
+    /// <summary>GEMM: launch 20000 cycles, efficiency 0.8 of 16 MACs/cycle (1/12.8), 30 cycles per tile step, 4 B/cycle, B packing 1.5 cycles per byte.</summary>
     public static readonly Dictionary<NativeKernel, double[]> Theta = new()
     {
-        [NativeKernel.GemmF32] = [20000, 1 / 12.8, 30, 0.25],
+        [NativeKernel.GemmF32] = [20000, 1 / 12.8, 30, 0.25, 1.5],
         [NativeKernel.Attention] = [5000, 0.1, 3],
         [NativeKernel.SpGemm] = [8000, 4, 12, 20],
     };

@@ -31,6 +31,7 @@ public class SyntheticRecoveryTests
         Assert.Equal(30, tile.TileOverheadCycles, 6);
         Assert.Equal(20000, tile.LaunchCycles, 3);
         Assert.Equal(4, bandwidth, 9);
+        Assert.Equal(1.5, tile.BPackCyclesPerByte, 9);
         Assert.Equal(16, tile.MacsPerCyclePerUnit);
         Assert.Equal((6, 16, 120, 4096, 256, 2), (tile.TileM, tile.TileN, tile.BlockM, tile.BlockN, tile.BlockK, tile.Units));
     }

@@ -6,7 +6,7 @@ namespace Sim.Core.Tests.Config.Calibrated;
 public class CalibratedTileYamlTests
 {
     private const string Good =
-        "{kind: calibrated, units: 2, macs_per_cycle_per_unit: 16, tile_m: 6, tile_n: 16, block_m: 120, block_n: 4096, block_k: 256, efficiency: 0.8, tile_overhead_cycles: 10, launch_cycles: 1000}";
+        "{kind: calibrated, units: 2, macs_per_cycle_per_unit: 16, tile_m: 6, tile_n: 16, block_m: 120, block_n: 4096, block_k: 256, efficiency: 0.8, tile_overhead_cycles: 10, launch_cycles: 1000, b_pack_cycles_per_byte: 0.25}";
 
     private static ArchSpec Parse(string tile) => ArchYaml.Parse("c.yaml", $"""
         name: c
@@ -20,7 +20,7 @@ public class CalibratedTileYamlTests
     public void A_calibrated_tile_reads_every_field()
     {
         var tile = Assert.IsType<CalibratedTileSpec>(Parse(Good).Tile);
-        Assert.Equal(new CalibratedTileSpec(2, 16, 6, 16, 120, 4096, 256, 0.8, 10, 1000), tile);
+        Assert.Equal(new CalibratedTileSpec(2, 16, 6, 16, 120, 4096, 256, 0.8, 10, 1000, 0.25), tile);
         Assert.Equal(32, tile.PeCount);
         Assert.Equal("calibrated", tile.Kind);
     }
@@ -32,7 +32,7 @@ public class CalibratedTileYamlTests
     [InlineData("launch_cycles: 1000", "launch_cycles: -5", "c.yaml:3:", "field 'tile.launch_cycles': -5 cycles is negative. Fix: use 0 or a positive")]
     [InlineData("tile_overhead_cycles: 10", "tile_overhead_cycles: x", "c.yaml:3:", "field 'tile.tile_overhead_cycles': 'x' is not a number")]
     [InlineData("block_k: 256", "blok_k: 256", "c.yaml:3:", "field 'tile.blok_k': unknown key. Fix: did you mean 'block_k'?")]
-    [InlineData(", launch_cycles: 1000", "", "c.yaml:3:", "field 'tile.launch_cycles': required field is missing")]
+    [InlineData(", b_pack_cycles_per_byte: 0.25", "", "c.yaml:3:", "field 'tile.b_pack_cycles_per_byte': required field is missing")]
     public void Bad_fields_name_file_line_field_and_fix(string replace, string with, string where, string expected)
     {
         var e = Assert.Throws<SimInputException>(() => Parse(Good.Replace(replace, with, StringComparison.Ordinal)));
