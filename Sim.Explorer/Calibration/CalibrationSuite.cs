@@ -64,7 +64,8 @@ public static class CalibrationSuite
     public static IReadOnlyList<CalibrationCase> Cases(bool quick)
     {
         var gemms = (quick ? s_quickGemms : s_gemms).Select((g, i) => new CalibrationCase(NativeKernel.GemmF32,
-            $"gemm {g.Kind} {g.M}x{g.N}x{g.K}", IsHeldOut(i)) { Gemm = new GemmShape(g.M, g.N, g.K) });
+            $"gemm {g.Kind} {g.M}x{g.N}x{g.K}", IsHeldOut(i))
+        { Gemm = new GemmShape(g.M, g.N, g.K) });
         var attention = (quick ? s_quickAttention : s_attention).Select((a, i) => new CalibrationCase(NativeKernel.Attention,
             $"attention b{a.B} h{a.H}/{a.Kv} q{a.Sq} kv{a.Skv} d{a.D}{(a.Causal ? " causal" : "")}", IsHeldOut(i))
         {

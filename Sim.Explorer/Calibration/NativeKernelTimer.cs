@@ -71,22 +71,22 @@ public sealed class NativeKernelTimer(INativeTarget target, int warmups, int rep
         switch (c.Kernel)
         {
             case NativeKernel.GemmF32:
-            {
-                var g = c.Gemm!.Value;
-                var run = target.GemmF32(CalibrationInputs.Dense(g.M * g.K, 1), CalibrationInputs.Dense(g.K * g.N, 2), (int)g.M, (int)g.N, (int)g.K);
-                return (run, run.Run);
-            }
+                {
+                    var g = c.Gemm!.Value;
+                    var run = target.GemmF32(CalibrationInputs.Dense(g.M * g.K, 1), CalibrationInputs.Dense(g.K * g.N, 2), (int)g.M, (int)g.N, (int)g.K);
+                    return (run, run.Run);
+                }
             case NativeKernel.Attention:
-            {
-                var a = c.Attention!;
-                var run = target.Attention(a, CalibrationInputs.Dense(a.QElements, 3), CalibrationInputs.Dense(a.KvElements, 4), CalibrationInputs.Dense(a.KvElements, 5));
-                return (run, run.Run);
-            }
+                {
+                    var a = c.Attention!;
+                    var run = target.Attention(a, CalibrationInputs.Dense(a.QElements, 3), CalibrationInputs.Dense(a.KvElements, 4), CalibrationInputs.Dense(a.KvElements, 5));
+                    return (run, run.Run);
+                }
             case NativeKernel.SpGemm:
-            {
-                var run = target.SpGemm(sparse(c.SpGemmA!), sparse(c.SpGemmB!));
-                return (run, run.Run);
-            }
+                {
+                    var run = target.SpGemm(sparse(c.SpGemmA!), sparse(c.SpGemmB!));
+                    return (run, run.Run);
+                }
             default:
                 throw new ArgumentOutOfRangeException(nameof(c), c.Kernel, "no calibration timing for this kernel");
         }
