@@ -49,11 +49,15 @@ public static class CalibrationSuite
         (1, 4, 4, 1, 128, 32, false), (1, 2, 2, 64, 64, 16, true), (1, 1, 1, 48, 48, 32, false),
     ];
 
-    /// <summary>SpGEMM C = A·B, square random operands (rows, nonzeros per row), seeded; B is a second draw.</summary>
+    /// <summary>
+    /// SpGEMM C = A·B, square random operands (rows, nonzeros per row), seeded; B is a second draw. Sparse cases
+    /// (multiplications ≈ nnz(C)) and dense ones (many products land on one output: nnz(C) ≪ multiplications) are
+    /// interleaved so both sets hold both; otherwise the fit cannot tell the two costs apart.
+    /// </summary>
     private static readonly (int Rows, int PerRow)[] s_spgemm =
     [
-        (1000, 4), (2000, 8), (4000, 4), (4000, 16), (8000, 8), (2000, 32),
-        (16000, 4), (8000, 16), (1000, 64), (16000, 8), (3000, 24),
+        (1000, 4), (2000, 32), (4000, 4), (1000, 64), (8000, 8), (2000, 8), (16000, 4), (1500, 48),
+        (1000, 32), (8000, 16), (3000, 24), (4000, 16), (500, 64), (16000, 8), (3000, 48),
     ];
 
     private static readonly (int Rows, int PerRow)[] s_quickSpgemm =

@@ -58,7 +58,7 @@ public static class CalibrationFixture
     {
         [NativeKernel.GemmF32] = [20000, 1 / 12.8, 30, 0.25, 1.5],
         [NativeKernel.Attention] = [5000, 0.1, 3],
-        [NativeKernel.SpGemm] = [8000, 4, 12, 20],
+        [NativeKernel.SpGemm] = [8000, 4, 12, 20, 2],
     };
 
     public static CalibrationReport Report(double noiseSd = 0, bool quick = false)
