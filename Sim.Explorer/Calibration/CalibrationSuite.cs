@@ -62,7 +62,7 @@ public static class CalibrationSuite
 
     private static readonly (int Rows, int PerRow)[] s_quickSpgemm =
     [
-        (100, 2), (200, 4), (300, 3), (400, 2), (150, 8), (250, 6), (500, 4),
+        (100, 2), (200, 4), (300, 3), (400, 2), (150, 8), (250, 6), (500, 4), (120, 10), (350, 5),
     ];
 
     public static IReadOnlyList<CalibrationCase> Cases(bool quick)
