@@ -30,6 +30,8 @@ public static class TileFeasibility
             AdderTreeSpec t => Needs("filter", s.FilterBytes, 2 * t.PeCount * w, $"two {t.TreeWidth}x{t.Lanes} weight tiles"),
             // The block draining from the shadow accumulators and the next fold's.
             Matrix2DSpec t => Needs("ofmap", s.OfmapBytes, 2 * t.PeCount * w, $"two {t.Rows}x{t.Cols} output blocks"),
+            // A native target's caches are managed by the hardware; its blocking was chosen to fit them.
+            CalibratedTileSpec => null,
             _ => throw new NotSupportedException($"no feasibility rule for tile kind '{arch.Tile.Kind}'"),
         };
     }

@@ -19,6 +19,7 @@ public static class TileModels
         [Cube3DSpec.KindName] = new Cube3D.Cube3DModel(),
         [AdderTreeSpec.KindName] = new AdderTree.AdderTreeModel(),
         [Matrix2DSpec.KindName] = new Matrix2D.Matrix2DModel(),
+        [CalibratedTileSpec.KindName] = new Calibrated.CalibratedModel(),
     };
 
     public static ITileModel For(TileSpec tile)

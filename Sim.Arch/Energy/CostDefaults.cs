@@ -48,6 +48,9 @@ public static class CostDefaults
         Cube3DSpec => (0.42, 973),
         AdderTreeSpec => (0.60, 1402),
         Matrix2DSpec => (0.70, 1408),
+        // A measured CPU/GPU has no honest per-MAC figure here (timing was fitted, power was not measured): NaN makes
+        // every energy and area total say "unknown" (NaN) unless the arch's costs: gives mac_pj / mac_area_um2.
+        CalibratedTileSpec => (double.NaN, double.NaN),
         null => throw new ArgumentNullException(nameof(tile)),
         _ => throw new NotSupportedException($"no default costs for tile kind '{tile.Kind}'"),
     };

@@ -11,6 +11,7 @@ public static class TileSpecReaders
         [Cube3DSpec.KindName] = ReadCube,
         [AdderTreeSpec.KindName] = ReadAdderTree,
         [Matrix2DSpec.KindName] = ReadMatrix2D,
+        [CalibratedTileSpec.KindName] = CalibratedTileYaml.Read,
     };
 
     /// <summary>Array sides beyond this are typos, not designs (a 65536×65536 array has 4·10⁹ PEs).</summary>

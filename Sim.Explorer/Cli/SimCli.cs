@@ -22,6 +22,7 @@ public static class SimCli
             PlanCommand.Create(context),
             BenchCommand.Create(context),
             VerifyCommand.Create(context),
+            CalibrateCommand.Create(context),
         };
         return root;
     }

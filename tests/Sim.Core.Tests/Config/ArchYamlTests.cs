@@ -45,7 +45,7 @@ public class ArchYamlTests
     // unknown enum value
     [InlineData("dataflow: ws", "dataflow: xs", "field 'tile.dataflow': unknown dataflow 'xs'. Fix: use os, ws or is")]
     // unknown tile kind lists the known kinds
-    [InlineData("kind: systolic", "kind: systolik", "unknown tile kind 'systolik'. Fix: use one of: addertree, cube, matrix2d, systolic")]
+    [InlineData("kind: systolic", "kind: systolik", "unknown tile kind 'systolik'. Fix: use one of: addertree, calibrated, cube, matrix2d, systolic")]
     // missing required field
     [InlineData("  bandwidth_bytes_per_cycle: 16\n", "", "field 'dram.bandwidth_bytes_per_cycle': required field is missing")]
     // non-positive bandwidth

@@ -26,7 +26,7 @@ public class TileKindsAndCostsYamlTests
     [InlineData("{kind: cube, m: 16, k: 16}", "a.yaml:2:7: field 'tile.n': required field")]
     [InlineData("{kind: addertree, lanes: 0, tree_width: 16}", "field 'tile.lanes'")]
     [InlineData("{kind: matrix2d, rows: 8, cols: 8, dataflow: os}", "field 'tile.dataflow': unknown key")]
-    [InlineData("{kind: tensorcore, rows: 8}", "unknown tile kind 'tensorcore'. Fix: use one of: addertree, cube, matrix2d, systolic")]
+    [InlineData("{kind: tensorcore, rows: 8}", "unknown tile kind 'tensorcore'. Fix: use one of: addertree, calibrated, cube, matrix2d, systolic")]
     public void Bad_tiles_are_reported_with_the_field(string tile, string expected)
     {
         var e = Assert.Throws<SimInputException>(() => Parse(tile));

@@ -1,0 +1,79 @@
+using System.Text.Json;
+using Sim.Arch;
+using Sim.Core.Config;
+using Sim.Core.Hardware;
+using Sim.Explorer.Calibration;
+using Sim.Explorer.Results;
+using Sim.Explorer.Tests.Cli;
+using Sim.Explorer.Tests.Import;
+
+namespace Sim.Explorer.Tests.Calibration;
+
+public class CalibrationOutputTests
+{
+    private static readonly CalibrationReport s_noisy = CalibrationFixture.Report(noiseSd: 0.03);
+
+    [Fact]
+    public void The_yaml_reads_back_through_the_arch_reader_and_predicts_what_the_fit_did()
+    {
+        var text = CalibrationYaml.Text(s_noisy);
+        var arch = ArchYaml.Parse("calibration.yaml", text);
+        var (tile, bandwidth) = s_noisy.Gemm!.Value;
+        Assert.Equal(tile, arch.Tile);
+        Assert.Equal(bandwidth, arch.Dram.BandwidthBytesPerCycle);
+        Assert.Equal(s_noisy.ClockGhz, arch.ClockGhz);
+        Assert.Equal(4, arch.WordBytes);
+        Assert.Contains("# device: test double", text, StringComparison.Ordinal);
+        Assert.Contains("held-out MAPE", text, StringComparison.Ordinal);
+        foreach (var c in s_noisy.GemmFit!.Cases)
+        {
+            var r = TileEvaluator.Evaluate(c.Case.Name, c.Case.Gemm!.Value, arch, SimMode.Default);
+            Assert.Equal((long)Math.Ceiling(c.PredictedCycles), r.TotalCycles, 1.0);
+        }
+    }
+
+    [Fact]
+    public void Write_produces_every_file_with_one_csv_row_per_shape()
+    {
+        using var dir = new TempDirectory();
+        Assert.Null(CalibrationSession.Write(s_noisy, dir.Path));
+        foreach (var name in new[] { "calibration.yaml", "calibration.csv", "calibration.json", "predicted_vs_measured.png", "predicted_vs_measured.svg", "roofline.png", "roofline.svg" })
+            Assert.True(new FileInfo(dir.File(name)).Length > 100, name);
+        var rows = ResultsCsv.Read<CalibrationRow>(dir.File("calibration.csv"));
+        Assert.Equal(s_noisy.Kernels.Sum(k => k.Cases.Count), rows.Count);
+        Assert.All(rows, r => Assert.True(r.IntervalLowCycles < r.PredictedCycles && r.PredictedCycles < r.IntervalHighCycles));
+        Assert.InRange(rows.Count(r => r.MeasuredCycles >= r.IntervalLowCycles && r.MeasuredCycles <= r.IntervalHighCycles) / (double)rows.Count, 0.8, 1);
+        Assert.Contains(rows, r => r.Split == "held-out" && r.Kernel == "gemm_f32");
+        using var json = JsonDocument.Parse(File.ReadAllText(dir.File("calibration.json")));
+        var gemm = json.RootElement.GetProperty("kernels")[0];
+        Assert.Equal("gemm_f32", gemm.GetProperty("kernel").GetString());
+        Assert.Equal(5, gemm.GetProperty("coefficients").GetArrayLength());
+        Assert.InRange(gemm.GetProperty("held_out_mape_pct").GetDouble(), 0, 10);
+        var svg = File.ReadAllText(dir.File("predicted_vs_measured.svg"));
+        Assert.Contains("held-out", svg, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_written_yaml_runs_a_workload()
+    {
+        using var dir = new TempDirectory();
+        CalibrationSession.Write(s_noisy, dir.Path);
+        var (code, output, error) = CliRunner.Run("run", dir.File("calibration.yaml"), Path.Combine(RepoPaths.Workloads, "dnn", "resnet18.yaml"), "-o", dir.File("run"));
+        Assert.True(code == 0, error);
+        Assert.Contains("calibrated", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_gpu_absent_here_exits_3_with_the_reason_and_a_bogus_target_exits_2()
+    {
+        var (code, _, error) = CliRunner.Run("calibrate", "--target", "gpu");
+        Assert.Equal(3, code);
+        Assert.Contains("target 'gpu' is not available", error, StringComparison.Ordinal);
+        (code, _, error) = CliRunner.Run("calibrate", "--target", "bogus");
+        Assert.Equal(2, code);
+        Assert.Contains("unknown target 'bogus'. Fix:", error, StringComparison.Ordinal);
+        (code, _, error) = CliRunner.Run("calibrate", "--target", "cpu", "--reps", "0");
+        Assert.Equal(2, code);
+        Assert.Contains("--reps", error, StringComparison.Ordinal);
+    }
+}
