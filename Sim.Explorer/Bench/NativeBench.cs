@@ -32,7 +32,7 @@ public sealed record NativeBenchReport(
 /// <summary>
 /// Times the native kernels on this machine. Each run is prepared first (operands packed or pinned), warmed up once,
 /// then timed <see cref="NativeBenchOptions.Reps"/> times; ours and OpenBLAS alternate repetition by repetition so a
-/// load change on a shared machine hits both alike. Never run from tests (they only check the report's shape on tiny sizes).
+/// load change on a shared machine hits both alike, each timed run right after an untimed one of the same kernel. Never run from tests (they only check the report's shape on tiny sizes).
 /// </summary>
 public static class NativeBench
 {
@@ -68,9 +68,13 @@ public static class NativeBench
         var theirSeconds = new List<double>();
         for (var rep = 0; rep < reps; rep++)
         {
+            // Each timed run follows an untimed run of the same kernel, so neither side is timed cold (caches, idle
+            // thread-pool workers) nor right after the other's threads.
+            ours.Run();
             oursSeconds.Add(Seconds(ours.Run));
             if (theirs is not null)
             {
+                theirs.Run();
                 theirSeconds.Add(Seconds(theirs.Run));
                 // OpenBLAS's worker threads busy-wait after a call (THREAD_TIMEOUT, 2^28 cycles ≈ 0.1 s by default) and
                 // would take cores from our next repetition; let them go to sleep first.

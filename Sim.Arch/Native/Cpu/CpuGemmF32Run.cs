@@ -124,7 +124,7 @@ public sealed unsafe class CpuGemmF32Run : INativeRun<float[]>
         }
     }
 
-    /// <summary>Every MR×NR tile of the MC×NC block: kernel into the tile buffer, then store (first depth block) or add into C.</summary>
+    /// <summary>Every MR×NR tile of the MC×NC block: full tiles accumulate in C itself, edge tiles go through the tile buffer.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void MacroKernel(float* packedA, float* bBlock, float* c, int i0, int mc, int j0, int nc, int kc, bool first, float* tile)
     {
@@ -137,25 +137,39 @@ public sealed unsafe class CpuGemmF32Run : INativeRun<float[]>
             for (var ii = 0; ii < mc; ii += mr)
             {
                 var aPanel = packedA + (long)(ii / mr) * kc * mr;
-                switch (_isa)
-                {
-                    case CpuIsa.Vector512:
-                        SgemmMicroKernels.Kernel12x32(kc, aPanel, bPanel, tile);
-                        break;
-                    case CpuIsa.Vector256:
-                        SgemmMicroKernels.Kernel6x16(kc, aPanel, bPanel, tile);
-                        break;
-                    default:
-                        SgemmMicroKernels.Kernel4x4(kc, aPanel, bPanel, tile);
-                        break;
-                }
-
                 var rows = Math.Min(mr, mc - ii);
-                WriteTile(tile, nr, c + (long)(i0 + ii) * _n + j0 + jj, _n, rows, cols, first);
+                var cTile = c + (long)(i0 + ii) * _n + j0 + jj;
+                if (rows == mr && cols == nr)
+                {
+                    Kernel(kc, aPanel, bPanel, cTile, _n, accumulate: !first);
+                }
+                else
+                {
+                    Kernel(kc, aPanel, bPanel, tile, nr, accumulate: false);
+                    WriteTile(tile, nr, cTile, _n, rows, cols, first);
+                }
             }
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void Kernel(int kc, float* aPanel, float* bPanel, float* c, int ldc, bool accumulate)
+    {
+        switch (_isa)
+        {
+            case CpuIsa.Vector512:
+                SgemmMicroKernels.Kernel12x32(kc, aPanel, bPanel, c, ldc, accumulate);
+                break;
+            case CpuIsa.Vector256:
+                SgemmMicroKernels.Kernel6x16(kc, aPanel, bPanel, c, ldc, accumulate);
+                break;
+            default:
+                SgemmMicroKernels.Kernel4x4(kc, aPanel, bPanel, c, ldc, accumulate);
+                break;
+        }
+    }
+
+    /// <summary>An edge tile's valid rows × columns from its buffer into C: stored (first depth block) or added.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void WriteTile(float* tile, int nr, float* c, int ldc, int rows, int cols, bool first)
     {

@@ -21,15 +21,15 @@ public class CpuTargetTests
     }
 
     [Theory]
-    [InlineData(CpuIsa.Scalar, 4, 4, 64)]
-    [InlineData(CpuIsa.Vector256, 6, 16, 120)]
-    [InlineData(CpuIsa.Vector512, 12, 32, 144)]
-    public void Blocking_names_the_register_tile_and_the_thread_count(CpuIsa isa, int tileM, int tileN, int blockM)
+    [InlineData(CpuIsa.Scalar, 4, 4, 64, 256)]
+    [InlineData(CpuIsa.Vector256, 6, 16, 120, 512)]
+    [InlineData(CpuIsa.Vector512, 12, 32, 144, 256)]
+    public void Blocking_names_the_register_tile_and_the_thread_count(CpuIsa isa, int tileM, int tileN, int blockM, int blockK)
     {
         using var target = new CpuTarget(isa, 3);
         var blocking = target.GemmBlocking;
         Assert.Null(blocking.Problem());
-        Assert.Equal((tileM, tileN, blockM, 256, 3), (blocking.TileM, blocking.TileN, blocking.BlockM, blocking.BlockK, blocking.Units));
+        Assert.Equal((tileM, tileN, blockM, blockK, 3), (blocking.TileM, blocking.TileN, blocking.BlockM, blocking.BlockK, blocking.Units));
         Assert.Equal(0, blocking.BlockM % blocking.TileM);
         Assert.Equal(0, blocking.BlockN % blocking.TileN);
     }
