@@ -14,8 +14,8 @@ namespace Sim.Arch.Calibrated;
 /// (each unit owns ⌈⌈M/TileM⌉/U⌉ consecutive row tiles and every column tile of them, as the CPU target's threads do):
 /// tiles = ⌈M/TileM⌉·⌈N/TileN⌉; the critical unit gets tilesCrit = ⌈⌈M/TileM⌉/U⌉·⌈N/TileN⌉, each a padded TileM·TileN·K
 /// MACs and ⌈K/BlockK⌉ steps (a C tile loaded, updated and stored per K block). Traffic (words × word bytes): B packed
-/// once (K·N), A streamed once per BlockN column panel (M·K·⌈N/BlockN⌉), C read and written per K block
-/// (2·M·N·⌈K/BlockK⌉). A and C stream at the DRAM bandwidth; B's packing has its own cost per byte, because it is a
+/// once (K·N), A streamed once per BlockN column panel (M·K·⌈N/BlockN⌉), C written by the first K block and read and
+/// written by each later one (M·N·(2·⌈K/BlockK⌉ − 1)). A and C stream at the DRAM bandwidth; B's packing has its own cost per byte, because it is a
 /// gather (NR columns of every row, one cache line per row of B at a stride of N words) and measured several times
 /// slower per byte than streaming (decode shapes, M ≤ 32, are dominated by it).
 /// </para>
@@ -70,7 +70,7 @@ public readonly record struct CalibratedFeatures(
             (double)critical * kSteps,
             word * m * k * Ceil(n, tile.BlockN),
             word * k * n,
-            word * 2 * m * n * kSteps);
+            word * m * n * ((2 * kSteps) - 1));
     }
 
     /// <summary>

@@ -40,7 +40,7 @@ public sealed class CalibrationSession
         var features = new KernelFeatures(target.GemmBlocking, Counts);
         var (kernels, skipped) = new Calibrator(features, timer).Run(cases,
             c => target.Supports(c.Kernel, c.Macs(Counts)), c => c.Macs(Counts), target.GemmBlocking,
-            () => Peak() / (lanes * fmaPipes) / 1e9, progress);
+            () => Peak() / (lanes * fmaPipes) / 1e9, lanes * fmaPipes, progress);
         return new CalibrationReport(target.Name, target.Device, target.GemmBlocking, Peak() / (lanes * fmaPipes) / 1e9, lanes, fmaPipes, Peak(),
             suite, repetitions, kernels, skipped);
     }

@@ -13,7 +13,7 @@ public sealed class Calibrator(KernelFeatures features, IKernelTimer timer)
 {
     public (IReadOnlyList<KernelCalibration> Kernels, IReadOnlyList<string> Skipped) Run(
         IReadOnlyList<CalibrationCase> cases, Func<CalibrationCase, bool> supported, Func<CalibrationCase, long> macs,
-        NativeGemmBlocking blocking, Func<double> clockGhz, TextWriter progress)
+        NativeGemmBlocking blocking, Func<double> clockGhz, int gemmMacsPerCyclePerUnit, TextWriter progress)
     {
         ArgumentNullException.ThrowIfNull(cases);
         ArgumentNullException.ThrowIfNull(supported);
@@ -42,7 +42,7 @@ public sealed class Calibrator(KernelFeatures features, IKernelTimer timer)
         foreach (var group in measured.GroupBy(m => m.Case.Kernel))
         {
             var fitRows = group.Where(m => !m.Case.HeldOut).ToList();
-            var fit = LinearFit.Fit([.. fitRows.Select(m => m.X)], [.. fitRows.Select(m => m.Seconds * hz)]);
+            var fit = LinearFit.Fit([.. fitRows.Select(m => m.X)], [.. fitRows.Select(m => m.Seconds * hz)], LowerBounds(group.Key, gemmMacsPerCyclePerUnit));
             var results = group.Select(m =>
             {
                 var (low, high) = fit.Interval(m.X);
@@ -54,4 +54,10 @@ public sealed class Calibrator(KernelFeatures features, IKernelTimer timer)
 
         return (kernels, skipped);
     }
+
+    /// <summary>GEMM's cycles per critical MAC is at least the FMA peak's 1 / (lanes × pipes): efficiency ≤ 1 by construction.</summary>
+    private static double[]? LowerBounds(NativeKernel kernel, int gemmMacsPerCyclePerUnit) =>
+        kernel == NativeKernel.GemmF32 && gemmMacsPerCyclePerUnit > 0
+            ? [.. KernelFeatures.Names(kernel).Select((_, j) => j == 1 ? 1.0 / gemmMacsPerCyclePerUnit : 0)]
+            : null;
 }

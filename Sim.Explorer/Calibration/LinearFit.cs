@@ -7,7 +7,10 @@ namespace Sim.Explorer.Calibration;
 /// A non-negative linear timing model fitted on relative error: each row (features x_i, measured y_i) is divided by
 /// y_i, so least squares minimises Σ((y_i − x_i·θ)/y_i)² — every shape counts by its percentage error, as MAPE
 /// does, instead of the largest shapes drowning the small ones. θ ≥ 0 by <see cref="Nnls"/> (columns are scaled to
-/// unit norm first, which NNLS's solution does not depend on, for conditioning).
+/// unit norm first, which NNLS's solution does not depend on, for conditioning). A coefficient may have a lower bound
+/// ℓ_j &gt; 0 instead (θ_j = ℓ_j + δ_j, δ_j ≥ 0: the fit solves for δ on the target minus ℓ's share), e.g. a GEMM's cycles
+/// per MAC can't be below the FMA peak's, which stops the additive memory terms from absorbing compute time and
+/// reporting an efficiency above 1. A coefficient held at its bound counts, like an NNLS zero, as not estimated.
 /// <para>
 /// Intervals. The relative residuals r_i = 1 − x̃_i·θ (x̃_i = x_i / y_i) estimate s² = Σr²/(n − p), p = the non-zero
 /// coefficients (the active set, where the fit is an ordinary least squares one). For a new shape x₀ with prediction
@@ -45,7 +48,10 @@ public sealed class LinearFit
 
     public int DegreesOfFreedom => FitRows - _active.Length;
 
-    public static LinearFit Fit(IReadOnlyList<double[]> features, IReadOnlyList<double> measured)
+    public static LinearFit Fit(IReadOnlyList<double[]> features, IReadOnlyList<double> measured) => Fit(features, measured, null);
+
+    /// <param name="lowerBounds">Per coefficient, the least value it may take (null: all 0).</param>
+    public static LinearFit Fit(IReadOnlyList<double[]> features, IReadOnlyList<double> measured, IReadOnlyList<double>? lowerBounds)
     {
         ArgumentNullException.ThrowIfNull(features);
         ArgumentNullException.ThrowIfNull(measured);
@@ -54,12 +60,16 @@ public sealed class LinearFit
         int n = features.Count, p = features[0].Length;
         if (measured.Any(y => !(y > 0)))
             throw new ArgumentException("measured times must be positive", nameof(measured));
+        var floor = lowerBounds is null ? new double[p] : [.. lowerBounds];
+        if (floor.Length != p || floor.Any(l => !(l >= 0)))
+            throw new ArgumentException($"one finite non-negative lower bound per coefficient ({p})", nameof(lowerBounds));
         var x = Matrix<double>.Build.Dense(n, p, (i, j) => features[i][j] / measured[i]);
         var norms = Enumerable.Range(0, p).Select(j => x.Column(j).L2Norm()).Select(v => v > 0 ? v : 1).ToArray();
         var scaled = Matrix<double>.Build.Dense(n, p, (i, j) => x[i, j] / norms[j]);
-        var u = Nnls.Solve(scaled, Vector<double>.Build.Dense(n, 1));
-        var theta = Enumerable.Range(0, p).Select(j => u[j] / norms[j]).ToArray();
-        var active = Enumerable.Range(0, p).Where(j => theta[j] > 0).ToArray();
+        var target = Vector<double>.Build.Dense(n, i => 1 - Enumerable.Range(0, p).Sum(j => x[i, j] * floor[j]));
+        var u = Nnls.Solve(scaled, target);
+        var theta = Enumerable.Range(0, p).Select(j => floor[j] + (u[j] / norms[j])).ToArray();
+        var active = Enumerable.Range(0, p).Where(j => u[j] > 0).ToArray();
         var residuals = Enumerable.Range(0, n).Select(i => 1 - Enumerable.Range(0, p).Sum(j => x[i, j] * theta[j])).ToArray();
         int dof = n - active.Length;
         double sd = dof > 0 ? Math.Sqrt(residuals.Sum(r => r * r) / dof) : double.NaN;

@@ -103,7 +103,8 @@ public static class CalibrateCommand
                 $"gemm tile: efficiency {gemm.Tile.Efficiency:F4}, tile overhead {gemm.Tile.TileOverheadCycles:F1} cycles, launch {gemm.Tile.LaunchCycles:F0} cycles, bandwidth {gemm.BandwidthBytesPerCycle:F2} B/cycle"));
         }
 
-        context.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"wrote {directory}/calibration.yaml, .csv, .json, predicted_vs_measured and roofline (.png/.svg) in {wall.Elapsed.TotalSeconds:F1} s"));
+        var written = problem is null ? "calibration.yaml, .csv, .json" : "calibration.csv, .json";
+        context.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"wrote {directory}/{written}, predicted_vs_measured and roofline (.png/.svg) in {wall.Elapsed.TotalSeconds:F1} s"));
         if (problem is not null)
         {
             context.Error.WriteLine($"error: no calibration.yaml: {problem}");
