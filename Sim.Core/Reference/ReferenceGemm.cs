@@ -24,7 +24,7 @@ public static class ReferenceGemm
         return z;
     }
 
-    /// <summary>int8 × int8 → int32, exact (|K| ≤ 2^17 cannot overflow int32 for int8 operands).</summary>
+    /// <summary>int8 × int8 → int32, exact for K < 2^17 (at K = 2^17, all −128 operands sum to 2^31 and wrap).</summary>
     public static int[] Int8(ReadOnlySpan<sbyte> a, ReadOnlySpan<sbyte> b, int m, int n, int k)
     {
         CheckSizes(a.Length, b.Length, m, n, k);

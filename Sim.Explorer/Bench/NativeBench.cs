@@ -64,6 +64,8 @@ public static class NativeBench
         using var theirs = openBlas?.GemmF32(a, b, size, size, size);
         ours.Run();
         theirs?.Run();
+        if (theirs is not null)
+            Thread.Sleep(OpenBlasSpinDownMilliseconds);
         var oursSeconds = new List<double>();
         var theirSeconds = new List<double>();
         for (var rep = 0; rep < reps; rep++)

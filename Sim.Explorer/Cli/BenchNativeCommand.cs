@@ -15,6 +15,9 @@ namespace Sim.Explorer.Cli;
 /// </summary>
 public static class BenchNativeCommand
 {
+    /// <summary>Largest square size: 16384² fp32 operands are 1 GiB each; int8 K stays below 2^17.</summary>
+    private const int MaxSize = 16384;
+
     public static Command Create(CliContext context)
     {
         var json = new Option<bool>("--json") { Description = "Print one JSON object" };
@@ -29,7 +32,7 @@ public static class BenchNativeCommand
         command.SetAction(parse =>
         {
             var options = new NativeBenchOptions(ParseSizes(parse.GetValue(sizes) ?? ""), Positive(parse.GetValue(reps), "--reps"),
-                Positive(parse.GetValue(int8Size), "--int8-size"), parse.GetValue(library) ?? OpenBlasLibrary.DefaultName);
+                Int8Size(parse.GetValue(int8Size)), parse.GetValue(library) ?? OpenBlasLibrary.DefaultName);
             var coreType = context.Environment is { } environment
                 ? environment.GetValueOrDefault("OPENBLAS_CORETYPE")
                 : Environment.GetEnvironmentVariable("OPENBLAS_CORETYPE");
@@ -50,13 +53,18 @@ public static class BenchNativeCommand
         var sizes = new List<int>();
         foreach (var part in parts)
         {
-            if (!int.TryParse(part, NumberStyles.None, CultureInfo.InvariantCulture, out var size) || size < 1 || size > 16384)
-                throw new SimInputException($"--sizes: '{part}' is not a size from 1 to 16384. Fix: e.g. --sizes 1024,2048");
+            if (!int.TryParse(part, NumberStyles.None, CultureInfo.InvariantCulture, out var size) || size < 1 || size > MaxSize)
+                throw new SimInputException($"--sizes: '{part}' is not a size from 1 to {MaxSize}. Fix: e.g. --sizes 1024,2048");
             sizes.Add(size);
         }
 
         return sizes.Count > 0 ? sizes : throw new SimInputException("--sizes: no size given. Fix: e.g. --sizes 1024,2048");
     }
+
+    /// <summary>K must stay exact in int32 (&lt; 2^17) and the square operands must fit an array (the fp32 sizes' cap).</summary>
+    private static int Int8Size(int value) =>
+        value is >= 1 and <= MaxSize ? value
+            : throw new SimInputException($"--int8-size: {value} must be from 1 to {MaxSize}. Fix: e.g. --int8-size 1024");
 
     private static int Positive(int value, string flag) =>
         value >= 1 ? value : throw new SimInputException($"{flag}: {value} must be at least 1. Fix: give a positive integer");

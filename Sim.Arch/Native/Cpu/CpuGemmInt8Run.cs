@@ -22,6 +22,11 @@ public sealed unsafe class CpuGemmInt8Run : INativeRun<int[]>
     private readonly CpuIsa _isa;
     private readonly int _mr, _nr;
 
+    /// <summary>
+    /// The largest exact K: ⌊(2³¹ − 1)/128²⌋ = 2¹⁷ − 1. At K = 2¹⁷ all-(−128) operands sum to 2³¹, one past int.MaxValue.
+    /// </summary>
+    public const int MaxK = (1 << 17) - 1;
+
     public CpuGemmInt8Run(sbyte[] a, sbyte[] b, int m, int n, int k, CpuIsa isa, int threads)
     {
         ArgumentNullException.ThrowIfNull(a);
@@ -30,8 +35,8 @@ public sealed unsafe class CpuGemmInt8Run : INativeRun<int[]>
             throw new ArgumentException($"GEMM dims must be positive (M={m} N={n} K={k})");
         if (a.Length != (long)m * k || b.Length != (long)k * n)
             throw new ArgumentException($"A has {a.Length} elements (expected M·K = {(long)m * k}), B {b.Length} (expected K·N = {(long)k * n})");
-        if (k > 1 << 17)
-            throw new ArgumentException($"K = {k} exceeds 2^17: int32 accumulation of int8 products could overflow", nameof(k));
+        if (k > MaxK)
+            throw new ArgumentException($"K = {k} exceeds {MaxK}: int32 accumulation of int8 products could overflow", nameof(k));
         ArgumentOutOfRangeException.ThrowIfLessThan(threads, 1);
         (_a, _b, _m, _n, _k, _isa, _threads) = (a, b, m, n, k, isa, threads);
         (_mr, _nr) = isa switch { CpuIsa.Vector512 => (8, 32), CpuIsa.Vector256 => (6, 16), _ => (1, 1) };

@@ -37,7 +37,7 @@ public sealed class CpuTarget : INativeTarget
 
     public NativeGemmBlocking GemmBlocking => SgemmBlocking.For(Isa, Threads);
 
-    /// <summary>Every kernel at any size the operand arrays can hold (int8 GEMM: K ≤ 2^17, checked when prepared).</summary>
+    /// <summary>Every kernel at any size the operand arrays can hold (int8 GEMM: K < 2^17, checked when prepared).</summary>
     public bool Supports(NativeKernel kernel, long macs) => Enum.IsDefined(kernel);
 
     public INativeRun<float[]> GemmF32(float[] a, float[] b, int m, int n, int k) => new CpuGemmF32Run(a, b, m, n, k, Isa, Threads);

@@ -7,7 +7,7 @@ namespace Sim.Arch.Native.Cpu;
 /// <summary>
 /// int8 GEMM micro-kernels, exact: operands are widened to int16 and multiplied with vpmaddwd
 /// (<c>Avx512BW/Avx2.MultiplyAddAdjacent</c>), which forms a[2p]·b[2p] + a[2p+1]·b[2p+1] per int32 lane. With int8
-/// inputs each pair sum is at most 2·128² = 32768, so nothing saturates, and int32 accumulation is exact up to K = 2^17
+/// inputs each pair sum is at most 2·128² = 32768, so nothing saturates, and int32 accumulation is exact up to K = 2^17 − 1
 /// (the oracle's bound). .NET 10 exposes VNNI only as 256-bit AvxVnni (and its vpdpbusd is u8×s8, needing a sign
 /// correction), so the widening path is used. Without the instruction set the same lanes are formed in software (slow,
 /// identical integers), so the kernels' logic is testable on any machine.

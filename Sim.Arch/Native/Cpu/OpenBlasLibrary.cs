@@ -44,7 +44,7 @@ public sealed unsafe class OpenBlasLibrary
         {
             if (!NativeLibrary.TryGetExport(handle, symbols[i], out exports[i]))
             {
-                NativeLibrary.Free(handle);
+                // Not freed: a library that loaded may already have started worker threads (see above).
                 return (null, $"{name} loaded but has no {symbols[i]} (not OpenBLAS?). {InstallFix}");
             }
         }

@@ -16,6 +16,8 @@ public class GemmF32Tests
     {
         { 1, 1, 1 }, { 2, 3, 5 }, { 7, 13, 11 }, { 13, 33, 17 }, { 12, 32, 256 }, { 25, 65, 257 }, { 145, 31, 9 },
         { 97, 101, 103 }, { 1, 200, 3 }, { 200, 1, 3 }, { 3, 3, 300 },
+        // Past every standard KC (256 and 512): full tiles then accumulate in C across depth blocks.
+        { 50, 70, 1100 },
     };
 
     [Theory]
@@ -53,7 +55,7 @@ public class GemmF32Tests
     [Fact]
     public void Results_are_identical_across_thread_counts_and_repeated_runs()
     {
-        const int m = 61, n = 47, k = 300;
+        const int m = 61, n = 47, k = 1100; // three standard depth blocks on every path
         var (a, b) = Operands(m, n, k, seed: 3);
         using var one = new CpuGemmF32Run(a, b, m, n, k, CpuIsaPaths.Best, 1);
         using var three = new CpuGemmF32Run(a, b, m, n, k, CpuIsaPaths.Best, 3);

@@ -48,10 +48,23 @@ public class GemmInt8Tests
             }, iter: 25);
 
     [Fact]
-    public void K_past_two_to_the_seventeenth_is_refused()
+    public void K_of_two_to_the_seventeenth_is_refused_because_its_extreme_sum_is_two_to_the_thirty_first()
     {
-        const int k = (1 << 17) + 1;
+        const int k = 1 << 17;
         Assert.Throws<ArgumentException>(() => new CpuGemmInt8Run(new sbyte[k], new sbyte[k], 1, 1, k, CpuIsa.Scalar, 1));
+    }
+
+    [Fact]
+    public void The_largest_accepted_K_is_exact_at_the_extremes()
+    {
+        const int k = CpuGemmInt8Run.MaxK;
+        var ones = Enumerable.Repeat((sbyte)-128, k).ToArray();
+        foreach (var isa in Enum.GetValues<CpuIsa>())
+        {
+            using var run = new CpuGemmInt8Run(ones, ones, 1, 1, k, isa, 1);
+            run.Run();
+            Assert.Equal((long)k * 128 * 128, run.Result()[0]); // 2^31 − 16384, by hand
+        }
     }
 
     private static int[] AssertExact(sbyte[] a, sbyte[] b, int m, int n, int k)
