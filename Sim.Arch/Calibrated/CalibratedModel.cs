@@ -15,7 +15,9 @@ namespace Sim.Arch.Calibrated;
 /// them because that is what the fit measured best on a CPU whose packing is not overlapped with compute.
 /// <para>
 /// Cache-level counters: the micro-kernel reads A's row panel once per column tile (⌈N/TileN⌉·M·K words), B once per
-/// row tile (⌈M/TileM⌉·K·N) and writes C once per K block, reading it back for every block after the first.
+/// row tile (⌈M/TileM⌉·K·N) and writes C once per K block, reading it back for every block after the first. DRAM: the
+/// same C traffic, M·N·⌈K/BlockK⌉ words written and M·N·(⌈K/BlockK⌉ − 1) read (the first K block stores C without
+/// reading it), so the DRAM bytes are exactly the features' streamed + B-pack bytes.
 /// <see cref="SimMode"/> has no meaning here and is ignored.
 /// </para>
 /// </summary>
@@ -57,7 +59,7 @@ public sealed class CalibratedModel : ITileModel
             DramReadsIfmapBytes = checked(m * k * Ceil(n, tile.BlockN) * word),
             DramReadsFilterBytes = checked(k * n * word),
             DramWritesOfmapBytes = checked(cSteps * word),
-            DramReadsOfmapBytes = checked(cSteps * word),
+            DramReadsOfmapBytes = checked((cSteps - m * n) * word),
             AccumulatorAccessBytes = 0,
         };
     }

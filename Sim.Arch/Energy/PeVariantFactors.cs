@@ -25,6 +25,19 @@ public static class PeVariantFactors
         (4096, 1.110, 1.155),
     ];
 
+    /// <summary>
+    /// Null when the papers give <paramref name="variant"/> figures for <paramref name="tile"/>'s kind, otherwise why
+    /// not (bit-weight has figures for the four accelerator kinds only). Loaders check this so a bad combination is an
+    /// input error, not the exception <see cref="Of"/> throws.
+    /// </summary>
+    public static string? Problem(PeVariant variant, TileSpec tile)
+    {
+        ArgumentNullException.ThrowIfNull(tile);
+        return variant == PeVariant.BitWeight && tile is not (SystolicSpec or Cube3DSpec or AdderTreeSpec or Matrix2DSpec)
+            ? $"the bit-weight paper has no figures for tile kind '{tile.Kind}' (only systolic, cube, addertree and matrix2d)"
+            : null;
+    }
+
     public static (double AreaGain, double EnergyGain) Of(PeVariant variant, TileSpec tile, double clockGhz)
     {
         ArgumentNullException.ThrowIfNull(tile);

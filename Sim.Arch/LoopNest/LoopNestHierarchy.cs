@@ -47,6 +47,8 @@ public sealed record LoopNestHierarchy(
     public static LoopNestHierarchy FromArch(ArchSpec arch)
     {
         ArgumentNullException.ThrowIfNull(arch);
+        if (Problem(arch.Tile) is { } problem)
+            throw new NotSupportedException(problem);
         var grid = TileGrid.Of(arch.Tile);
         var (sizes, names) = grid.Depth > 1
             ? (new[] { grid.Rows, grid.Cols, grid.Depth }, new[] { "rows", "cols", "depth" })
@@ -74,5 +76,22 @@ public sealed record LoopNestHierarchy(
                 Matrix2DSpec => SpatialLayouts.Matrix2D,
                 _ => throw new NotSupportedException($"tile kind '{arch.Tile.Kind}' has no loop-nest layouts"),
             });
+    }
+
+    /// <summary>The tile kinds with spatial layouts (a PE array to unroll loops onto), as <see cref="FromArch"/> builds them.</summary>
+    public static IReadOnlyList<string> Kinds { get; } =
+        [SystolicSpec.KindName, Cube3DSpec.KindName, AdderTreeSpec.KindName, Matrix2DSpec.KindName];
+
+    /// <summary>
+    /// Null when <paramref name="tile"/> has a loop-nest model, otherwise why not: e.g. a calibrated tile is a measured
+    /// native target's timing fit, with no PE array for a mapping to unroll onto. Commands check this up front so the
+    /// user gets an input error rather than the <see cref="NotSupportedException"/> of <see cref="FromArch"/>.
+    /// </summary>
+    public static string? Problem(TileSpec tile)
+    {
+        ArgumentNullException.ThrowIfNull(tile);
+        return Kinds.Contains(tile.Kind, StringComparer.Ordinal)
+            ? null
+            : $"the {tile.Kind} tile kind has no loop-nest model (no PE array to map loops onto): it needs an accelerator tile ({string.Join(", ", Kinds)})";
     }
 }

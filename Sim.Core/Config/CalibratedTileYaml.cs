@@ -6,7 +6,7 @@ namespace Sim.Core.Config;
 public static class CalibratedTileYaml
 {
     /// <summary>Register tiles and cache blocks beyond this are typos: no cache holds a 65536-wide panel.</summary>
-    private const long MaxBlock = 65_536;
+    public const long MaxBlock = 65_536;
 
     public static CalibratedTileSpec Read(YamlMap tile)
     {

@@ -3,7 +3,8 @@ using System.Text.Json;
 namespace Sim.Explorer.Calibration;
 
 /// <summary>calibration.json: per kernel the coefficients with their standard errors, the residual SD and the errors
-/// (MAPE on fit and held-out shapes, max held-out |error|, interval coverage). NaN is written as null.</summary>
+/// (MAPE on fit and held-out shapes, max held-out |error|, interval coverage); the GEMM tile says whether its
+/// efficiency sat at the bound of 1 (then with a note). NaN is written as null.</summary>
 public static class CalibrationJson
 {
     public static void Write(string path, CalibrationReport report)
@@ -19,6 +20,7 @@ public static class CalibrationJson
         Number(json, "clock_ghz", report.ClockGhz);
         Number(json, "peak_macs_per_second_per_unit", report.PeakMacsPerSecondPerUnit);
         json.WriteNumber("macs_per_cycle_per_unit", report.MacsPerCyclePerUnit);
+        json.WriteString("peak_basis", report.PeakBasis);
         json.WriteStartObject("blocking");
         json.WriteNumber("units", report.Blocking.Units);
         json.WriteNumber("tile_m", report.Blocking.TileM);
@@ -35,6 +37,9 @@ public static class CalibrationJson
             Number(json, "launch_cycles", gemm.Tile.LaunchCycles);
             Number(json, "b_pack_cycles_per_byte", gemm.Tile.BPackCyclesPerByte);
             Number(json, "bandwidth_bytes_per_cycle", gemm.BandwidthBytesPerCycle);
+            json.WriteBoolean("efficiency_at_bound", report.EfficiencyAtBound);
+            if (report.EfficiencyAtBound)
+                json.WriteString("note", CalibrationReport.AtBoundNote);
             json.WriteEndObject();
         }
         else

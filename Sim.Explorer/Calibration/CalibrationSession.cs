@@ -29,9 +29,10 @@ public sealed class CalibrationSession
         return counts;
     }
 
-    /// <param name="peakMacsPerSecondPerUnit">The measured (or given) peak, asked for after the measurements; the clock is it / (lanes × pipes).</param>
+    /// <param name="macsPerCyclePerUnit">The unit's fp32 MACs per cycle (lanes × FMA pipes on a CPU); <paramref name="peakBasis"/> says where it came from.</param>
+    /// <param name="peakMacsPerSecondPerUnit">The measured (or given) peak, asked for after the measurements; the clock is it / MACs per cycle per unit.</param>
     public CalibrationReport Calibrate(INativeTarget target, IKernelTimer timer, IReadOnlyList<CalibrationCase> cases, string suite,
-        int repetitions, int lanes, int fmaPipes, Func<double> peakMacsPerSecondPerUnit, TextWriter progress)
+        int repetitions, int macsPerCyclePerUnit, string peakBasis, Func<double> peakMacsPerSecondPerUnit, TextWriter progress)
     {
         ArgumentNullException.ThrowIfNull(target);
         ArgumentNullException.ThrowIfNull(peakMacsPerSecondPerUnit);
@@ -40,9 +41,9 @@ public sealed class CalibrationSession
         var features = new KernelFeatures(target.GemmBlocking, Counts);
         var (kernels, skipped) = new Calibrator(features, timer).Run(cases,
             c => target.Supports(c.Kernel, c.Macs(Counts)), c => c.Macs(Counts), target.GemmBlocking,
-            () => Peak() / (lanes * fmaPipes) / 1e9, lanes * fmaPipes, progress);
-        return new CalibrationReport(target.Name, target.Device, target.GemmBlocking, Peak() / (lanes * fmaPipes) / 1e9, lanes, fmaPipes, Peak(),
-            suite, repetitions, kernels, skipped);
+            () => Peak() / macsPerCyclePerUnit / 1e9, macsPerCyclePerUnit, progress);
+        return new CalibrationReport(target.Name, target.Device, target.GemmBlocking, Peak() / macsPerCyclePerUnit / 1e9, macsPerCyclePerUnit,
+            peakBasis, Peak(), suite, repetitions, kernels, skipped);
     }
 
     /// <summary>Writes every output; calibration.yaml only when the GEMM fit gives a valid tile (else the reason is returned).</summary>

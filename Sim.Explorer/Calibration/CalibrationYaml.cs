@@ -9,7 +9,8 @@ namespace Sim.Explorer.Calibration;
 /// measured clock and the fitted bandwidth; header comments say where it came from and how well it predicts. Numbers
 /// are written round-trip ("R") so a reload predicts exactly what the fit did. The scratchpads are the target's
 /// cache blocks (A block BlockM×BlockK, B panel BlockK×BlockN, C block BlockM×BlockN in fp32): the calibrated model
-/// does not read them; attention lowerings take them as the on-chip buffer.
+/// does not read them; attention lowerings take them as the on-chip buffer. Both use the tile's block_n, clamped to
+/// the reader's maximum (<see cref="CalibrationReport.TileBlockN"/>), so an unbounded target still reads back.
 /// </summary>
 public static class CalibrationYaml
 {
@@ -23,9 +24,11 @@ public static class CalibrationYaml
         void Line(FormattableString text) => s.Append(text.ToString(CultureInfo.InvariantCulture)).Append('\n');
         Line($"# sim calibrate --target {report.Target}: a timing model of this target's fp32 GEMM fitted to measurements");
         Line($"# device: {OneLine(report.Device)}");
-        Line($"# clock: {report.ClockGhz:F4} GHz = measured FMA peak {report.PeakMacsPerSecondPerUnit / 1e9:F2} GMAC/s per unit / ({report.Lanes} lanes x {report.FmaPipes} FMA pipes)");
+        Line($"# clock: {report.ClockGhz:F4} GHz = peak {report.PeakMacsPerSecondPerUnit / 1e9:F2} GMAC/s per unit / {report.MacsPerCyclePerUnit} MACs per cycle per unit ({report.PeakBasis})");
         Line($"# suite: {report.Suite}, median of {report.Repetitions} runs per shape; held out: every third shape of each kernel");
         Line($"# gemm: held-out MAPE {gemm.HeldOutMapePct:F2} %, max |error| {gemm.HeldOutMaxErrorPct:F2} % over {gemm.HeldOut.Count()} shapes; fit MAPE {gemm.FitMapePct:F2} % over {gemm.Cases.Count(c => !c.Case.HeldOut)}");
+        if (report.EfficiencyAtBound)
+            Line($"# WARNING: {CalibrationReport.AtBoundNote}");
         if (bandwidth == CalibrationReport.UnboundedBandwidthBytesPerCycle)
             Line($"# the fit gave memory traffic no cost: bandwidth_bytes_per_cycle is a placeholder for 'unbounded'");
         Line($"# energy: unknown (no measured power); give costs: mac_pj etc. to get energy figures");
@@ -47,8 +50,8 @@ public static class CalibrationYaml
         Line($"  b_pack_cycles_per_byte: {R(tile.BPackCyclesPerByte)}");
         Line($"scratchpad:");
         Line($"  ifmap_kb: {R(Kb(b.BlockM, b.BlockK))}");
-        Line($"  filter_kb: {R(Kb(b.BlockK, b.BlockN))}");
-        Line($"  ofmap_kb: {R(Kb(b.BlockM, b.BlockN))}");
+        Line($"  filter_kb: {R(Kb(b.BlockK, tile.BlockN))}");
+        Line($"  ofmap_kb: {R(Kb(b.BlockM, tile.BlockN))}");
         Line($"dram:");
         Line($"  bandwidth_bytes_per_cycle: {R(bandwidth)}");
         Line($"  latency_cycles: 0");

@@ -27,9 +27,13 @@ public static class CalibrateCommand
         var quick = new Option<bool>("--quick") { Description = "A small suite that runs in seconds (CI)" };
         var pipes = new Option<int>("--fma-pipes") { Description = "FMA pipes per core (MACs per cycle per unit = SIMD lanes × pipes)", DefaultValueFactory = _ => 2 };
         var clock = new Option<double?>("--clock-ghz") { Description = "Use this clock instead of measuring the CPU FMA peak (needed for a GPU)" };
+        var unitMacs = new Option<int?>("--macs-per-cycle-per-unit")
+        {
+            Description = "fp32 MACs per cycle of one unit (core or SM), e.g. 128 for an H100 SM; needed for a GPU, overrides lanes × pipes on a CPU",
+        };
         var command = new Command("calibrate", "Fit the timing model of a native target to measurements; report held-out error")
         {
-            target, output, reps, quick, pipes, clock,
+            target, output, reps, quick, pipes, clock, unitMacs,
         };
         command.SetAction(parse =>
         {
@@ -43,6 +47,9 @@ public static class CalibrateCommand
             var clockGhz = parse.GetValue(clock);
             if (clockGhz is { } c && !(c > 0 && double.IsFinite(c)))
                 throw new SimInputException($"--clock-ghz: {c} must be positive. Fix: give the target's clock, e.g. 1.98");
+            var macsPerCycle = parse.GetValue(unitMacs);
+            if (macsPerCycle is { } u && u is < 1 or > (int)TileSpecReaders.MaxArraySide)
+                throw new SimInputException($"--macs-per-cycle-per-unit: {u} is not a MAC count per cycle (1..{TileSpecReaders.MaxArraySide}). Fix: give the unit's fp32 FMAs per cycle, e.g. 128 for an H100 SM, 32 for an AVX-512 core with 2 FMA pipes");
             var known = s_cliTargets.Union(NativeTargets.Names, StringComparer.Ordinal).ToList();
             if (!known.Contains(name, StringComparer.Ordinal))
                 throw new SimInputException($"--target: unknown target '{name}'. Fix: {NearestName.Hint(name, known)}use one of: {string.Join(", ", known)}");
@@ -59,23 +66,32 @@ public static class CalibrateCommand
             }
 
             using var native = probe.Target;
-            if (clockGhz is null && !s_cpuTargets.Contains(name))
-                throw new SimInputException($"--clock-ghz: target '{name}' has no CPU FMA microbenchmark. Fix: give its clock, e.g. --clock-ghz 1.98");
+            // The FMA microbenchmark measures this host's cores: for any other device the peak must be stated, both halves of it.
+            if (!s_cpuTargets.Contains(name) && (clockGhz is null || macsPerCycle is null))
+            {
+                var missing = clockGhz is null ? "--clock-ghz" : "--macs-per-cycle-per-unit";
+                throw new SimInputException($"{missing}: target '{name}' has no FMA microbenchmark here, so its peak must be given. "
+                    + "Fix: give its clock and one unit's (SM's) fp32 FMAs per cycle, e.g. --clock-ghz 1.98 --macs-per-cycle-per-unit 128 for an H100 SXM");
+            }
+
             var directory = parse.GetValue(output) ?? Path.Combine("reports", "calibrate", name);
-            return Run(context, native, parse.GetValue(quick), repetitions, fmaPipes, clockGhz, directory);
+            return Run(context, native, parse.GetValue(quick), repetitions, fmaPipes, clockGhz, macsPerCycle, directory);
         });
         return command;
     }
 
-    private static int Run(CliContext context, INativeTarget native, bool quick, int repetitions, int fmaPipes, double? clockGhz, string directory)
+    private static int Run(CliContext context, INativeTarget native, bool quick, int repetitions, int fmaPipes, double? clockGhz, int? macsPerCycle,
+        string directory)
     {
         var wall = Stopwatch.StartNew();
         var lanes = FmaPeak.Lanes;
+        var unitMacs = macsPerCycle ?? lanes * fmaPipes;
+        var basis = macsPerCycle is { } given ? FormattableString.Invariant($"--macs-per-cycle-per-unit {given}") : $"{lanes} lanes x {fmaPipes} FMA pipes";
         if (native.GemmBlocking.Problem() is { } blockingProblem)
             throw new InvalidOperationException($"target '{native.Name}' reports an invalid GEMM blocking: {blockingProblem}");
         var sampler = new FmaPeak.Sampler(native.GemmBlocking.Units);
-        Func<double> peak = clockGhz is { } given
-            ? () => given * 1e9 * lanes * fmaPipes
+        Func<double> peak = clockGhz is { } givenClock
+            ? () => givenClock * 1e9 * unitMacs
             : () =>
             {
                 sampler.Sample(7);
@@ -85,9 +101,9 @@ public static class CalibrateCommand
         var cases = CalibrationSuite.Cases(quick);
         var timer = new NativeKernelTimer(native, warmups: 2, repetitions, session.Sparse, context.Error, clockGhz is null ? () => sampler.Sample() : null);
         context.Error.WriteLine($"{native.Name} on {native.Device}: {cases.Count} shapes, {repetitions} rounds");
-        var report = session.Calibrate(native, timer, cases, quick ? "quick" : "full", repetitions, lanes, fmaPipes, peak, context.Error);
+        var report = session.Calibrate(native, timer, cases, quick ? "quick" : "full", repetitions, unitMacs, basis, peak, context.Error);
         context.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"peak {report.PeakMacsPerSecondPerUnit / 1e9:F1} GMAC/s per unit → clock {report.ClockGhz:F3} GHz at {lanes} lanes x {fmaPipes} FMA pipes"));
+            $"peak {report.PeakMacsPerSecondPerUnit / 1e9:F1} GMAC/s per unit → clock {report.ClockGhz:F3} GHz at {report.PeakBasis}"));
         var problem = CalibrationSession.Write(report, directory);
         foreach (var k in report.Kernels)
         {
@@ -102,6 +118,9 @@ public static class CalibrateCommand
             context.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"gemm tile: efficiency {gemm.Tile.Efficiency:F4}, tile overhead {gemm.Tile.TileOverheadCycles:F1} cycles, launch {gemm.Tile.LaunchCycles:F0} cycles, bandwidth {gemm.BandwidthBytesPerCycle:F2} B/cycle"));
         }
+
+        if (report.EfficiencyAtBound)
+            context.Out.WriteLine($"warning: {CalibrationReport.AtBoundNote}");
 
         var written = problem is null ? "calibration.yaml, .csv, .json" : "calibration.csv, .json";
         context.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"wrote {directory}/{written}, predicted_vs_measured and roofline (.png/.svg) in {wall.Elapsed.TotalSeconds:F1} s"));

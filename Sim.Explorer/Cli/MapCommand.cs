@@ -37,6 +37,7 @@ public static class MapCommand
         command.SetAction(parse =>
         {
             var arch = InputLoaders.LoadArch(InputFile.Read(parse.GetValue(archOption)!));
+            InputLoaders.RequireLoopNest(arch, parse.GetValue(archOption)!, "sim map");
             var loaded = WorkloadSources.Load(parse.GetValue(workloadArg)!, importFlags.Read(parse));
             var workload = loaded.Workload;
             ImportWarnings.Print(context, loaded);

@@ -33,7 +33,7 @@ public static class RunCommand
             var pointId = new SweepPoint(0, "", workload, arch, simMode).Id;
             if (Sim.Arch.TileFeasibility.Problem(arch) is { } problem)
                 throw new Core.Config.SimInputException($"{parse.GetValue(archArg)}: arch '{arch.Name}' is infeasible: {problem}. Fix: enlarge that scratchpad or use a smaller tile");
-            var mapped = LoadMapping(parse.GetValue(mappingFile), workload, arch, simMode);
+            var mapped = LoadMapping(parse.GetValue(mappingFile), workload, arch, parse.GetValue(archArg)!, simMode);
             var (point, layers) = PointEvaluator.Evaluate(pointId, workload, arch, simMode, mapped);
             if (point.Status == Analysis.RowStatus.Infeasible)
                 throw new Core.Config.SimInputException($"{parse.GetValue(workloadArg)}: cannot run on arch '{arch.Name}': {point.Reason}. Fix: give the arch more on-chip memory or choose another lowering");
@@ -59,10 +59,11 @@ public static class RunCommand
     }
 
     /// <summary>The mapping file, checked against the workload and the arch; null without --mapping.</summary>
-    private static MappedLayers? LoadMapping(string? path, Core.Workloads.Workload workload, Core.Hardware.ArchSpec arch, Core.Hardware.SimMode mode)
+    private static MappedLayers? LoadMapping(string? path, Core.Workloads.Workload workload, Core.Hardware.ArchSpec arch, string archFile, Core.Hardware.SimMode mode)
     {
         if (path is null)
             return null;
+        InputLoaders.RequireLoopNest(arch, archFile, "sim run --mapping");
         if (mode != Core.Hardware.SimMode.Default)
             throw new Core.Config.SimInputException("--mapping: the loop-nest model has no scalesim mode. Fix: drop --mode scalesim, or run without --mapping");
         var file = InputFile.Read(path);

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Sim.Arch;
+using Sim.Arch.Native;
 using Sim.Core.Config;
 using Sim.Core.Hardware;
 using Sim.Explorer.Calibration;
@@ -63,17 +64,97 @@ public class CalibrationOutputTests
         Assert.Contains("calibrated", output, StringComparison.Ordinal);
     }
 
+    /// <summary>OpenBLAS-like unbounded column blocks, always tested; plus the blocking of each CPU target this machine has.</summary>
+    public static TheoryData<string> CpuBlockings() => ["unbounded", "cpu", "openblas"];
+
+    [Theory]
+    [MemberData(nameof(CpuBlockings))]
+    public void Every_cpu_targets_blocking_reads_back_through_the_arch_reader(string name)
+    {
+        NativeGemmBlocking blocking;
+        if (name == "unbounded")
+        {
+            blocking = new(16, 4, 448, int.MaxValue, 448, 2);
+        }
+        else
+        {
+            using var target = NativeTargets.Probe(name)!.Target;
+            if (target is null)
+                return; // not on this machine: the unbounded case above stands in for OpenBLAS
+            blocking = target.GemmBlocking;
+        }
+
+        var report = CalibrationFixture.Report(quick: true, blocking: blocking);
+        var arch = ArchYaml.Parse("calibration.yaml", CalibrationYaml.Text(report));
+        var tile = Assert.IsType<CalibratedTileSpec>(arch.Tile);
+        Assert.Equal(report.Gemm!.Value.Tile, tile);
+        Assert.Equal((int)Math.Min(blocking.BlockN, CalibratedTileYaml.MaxBlock), tile.BlockN);
+        Assert.Equal((blocking.TileM, blocking.TileN, blocking.BlockM, blocking.BlockK, blocking.Units), (tile.TileM, tile.TileN, tile.BlockM, tile.BlockK, tile.Units));
+        // The scratchpads are the cache blocks at the clamped block_n: B panel BlockK × block_n fp32 words.
+        Assert.Equal(blocking.BlockK * (double)tile.BlockN * 4 / 1024, arch.Scratchpad.FilterKb);
+        // Clamping changes no prediction for the shapes measured (all N ≤ 65536: ⌈N/BlockN⌉ = 1 either way).
+        foreach (var c in report.GemmFit!.Cases)
+        {
+            var r = TileEvaluator.Evaluate(c.Case.Name, c.Case.Gemm!.Value, arch, SimMode.Default);
+            Assert.Equal((long)Math.Ceiling(c.PredictedCycles), r.TotalCycles, 1.0);
+        }
+    }
+
     [Fact]
-    public void A_gpu_absent_here_exits_3_with_the_reason_and_a_bogus_target_exits_2()
+    public void A_gpu_target_exits_3_when_absent_else_2_without_its_stated_peak_and_a_bogus_target_exits_2()
     {
         var (code, _, error) = CliRunner.Run("calibrate", "--target", "gpu");
-        Assert.Equal(3, code);
-        Assert.Contains("target 'gpu' is not available", error, StringComparison.Ordinal);
+        if (GpuMissing())
+        {
+            Assert.Equal(3, code);
+            Assert.Contains("target 'gpu' is not available", error, StringComparison.Ordinal);
+        }
+        else
+        {
+            // A CUDA machine: the GPU's peak can't come from this host's FMA microbenchmark, so it must be given.
+            Assert.Equal(2, code);
+            Assert.Contains("--clock-ghz: target 'gpu' has no FMA microbenchmark here", error, StringComparison.Ordinal);
+            Assert.Contains("Fix:", error, StringComparison.Ordinal);
+        }
+
         (code, _, error) = CliRunner.Run("calibrate", "--target", "bogus");
         Assert.Equal(2, code);
         Assert.Contains("unknown target 'bogus'. Fix:", error, StringComparison.Ordinal);
         (code, _, error) = CliRunner.Run("calibrate", "--target", "cpu", "--reps", "0");
         Assert.Equal(2, code);
         Assert.Contains("--reps", error, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("0")]
+    [InlineData("-4")]
+    [InlineData("70000")]
+    public void A_bad_macs_per_cycle_per_unit_exits_2_with_a_fix(string value)
+    {
+        var (code, _, error) = CliRunner.Run("calibrate", "--target", "gpu", "--clock-ghz", "1.98", "--macs-per-cycle-per-unit", value);
+        Assert.Equal(2, code);
+        Assert.Contains($"--macs-per-cycle-per-unit: {value} is not a MAC count per cycle", error, StringComparison.Ordinal);
+        Assert.Contains("Fix:", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_gpu_with_a_clock_but_no_macs_per_cycle_is_told_to_give_it_when_present()
+    {
+        var (code, _, error) = CliRunner.Run("calibrate", "--target", "gpu", "--clock-ghz", "1.98");
+        if (GpuMissing())
+        {
+            Assert.Equal(3, code);
+            return;
+        }
+
+        Assert.Equal(2, code);
+        Assert.Contains("--macs-per-cycle-per-unit: target 'gpu'", error, StringComparison.Ordinal);
+    }
+
+    private static bool GpuMissing()
+    {
+        var probe = NativeTargets.Probe("gpu")!;
+        probe.Target?.Dispose();
+        return probe.Target is null;
     }
 }

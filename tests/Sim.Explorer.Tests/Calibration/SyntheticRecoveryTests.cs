@@ -1,4 +1,6 @@
+using System.Text.Json;
 using Sim.Arch.Native;
+using Sim.Core.Config;
 using Sim.Explorer.Calibration;
 
 namespace Sim.Explorer.Tests.Calibration;
@@ -49,10 +51,33 @@ public class SyntheticRecoveryTests
     }
 
     [Fact]
-    public void An_efficiency_above_one_writes_no_yaml_and_says_why()
+    public void The_fitted_efficiency_is_not_at_its_bound_when_the_data_are_below_the_peak()
     {
-        var report = CalibrationFixture.Report() with { FmaPipes = 1 }; // half the peak: the data now beat it
-        Assert.Null(report.Gemm);
-        Assert.Contains("above 1", report.GemmProblem, StringComparison.Ordinal);
+        Assert.False(s_exact.EfficiencyAtBound);
+        Assert.DoesNotContain("WARNING", CalibrationYaml.Text(s_exact), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_gemm_faster_than_the_stated_peak_sits_at_the_bound_and_says_so()
+    {
+        // Data made at 12.8 MACs/cycle, stated peak 8: the unbounded fit would give efficiency 12.8 / 8 = 1.6. The bound
+        // holds cycles per MAC at 1/8 (efficiency exactly 1) and the other terms absorb what's left, so the report must
+        // flag the peak as suspect rather than pass the capped efficiency off as a measurement.
+        var report = CalibrationFixture.Report(macsPerCyclePerUnit: 8);
+        Assert.Null(report.GemmProblem);
+        Assert.Equal(1.0 / 8, report.GemmFit!.Fit.Coefficients[1], 15);
+        Assert.True(report.EfficiencyAtBound);
+        var (tile, _) = report.Gemm!.Value;
+        Assert.Equal(1.0, tile.Efficiency);
+        Assert.Equal(8, tile.MacsPerCyclePerUnit);
+        var yaml = CalibrationYaml.Text(report);
+        Assert.Contains("# WARNING: the GEMM ran at the stated peak: efficiency is capped at 1; check --fma-pipes / --clock-ghz", yaml, StringComparison.Ordinal);
+        Assert.Equal(tile, ArchYaml.Parse("calibration.yaml", yaml).Tile);
+        using var dir = new TempDirectory();
+        Assert.Null(CalibrationSession.Write(report, dir.Path));
+        using var json = JsonDocument.Parse(File.ReadAllText(dir.File("calibration.json")));
+        var gemm = json.RootElement.GetProperty("gemm_tile");
+        Assert.True(gemm.GetProperty("efficiency_at_bound").GetBoolean());
+        Assert.Contains("capped at 1", gemm.GetProperty("note").GetString(), StringComparison.Ordinal);
     }
 }
