@@ -59,9 +59,9 @@ public static class VerifySuite
             : Directory.EnumerateFiles(directory, "*.mtx").Order(StringComparer.Ordinal).ToList();
         if (paths.Count == 0 || (quick && paths.Count < s_quickMatrices.Length))
         {
-            var wanted = quick ? string.Join(" and ", s_quickMatrices) : "any .mtx file";
+            var what = quick ? $"lacks {string.Join(" or ", s_quickMatrices)} (the --quick matrices)" : "has no .mtx file";
             throw new SimInputException(
-                $"--matrices: folder '{Path.GetFullPath(directory)}' has no {wanted}. Fix: run from the repository root or pass --matrices workloads/matrices");
+                $"--matrices: folder '{Path.GetFullPath(directory)}' {what}. Fix: run from the repository root or pass --matrices workloads/matrices");
         }
 
         return paths;

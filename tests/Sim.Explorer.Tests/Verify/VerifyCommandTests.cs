@@ -89,7 +89,8 @@ public class VerifyCommandTests
             string[] args = quick ? ["--quick", "--matrices", dir.Path] : ["--matrices", dir.Path];
             var (code, _, error) = VerifyCli.Run(VerifyCli.Source(NativeTargetProbe.Found(cpu)), args);
             Assert.Equal(2, code);
-            Assert.Contains($"--matrices: folder '{Path.GetFullPath(dir.Path)}' has no ", error, StringComparison.Ordinal);
+            var what = quick ? "lacks sherman4.mtx or delaunay_n10.mtx (the --quick matrices)" : "has no .mtx file";
+            Assert.Contains($"--matrices: folder '{Path.GetFullPath(dir.Path)}' {what}. ", error, StringComparison.Ordinal);
             Assert.Contains("Fix: run from the repository root or pass --matrices workloads/matrices", error, StringComparison.Ordinal);
             Assert.Equal(0, cpu.Runs);
             Assert.True(cpu.Disposed);
