@@ -10,7 +10,8 @@ namespace Sim.Explorer.Cli;
 /// <summary>
 /// <c>sim verify</c>: the suite (GEMM, conv, attention, PIM, SpGEMM) through every simulated functional path and every
 /// native target on this machine, each compared with the reference oracle (int exact, fp within stated bounds).
-/// Exit 1 on any mismatch; a target that is not here is listed with its reason and is not a failure.
+/// Exit 1 on any mismatch; a target that is not here is listed with its reason and is not a failure, unless every
+/// target named with <c>--target</c> is missing: then nothing native was checked and the exit code is 3.
 /// </summary>
 public static class VerifyCommand
 {
@@ -52,7 +53,7 @@ public static class VerifyCommand
                 if (parse.GetValue(csv) is { } csvPath)
                     ResultsCsv.Write(csvPath, report.Rows.Select(VerifyRow.From));
                 context.Out.WriteLine(report.Summary());
-                return report.Mismatches == 0 ? ExitCodes.Ok : ExitCodes.Failed;
+                return ExitCode(report, requested.Length > 0);
             }
             finally
             {
@@ -61,6 +62,18 @@ public static class VerifyCommand
             }
         });
         return command;
+    }
+
+    /// <summary>
+    /// 1 on any mismatch; else 3 when targets were requested and none of them is here (no native check ran, so a
+    /// green run would say nothing about them); else 0.
+    /// </summary>
+    public static int ExitCode(VerifyReport report, bool targetsRequested)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        if (report.Mismatches > 0)
+            return ExitCodes.Failed;
+        return targetsRequested && report.Probes.All(p => p.Target is null) ? ExitCodes.Unavailable : ExitCodes.Ok;
     }
 
     private static Table Table(VerifyReport report)

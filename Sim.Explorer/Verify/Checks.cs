@@ -8,7 +8,11 @@ public static class Checks
     public static VerifyCheck Simulated(string caseName, string path, Func<Comparison> compare, string note = "") =>
         Guard(caseName, path, VerifyCheck.SimulatorTarget, compare, note);
 
-    /// <summary>Asks <paramref name="target"/> for <paramref name="kernel"/>; Skipped when it does not support the size.</summary>
+    /// <summary>
+    /// Asks <paramref name="target"/> for <paramref name="kernel"/>; Skipped when it does not support the size. The
+    /// prepared run runs twice before its result is read: <see cref="INativeRun{T}.Run"/> must be repeatable (the bench
+    /// times repeated runs), so a kernel that accumulates into its output or keeps stale state fails here.
+    /// </summary>
     public static VerifyCheck Native<T>(string caseName, INativeTarget target, NativeKernel kernel, long macs,
         Func<INativeTarget, INativeRun<T>> prepare, Func<T, Comparison> compare)
     {
@@ -19,6 +23,7 @@ public static class Checks
         return Guard(caseName, path, target.Name, () =>
         {
             using var run = prepare(target);
+            run.Run();
             run.Run();
             return compare(run.Result());
         }, "");

@@ -37,22 +37,38 @@ public static class Compare
         return Within(widened, expected, bound);
     }
 
+    /// <summary>
+    /// As above for doubles. MaxAbsError is the largest finite error (a NaN element must not hide how far off the rest
+    /// are); NaN errors are counted in the note, and they fail the check.
+    /// </summary>
     public static Comparison Within(ReadOnlySpan<double> actual, ReadOnlySpan<double> expected, ReadOnlySpan<double> bound)
     {
         if (actual.Length != expected.Length || bound.Length != expected.Length)
             return Comparison.Failed($"{actual.Length} elements, expected {expected.Length}");
-        double worstRatio = 0, maxError = -1, maxErrorBound = 0;
-        var outside = 0;
+        double worstRatio = 0, maxError = double.NaN, maxErrorBound = double.NaN;
+        int outside = 0, nans = 0;
         for (var i = 0; i < actual.Length; i++)
         {
             var err = Math.Abs(actual[i] - expected[i]);
             if (!(err <= bound[i])) outside++; // NaN is never within
-            var ratio = double.IsNaN(err) ? double.PositiveInfinity : bound[i] > 0 ? err / bound[i] : err > 0 ? double.PositiveInfinity : 0;
+            if (double.IsNaN(err))
+            {
+                nans++;
+                worstRatio = double.PositiveInfinity;
+                continue;
+            }
+
+            var ratio = bound[i] > 0 ? err / bound[i] : err > 0 ? double.PositiveInfinity : 0;
             worstRatio = Math.Max(worstRatio, ratio);
-            if (double.IsNaN(err) ? !double.IsNaN(maxError) : err > maxError)
+            if (!(err <= maxError)) // the first finite error, then every larger one
                 (maxError, maxErrorBound) = (err, bound[i]);
         }
 
-        return new(Math.Max(maxError, 0), maxErrorBound, worstRatio, outside == 0, outside == 0 ? "" : $"{outside} of {actual.Length} elements outside the bound");
+        var note = outside == 0 ? "" : $"{outside} of {actual.Length} elements outside the bound";
+        if (nans > 0)
+            note += $" ({nans} NaN)";
+        if (actual.Length == 0)
+            (maxError, maxErrorBound) = (0, 0);
+        return new(maxError, maxErrorBound, worstRatio, outside == 0, note); // NaN, NaN only when every error is NaN
     }
 }

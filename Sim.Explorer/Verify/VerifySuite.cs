@@ -1,4 +1,5 @@
 using Sim.Arch.Attention;
+using Sim.Core.Config;
 using Sim.Core.Workloads;
 using AttentionOp = Sim.Core.Workloads.Attention;
 
@@ -46,11 +47,23 @@ public static class VerifySuite
         return cases;
     }
 
-    /// <summary>The quick suite's small matrices, or every shipped .mtx in name order.</summary>
-    private static IEnumerable<string> Matrices(bool quick, string directory)
+    /// <summary>
+    /// The quick suite's small matrices, or every .mtx in the folder in name order. A folder without one is bad input
+    /// (a wrong --matrices, or a working directory that is not the repository root): silently dropping every SpGEMM
+    /// case would let the suite pass without checking SpGEMM.
+    /// </summary>
+    private static List<string> Matrices(bool quick, string directory)
     {
-        if (quick)
-            return s_quickMatrices.Select(name => Path.Combine(directory, name));
-        return Directory.EnumerateFiles(directory, "*.mtx").Order(StringComparer.Ordinal);
+        var paths = quick
+            ? [.. s_quickMatrices.Select(name => Path.Combine(directory, name)).Where(File.Exists)]
+            : Directory.EnumerateFiles(directory, "*.mtx").Order(StringComparer.Ordinal).ToList();
+        if (paths.Count == 0 || (quick && paths.Count < s_quickMatrices.Length))
+        {
+            var what = quick ? $"lacks {string.Join(" or ", s_quickMatrices)} (the --quick matrices)" : "has no .mtx file";
+            throw new SimInputException(
+                $"--matrices: folder '{Path.GetFullPath(directory)}' {what}. Fix: run from the repository root or pass --matrices workloads/matrices");
+        }
+
+        return paths;
     }
 }

@@ -4,25 +4,31 @@ using ILGPU.Runtime;
 namespace Sim.Arch.Native.Gpu;
 
 /// <summary>
-/// fp32 GEMM Z[M,N] = A[M,K]·B[K,N] (row-major), one <see cref="Tile"/>×<see cref="Tile"/> thread group per output tile.
+/// fp32 GEMM Z[M,N] = A[M,K]·B[K,N] (row-major), one <see cref="Tile"/>×<see cref="Tile"/> thread group per output tile
+/// (the grid: <see cref="GemmGrid"/>).
 /// Each group walks K in <see cref="Tile"/>-deep steps: it stages an A tile and a B tile in shared memory (one element
 /// per thread, zero outside the matrix so any M, N, K works), synchronises, and every thread accumulates its own output
 /// element from the two tiles. A and B are thus read from global memory once per tile row/column instead of once per MAC.
 /// </summary>
 internal static class GemmF32Kernel
 {
-    public const int Tile = 16;
+    public const int Tile = GemmGrid.Tile;
 
-    public static KernelConfig Config(int m, int n) =>
-        new(new Index2D((n + Tile - 1) / Tile, (m + Tile - 1) / Tile), new Index2D(Tile, Tile));
+    /// <summary>The launch of an M×N output (<see cref="GemmGrid.For"/>), shared by the int8 kernel.</summary>
+    public static KernelConfig Config(int m, int n)
+    {
+        var (x, y) = GemmGrid.For(m, n);
+        return new(new Index2D(x, y), new Index2D(Tile, Tile));
+    }
 
     public static void Run(ArrayView<float> a, ArrayView<float> b, ArrayView<float> z, int m, int n, int k)
     {
         var tileA = SharedMemory.Allocate2D<float, Stride2D.DenseX>(new Index2D(Tile, Tile), new Stride2D.DenseX(Tile));
         var tileB = SharedMemory.Allocate2D<float, Stride2D.DenseX>(new Index2D(Tile, Tile), new Stride2D.DenseX(Tile));
         int tx = Group.IdxX, ty = Group.IdxY;
-        var row = Grid.IdxY * Tile + ty;
-        var col = Grid.IdxX * Tile + tx;
+        var rowTilesOnX = GemmGrid.RowTilesOnX(m, n); // see GemmGrid: the larger tile count is on X
+        var row = (rowTilesOnX ? Grid.IdxX : Grid.IdxY) * Tile + ty;
+        var col = (rowTilesOnX ? Grid.IdxY : Grid.IdxX) * Tile + tx;
         var acc = 0f;
         for (var k0 = 0; k0 < k; k0 += Tile)
         {

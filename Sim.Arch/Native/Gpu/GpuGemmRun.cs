@@ -5,7 +5,8 @@ namespace Sim.Arch.Native.Gpu;
 
 /// <summary>
 /// A prepared GEMM on an accelerator: A and B are copied to device memory once; <see cref="Run"/> launches the tiled
-/// kernel and waits for it; <see cref="Result"/> copies Z back. Empty problems (M or N = 0) launch nothing.
+/// kernel and waits for it; <see cref="Result"/> copies Z back. Empty problems (M or N = 0) launch nothing. K above
+/// <c>maxK</c> (the int8 kernel's int32 limit) and outputs too large for a CUDA grid are rejected here, before upload.
 /// </summary>
 internal sealed class GpuGemmRun<TIn, TOut> : INativeRun<TOut[]>
     where TIn : unmanaged
@@ -20,7 +21,7 @@ internal sealed class GpuGemmRun<TIn, TOut> : INativeRun<TOut[]>
 
     public GpuGemmRun(
         Accelerator accelerator, Action<KernelConfig, ArrayView<TIn>, ArrayView<TIn>, ArrayView<TOut>, int, int, int> kernel,
-        TIn[] a, TIn[] b, int m, int n, int k)
+        TIn[] a, TIn[] b, int m, int n, int k, int maxK = int.MaxValue)
     {
         ArgumentNullException.ThrowIfNull(a);
         ArgumentNullException.ThrowIfNull(b);
@@ -29,6 +30,9 @@ internal sealed class GpuGemmRun<TIn, TOut> : INativeRun<TOut[]>
         ArgumentOutOfRangeException.ThrowIfNegative(k);
         if (a.LongLength != (long)m * k || b.LongLength != (long)k * n)
             throw new ArgumentException($"expected A {(long)m * k} and B {(long)k * n} elements; got {a.LongLength} and {b.LongLength}");
+        if (k > maxK)
+            throw new ArgumentException($"K = {k} exceeds {maxK}: int32 accumulation of int8 products could overflow", nameof(k));
+        _ = GemmGrid.For(m, n); // a grid CUDA cannot launch fails here, before any upload
         (_accelerator, _kernel, _m, _n, _k) = (accelerator, kernel, m, n, k);
         _a = GpuBuffers.Upload(accelerator, a);
         _b = GpuBuffers.Upload(accelerator, b);

@@ -44,7 +44,7 @@ public sealed class GpuTarget : INativeTarget
         new GpuGemmRun<float, float>(_kernels.Accelerator, _kernels.GemmF32, a, b, m, n, k);
 
     public INativeRun<int[]> GemmInt8(sbyte[] a, sbyte[] b, int m, int n, int k) =>
-        new GpuGemmRun<sbyte, int>(_kernels.Accelerator, _kernels.GemmInt8, a, b, m, n, k);
+        new GpuGemmRun<sbyte, int>(_kernels.Accelerator, _kernels.GemmInt8, a, b, m, n, k, GemmInt8Kernel.MaxK);
 
     public INativeRun<float[]> Attention(AttentionOp op, float[] q, float[] k, float[] v) => new GpuAttentionRun(_kernels, op, q, k, v);
 

@@ -22,6 +22,7 @@ public static class GpuTargets
     {
         CudaDriverLibrary.Install();
         Context? context = null;
+        string? deviceName = null; // null until a device is known: failures before that are the backend's, not the device's
         try
         {
             context = Context.Create(builder => builder.Cuda(PtxInstructionSetGuard.Apply).EnableAlgorithms());
@@ -33,6 +34,7 @@ public static class GpuTargets
             }
 
             var device = devices[0];
+            deviceName = device.Name;
             var accelerator = device.CreateAccelerator(context);
             var description = FormattableString.Invariant(
                 $"{device.Name} (sm_{device.Architecture?.Major}{device.Architecture?.Minor}), {accelerator.NumMultiprocessors} SMs, ") +
@@ -45,10 +47,22 @@ public static class GpuTargets
         catch (Exception e) when (e is not OutOfMemoryException)
         {
             context?.Dispose();
-            return NativeTargetProbe.Missing("gpu",
-                $"a CUDA device is present but ILGPU 1.5.3 cannot use it: {e.GetType().Name}: {e.Message}. " +
-                "Fix: update the NVIDIA driver; new GPUs may need a newer ILGPU (issues #880, #1342)");
+            return NativeTargetProbe.Missing("gpu", CudaFailure(deviceName, e));
         }
+    }
+
+    /// <summary>
+    /// Why the CUDA probe failed: before any device was known (context creation, device enumeration) ILGPU's CUDA
+    /// backend itself did not start; after, the named device was found but ILGPU could not use it (accelerator, PTX JIT,
+    /// smoke GEMM).
+    /// </summary>
+    public static string CudaFailure(string? deviceName, Exception exception)
+    {
+        ArgumentNullException.ThrowIfNull(exception);
+        var what = $"{exception.GetType().Name}: {exception.Message}";
+        return deviceName is null
+            ? $"ILGPU 1.5.3 could not start its CUDA backend: {what}. Fix: check the NVIDIA driver installation (nvidia-smi must work) and that libcuda matches the kernel module"
+            : $"a CUDA device is present ({deviceName}) but ILGPU 1.5.3 cannot use it: {what}. Fix: update the NVIDIA driver; new GPUs may need a newer ILGPU (issues #880, #1342)";
     }
 
     public static NativeTargetProbe ProbeEmulated()

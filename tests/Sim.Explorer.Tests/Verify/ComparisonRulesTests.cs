@@ -76,6 +76,24 @@ public class ComparisonRulesTests
     }
 
     [Fact]
+    public void A_nan_element_fails_but_does_not_hide_the_largest_finite_error()
+    {
+        // Element 0 is NaN, element 1 is off by 0.5 (within its bound), element 2 off by 0.25.
+        var c = Compare.Within([double.NaN, 2.5, 3.25], [1.0, 2.0, 3.0], [1.0, 1.0, 1.0]);
+        Assert.False(c.Ok);
+        Assert.Equal(0.5, c.MaxAbsError);
+        Assert.Equal(1.0, c.Bound);
+        Assert.Equal(double.PositiveInfinity, c.WorstRatio);
+        Assert.Equal("1 of 3 elements outside the bound (1 NaN)", c.Note);
+        var allNan = Compare.Within([double.NaN, double.NaN], [1.0, 2.0], [1.0, 1.0]);
+        Assert.True(double.IsNaN(allNan.MaxAbsError));
+        Assert.Equal("2 of 2 elements outside the bound (2 NaN)", allNan.Note);
+        var empty = Compare.Within(ReadOnlySpan<double>.Empty, [], []);
+        Assert.True(empty.Ok);
+        Assert.Equal((0.0, 0.0, 0.0), (empty.MaxAbsError, empty.Bound, empty.WorstRatio));
+    }
+
+    [Fact]
     public void Max_error_comes_with_its_own_bound_and_the_worst_ratio_over_all_elements()
     {
         // Element 0 has the larger error (ratio 0.5); element 1 is closer to its bound (ratio 0.67).

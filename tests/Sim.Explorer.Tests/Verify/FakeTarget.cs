@@ -7,7 +7,8 @@ namespace Sim.Explorer.Tests.Verify;
 
 /// <summary>
 /// A test double for a native target: computes every kernel with the reference oracles, optionally adding
-/// <see cref="CorruptBy"/> to element <see cref="CorruptIndex"/> of every fp32 GEMM result (a wrong element).
+/// <see cref="CorruptBy"/> to element <see cref="CorruptIndex"/> of every fp32 GEMM result (a wrong element), or,
+/// with <see cref="Accumulates"/>, adding each int8 GEMM run's result onto the previous one (stale state across runs).
 /// </summary>
 internal sealed class FakeTarget(string name, IReadOnlySet<NativeKernel> kernels) : INativeTarget
 {
@@ -20,6 +21,8 @@ internal sealed class FakeTarget(string name, IReadOnlySet<NativeKernel> kernels
     public int CorruptIndex { get; init; } = -1;
 
     public float CorruptBy { get; init; }
+
+    public bool Accumulates { get; init; }
 
     public int Runs { get; private set; }
 
@@ -35,7 +38,17 @@ internal sealed class FakeTarget(string name, IReadOnlySet<NativeKernel> kernels
         return z;
     });
 
-    public INativeRun<int[]> GemmInt8(sbyte[] a, sbyte[] b, int m, int n, int k) => Prepared(() => ReferenceGemm.Int8(a, b, m, n, k));
+    public INativeRun<int[]> GemmInt8(sbyte[] a, sbyte[] b, int m, int n, int k)
+    {
+        int[]? previous = null;
+        return Prepared(() =>
+        {
+            var z = ReferenceGemm.Int8(a, b, m, n, k);
+            if (Accumulates && previous is not null)
+                z = [.. z.Select((x, i) => x + previous[i])];
+            return previous = z;
+        });
+    }
 
     public INativeRun<float[]> Attention(AttentionOp op, float[] q, float[] k, float[] v) =>
         Prepared(() => ReferenceAttention.Run(op, q, k, v).Select(x => (float)x).ToArray());

@@ -7,7 +7,10 @@ using Sim.Explorer.Verify;
 
 namespace Sim.Explorer.Tests.Verify;
 
-/// <summary>Runs <c>sim verify</c> in-process against a test's own target source (bad input → 2, as SimCli maps it).</summary>
+/// <summary>
+/// Runs <c>sim verify</c> in-process against a test's own target source (bad input → 2, as SimCli maps it), with the
+/// shipped matrices unless the arguments name a --matrices folder.
+/// </summary>
 internal static class VerifyCli
 {
     public static string Matrices => Path.Combine(RepoPaths.Workloads, "matrices");
@@ -24,7 +27,7 @@ internal static class VerifyCli
         int code;
         try
         {
-            code = root.Parse(["verify", "--matrices", Matrices, .. args]).Invoke(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false });
+            code = root.Parse(args.Contains("--matrices") ? ["verify", .. args] : ["verify", "--matrices", Matrices, .. args]).Invoke(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false });
         }
         catch (SimInputException e)
         {

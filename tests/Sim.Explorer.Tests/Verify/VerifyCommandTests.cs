@@ -77,4 +77,23 @@ public class VerifyCommandTests
         Assert.Equal(2, code);
         Assert.Contains("Fix: run from the repository root", error, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_matrices_folder_without_mtx_files_exits_2_naming_the_folder()
+    {
+        using var dir = new TempDirectory();
+        File.WriteAllText(dir.File("notes.txt"), "not a matrix");
+        foreach (var quick in new[] { true, false })
+        {
+            using var cpu = new FakeTarget("cpu", s_all);
+            string[] args = quick ? ["--quick", "--matrices", dir.Path] : ["--matrices", dir.Path];
+            var (code, _, error) = VerifyCli.Run(VerifyCli.Source(NativeTargetProbe.Found(cpu)), args);
+            Assert.Equal(2, code);
+            var what = quick ? "lacks sherman4.mtx or delaunay_n10.mtx (the --quick matrices)" : "has no .mtx file";
+            Assert.Contains($"--matrices: folder '{Path.GetFullPath(dir.Path)}' {what}. ", error, StringComparison.Ordinal);
+            Assert.Contains("Fix: run from the repository root or pass --matrices workloads/matrices", error, StringComparison.Ordinal);
+            Assert.Equal(0, cpu.Runs);
+            Assert.True(cpu.Disposed);
+        }
+    }
 }

@@ -27,6 +27,34 @@ public class VerifyTargetsTests
     }
 
     [Fact]
+    public void A_kernel_whose_second_run_differs_from_its_first_is_a_mismatch()
+    {
+        // int8 GEMM results double on the second run (accumulation into a stale output); nothing else is wrong.
+        using var stale = new FakeTarget("stale", s_all) { Accumulates = true };
+        var report = VerifyRunner.Run(VerifySuite.Build(quick: true, VerifyCli.Matrices), [NativeTargetProbe.Found(stale)]);
+        var int8Rows = report.Rows.Where(r => r.Target == "stale" && r.Path == "native gemm int8").ToList();
+        Assert.NotEmpty(int8Rows);
+        Assert.All(int8Rows, r => Assert.Equal(VerifyStatus.Mismatch, r.Status));
+        Assert.DoesNotContain(report.Rows, r => r.Path != "native gemm int8" && r.Status == VerifyStatus.Mismatch);
+    }
+
+    [Fact]
+    public void When_every_requested_target_is_unavailable_the_table_is_printed_and_the_exit_code_is_3()
+    {
+        var source = VerifyCli.Source(NativeTargetProbe.Missing("gpu", "no CUDA driver"), NativeTargetProbe.Missing("tpu", "not here"));
+        var (code, output, error) = VerifyCli.Run(source, "--quick", "--target", "gpu");
+        Assert.True(code == 3, error);
+        Assert.Contains(output.Split('\n'), r => r.Contains("│ gpu ", StringComparison.Ordinal) && r.Contains("unavailable", StringComparison.Ordinal));
+        Assert.Contains("0 mismatches, targets: none; unavailable: gpu (no CUDA driver)", output, StringComparison.Ordinal);
+
+        // One requested target found: 0. Nothing requested (every target tried): 0 even with none found.
+        using var cpu = new FakeTarget("cpu", s_all);
+        var mixed = VerifyCli.Source(NativeTargetProbe.Found(cpu), NativeTargetProbe.Missing("gpu", "no CUDA driver"));
+        Assert.Equal(0, VerifyCli.Run(mixed, "--quick", "--target", "gpu", "--target", "cpu").ExitCode);
+        Assert.Equal(0, VerifyCli.Run(source, "--quick").ExitCode);
+    }
+
+    [Fact]
     public void A_correct_target_runs_every_kernel_it_supports_and_passes()
     {
         using var target = new FakeTarget("ref", s_all);
@@ -35,7 +63,7 @@ public class VerifyTargetsTests
         Assert.Equal(0, report.Mismatches);
         Assert.Equal(0, report.Skipped);
         var native = report.Checks.Where(c => c.Target == "ref").ToList();
-        Assert.Equal(target.Runs, native.Count);
+        Assert.Equal(target.Runs, 2 * native.Count); // every prepared run runs twice
         Assert.Equal(["native attention", "native gemm fp32", "native gemm int8", "native spgemm"], native.Select(c => c.Path).Distinct().Order());
     }
 
@@ -46,7 +74,7 @@ public class VerifyTargetsTests
         var report = VerifyRunner.Run(VerifySuite.Build(quick: true, VerifyCli.Matrices), [NativeTargetProbe.Found(gemmOnly)]);
         Assert.All(report.Rows.Where(r => r.Target == "gemm-only"), r => Assert.Equal("native gemm fp32", r.Path));
         Assert.True(report.Skipped > 0);
-        Assert.Equal(report.Rows.Count(r => r.Target == "gemm-only"), gemmOnly.Runs);
+        Assert.Equal(2 * report.Rows.Count(r => r.Target == "gemm-only"), gemmOnly.Runs);
         Assert.Contains($"{report.Skipped} native runs skipped", report.Summary(), StringComparison.Ordinal);
     }
 

@@ -42,6 +42,11 @@ public class GpuAttentionTests(GpuEmulatedFixture fixture)
         AssertMatchesReference(new AttentionOp("gqa", 1, 4, 2, 40, 70, 64, true), 4);
 
     [Fact]
+    public void Head_dim_200_stages_20_keys_per_tile_and_matches_the_reference() =>
+        // 4096 staged floats / 200 = 20 keys per tile (fewer than the 32-key maximum): 45 keys are tiles of 20, 20 and 5.
+        AssertMatchesReference(new AttentionOp("d200", 1, 2, 1, 3, 45, 200, true), 1);
+
+    [Fact]
     public void Multi_query_causal_decode_sees_every_cached_key() =>
         AssertMatchesReference(new AttentionOp("mqa-decode", 2, 4, 1, 1, 37, 16, true), 1);
 

@@ -52,6 +52,23 @@ public class GpuGemmTests(GpuEmulatedFixture fixture)
     }
 
     [Fact]
+    public void Int8_gemm_accepts_k_up_to_2_pow_17_minus_1_and_rejects_one_more()
+    {
+        // K = 2¹⁷ − 1 all-(−128) sums to 131071·16384 = 2³¹ − 16384, the largest that fits; K = 2¹⁷ would be 2³¹.
+        // (Only prepared, not run: the emulator needs ~30 s for that K.)
+        const int maxK = (1 << 17) - 1;
+        Assert.Equal(maxK, (int)((long)int.MaxValue / (128 * 128)));
+        var allMin = Enumerable.Repeat((sbyte)-128, maxK).ToArray();
+        using (_gpu.GemmInt8(allMin, allMin, 1, 1, maxK))
+        {
+        }
+
+        var over = Enumerable.Repeat((sbyte)-128, maxK + 1).ToArray();
+        var e = Assert.Throws<ArgumentException>(() => _gpu.GemmInt8(over, over, 1, 1, maxK + 1));
+        Assert.Contains("K = 131072 exceeds 131071", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_run_repeats_and_empty_shapes_give_empty_or_zero_outputs()
     {
         using var run = _gpu.GemmF32([1, 2, 3, 4], [5, 6, 7, 8], 2, 2, 2);

@@ -52,9 +52,56 @@ public class GpuTargetsTests(GpuEmulatedFixture fixture)
             return;
         }
 
-        // A machine with a driver: the probe either found a GPU that passed its smoke GEMM or says why not.
+        // A machine with a driver: a GPU that passed its smoke GEMM must also multiply a 17×33×5 (uneven tiles)
+        // correctly; otherwise the reason is one of the probe's three, by its prefix.
         using var target = probe.Target;
-        Assert.True(target is not null || probe.Unavailable!.Contains("Fix:", StringComparison.Ordinal), probe.Unavailable);
+        if (target is not null)
+        {
+            ExecutorOracle.AssertFp32WithinScaledTolerance(17, 33, 5, 1e-5, (a, b, m, n, k) =>
+            {
+                using var run = target.GemmF32(a, b, m, n, k);
+                run.Run();
+                return run.Result();
+            });
+            return;
+        }
+
+        string[] reasons = ["no CUDA device: ", "ILGPU 1.5.3 could not start its CUDA backend: ", "a CUDA device is present ("];
+        Assert.True(reasons.Any(r => probe.Unavailable!.StartsWith(r, StringComparison.Ordinal)), probe.Unavailable);
+    }
+
+    [Fact]
+    public void A_cuda_failure_before_a_device_is_known_blames_the_backend_and_after_it_names_the_device()
+    {
+        var error = new InvalidOperationException("boom");
+        Assert.Equal(
+            "ILGPU 1.5.3 could not start its CUDA backend: InvalidOperationException: boom. Fix: check the NVIDIA driver installation " +
+            "(nvidia-smi must work) and that libcuda matches the kernel module",
+            GpuTargets.CudaFailure(null, error));
+        Assert.Equal(
+            "a CUDA device is present (NVIDIA H100) but ILGPU 1.5.3 cannot use it: InvalidOperationException: boom. Fix: update the " +
+            "NVIDIA driver; new GPUs may need a newer ILGPU (issues #880, #1342)",
+            GpuTargets.CudaFailure("NVIDIA H100", error));
+    }
+
+    [Theory]
+    [InlineData(1, 1, 1, 1)] // row tiles do not outnumber column tiles: N on X, as before
+    [InlineData(33, 17, 3, 2)] // 3 row tiles > 2 column tiles: M on X
+    [InlineData(17, 33, 3, 2)] // N on X
+    [InlineData(1_048_560, 16, 65_535, 1)] // 65535 row tiles: would have just fit on Y
+    [InlineData(1_048_561, 16, 65_536, 1)] // one past: on Y this is CUDA's "invalid configuration"
+    [InlineData(16, 33_554_432, 2_097_152, 1)] // wide: N on X
+    public void The_gemm_grid_puts_the_larger_tile_count_on_x(int m, int n, int x, int y)
+    {
+        Assert.Equal((x, y), GemmGrid.For(m, n));
+        Assert.Equal(GemmGrid.Tiles(m) > GemmGrid.Tiles(n), GemmGrid.RowTilesOnX(m, n));
+    }
+
+    [Fact]
+    public void A_gemm_grid_whose_shorter_side_exceeds_cudas_y_limit_is_rejected()
+    {
+        Assert.Equal((65_535, 65_535), GemmGrid.For(1_048_560, 1_048_560));
+        Assert.Throws<ArgumentException>(() => GemmGrid.For(1_048_561, 1_048_561));
     }
 
     [Fact]
