@@ -27,14 +27,7 @@ public sealed unsafe class CpuAttentionRun : INativeRun<float[]>
 
     public CpuAttentionRun(AttentionOp op, float[] q, float[] k, float[] v, CpuIsa isa, int threads)
     {
-        ArgumentNullException.ThrowIfNull(op);
-        ArgumentNullException.ThrowIfNull(q);
-        ArgumentNullException.ThrowIfNull(k);
-        ArgumentNullException.ThrowIfNull(v);
-        if (op.Problem() is { } problem)
-            throw new ArgumentException(problem, nameof(op));
-        if (q.Length != op.QElements || k.Length != op.KvElements || v.Length != op.KvElements)
-            throw new ArgumentException($"expected Q {op.QElements}, K and V {op.KvElements} elements; got {q.Length}, {k.Length}, {v.Length}");
+        NativeOperands.CheckAttention(op, q, k, v);
         ArgumentOutOfRangeException.ThrowIfLessThan(threads, 1);
         (_op, _q, _k, _v, _isa, _threads) = (op, q, k, v, isa, threads);
         _output = new float[op.QElements];

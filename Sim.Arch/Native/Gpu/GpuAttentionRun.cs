@@ -13,14 +13,7 @@ internal sealed class GpuAttentionRun : INativeRun<float[]>
 
     public GpuAttentionRun(GpuKernels kernels, AttentionOp op, float[] q, float[] k, float[] v)
     {
-        ArgumentNullException.ThrowIfNull(op);
-        ArgumentNullException.ThrowIfNull(q);
-        ArgumentNullException.ThrowIfNull(k);
-        ArgumentNullException.ThrowIfNull(v);
-        if (op.Problem() is { } problem)
-            throw new ArgumentException(problem, nameof(op));
-        if (q.LongLength != op.QElements || k.LongLength != op.KvElements || v.LongLength != op.KvElements)
-            throw new ArgumentException($"expected Q {op.QElements}, K and V {op.KvElements} elements; got {q.Length}, {k.Length}, {v.Length}");
+        NativeOperands.CheckAttention(op, q, k, v);
         _kernels = kernels;
         _shape = AttentionShape.Of(op);
         _q = GpuBuffers.Upload(kernels.Accelerator, q);
