@@ -104,6 +104,8 @@ public static class ParetoFront
     /// Recomputes <see cref="PointRow.Pareto"/>: true for ok rows on the front of <paramref name="objectives"/> (each
     /// as its <see cref="Objective.Cost"/>, so maximised metrics count too) within their own workload, false for every
     /// other row. Comparing across workloads would be meaningless (different work). Two objectives take the 2-D path.
+    /// A row with an objective that is unknown (NaN: e.g. the energy of a measured CPU tile without <c>costs:</c>) cannot
+    /// be ranked and is never on the front.
     /// </summary>
     public static void Mark(IList<PointRow> rows, IReadOnlyList<Objective> objectives)
     {
@@ -114,7 +116,8 @@ public static class ParetoFront
         foreach (var row in rows)
             row.Pareto = false;
 
-        foreach (var group in rows.Where(RowStatus.IsOk).GroupBy(r => r.Workload, StringComparer.Ordinal))
+        var ranked = rows.Where(r => RowStatus.IsOk(r) && objectives.All(o => !double.IsNaN(o.Cost(r))));
+        foreach (var group in ranked.GroupBy(r => r.Workload, StringComparer.Ordinal))
         {
             var members = group.ToList();
             var front = objectives.Count == 2

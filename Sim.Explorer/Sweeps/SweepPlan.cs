@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using Sim.Arch.Energy;
 using Sim.Core.Config;
 using Sim.Core.Hardware;
 using Sim.Core.Workloads;
@@ -46,7 +47,19 @@ public static class SweepPlan
     public static SweepPoint ToPoint(SweepSpec spec, int index, (string Path, Workload Workload) workload, ArchSpec arch)
     {
         ArgumentNullException.ThrowIfNull(spec);
+        ArgumentNullException.ThrowIfNull(arch);
+        RequireKnownVariant(spec, arch);
         return new SweepPoint(index, workload.Path, workload.Workload, arch, spec.Mode);
+    }
+
+    /// <summary>A PE variant the tile kind has no figures for (bit-weight on a calibrated tile) is bad input, not a crash.</summary>
+    private static void RequireKnownVariant(SweepSpec spec, ArchSpec arch)
+    {
+        if (PeVariantFactors.Problem(arch.Costs.Variant, arch.Tile) is { } problem)
+        {
+            throw SimInputException.At(spec.SourcePath, 0, 0, "pe_variant", problem,
+                "drop that pe_variant from the base arch or the pe_variant axis, or sweep tile kinds it has figures for");
+        }
     }
 
     private static SweepPlanResult Compute(SweepSpec spec)
@@ -62,6 +75,7 @@ public static class SweepPlan
         {
             draws++;
             var arch = space.Resolve(assignment);
+            RequireKnownVariant(spec, arch); // before the constraints: an area constraint prices the variant
             for (var c = 0; c < constraints.Count; c++)
             {
                 if (!constraints[c].Admits(arch))
