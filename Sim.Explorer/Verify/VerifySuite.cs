@@ -24,6 +24,14 @@ public static class VerifySuite
         var cases = new List<IVerifyCase>();
         foreach (var int8 in new[] { false, true })
             cases.AddRange(gemms.Select(g => new GemmCase(g.M, g.N, g.K, int8, seed)));
+        if (!quick)
+        {
+            // Native only: past the CPU kernels' cache blocks (K > KC = 512, two MC = 120 blocks per thread, N > NC = 1024
+            // on the AVX2 path and > 4096 on the AVX-512 one), where full tiles accumulate in C across depth blocks.
+            (int M, int N, int K)[] blocked = [(300, 40, 600), (13, 1100, 600), (7, 4200, 300)];
+            cases.AddRange(blocked.Select(g => new GemmCase(g.M, g.N, g.K, Int8: false, seed, NativeOnly: true)));
+            cases.Add(new GemmCase(300, 40, 600, Int8: true, seed, NativeOnly: true));
+        }
 
         cases.Add(new ConvCase(new Conv2d("9x11 c5 f7 3x3 s2 p1", 9, 11, 3, 3, 5, 7, 2, 1, 1, []), seed));
         if (!quick)
