@@ -13,6 +13,9 @@ namespace Sim.Explorer.Cli;
 /// </summary>
 public static class CalibrateCommand
 {
+    /// <summary>A plausible clock for any CPU or GPU; outside it the cycle counts (and the YAML) would be nonsense.</summary>
+    private const double MinClockGhz = 0.01, MaxClockGhz = 100;
+
     /// <summary>Targets a CPU FMA microbenchmark can time (their peak is this machine's cores).</summary>
     private static readonly string[] s_cpuTargets = ["cpu", "openblas"];
 
@@ -45,8 +48,8 @@ public static class CalibrateCommand
             if (fmaPipes is < 1 or > 16)
                 throw new SimInputException($"--fma-pipes: {fmaPipes} is not a pipe count. Fix: use 1, 2 or 4 (2 on Zen 4/5 and Intel server cores)");
             var clockGhz = parse.GetValue(clock);
-            if (clockGhz is { } c && !(c > 0 && double.IsFinite(c)))
-                throw new SimInputException($"--clock-ghz: {c} must be positive. Fix: give the target's clock, e.g. 1.98");
+            if (clockGhz is { } c && !(c is >= MinClockGhz and <= MaxClockGhz))
+                throw new SimInputException($"--clock-ghz: {c} is not a clock from {MinClockGhz} to {MaxClockGhz} GHz. Fix: give the target's clock, e.g. 1.98");
             var macsPerCycle = parse.GetValue(unitMacs);
             if (macsPerCycle is { } u && u is < 1 or > (int)TileSpecReaders.MaxArraySide)
                 throw new SimInputException($"--macs-per-cycle-per-unit: {u} is not a MAC count per cycle (1..{TileSpecReaders.MaxArraySide}). Fix: give the unit's fp32 FMAs per cycle, e.g. 128 for an H100 SM, 32 for an AVX-512 core with 2 FMA pipes");
@@ -75,6 +78,8 @@ public static class CalibrateCommand
             }
 
             var directory = parse.GetValue(output) ?? Path.Combine("reports", "calibrate", name);
+            // Before any measurement: an unwritable -o must not cost the whole suite first (IOException → exit 2).
+            Directory.CreateDirectory(directory);
             return Run(context, native, parse.GetValue(quick), repetitions, fmaPipes, clockGhz, macsPerCycle, directory);
         });
         return command;

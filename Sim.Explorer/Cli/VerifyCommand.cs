@@ -44,6 +44,14 @@ public static class VerifyCommand
             if (!Directory.Exists(directory))
                 throw new SimInputException($"--matrices: folder '{directory}' not found. Fix: run from the repository root or pass --matrices workloads/matrices");
 
+            // The CSV path is checked before the suite runs, so an unwritable one neither wastes the run nor hides a mismatch's exit 1.
+            if (parse.GetValue(csv) is { } csvFile)
+            {
+                if (Path.GetDirectoryName(Path.GetFullPath(csvFile)) is { } csvDirectory)
+                    Directory.CreateDirectory(csvDirectory);
+                File.WriteAllText(csvFile, "");
+            }
+
             var names = requested.Length > 0 ? requested.Distinct().ToList() : [.. source.Names];
             var probes = names.Select(name => source.Probe(name) ?? NativeTargetProbe.Missing(name, "not in this build")).ToList();
             try

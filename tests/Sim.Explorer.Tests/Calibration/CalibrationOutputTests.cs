@@ -127,6 +127,30 @@ public class CalibrationOutputTests
 
     [Theory]
     [InlineData("0")]
+    [InlineData("0.001")]
+    [InlineData("1e308")]
+    [InlineData("NaN")]
+    public void A_clock_outside_a_plausible_range_exits_2_with_a_fix(string value)
+    {
+        var (code, _, error) = CliRunner.Run("calibrate", "--target", "cpu", "--quick", "--clock-ghz", value);
+        Assert.Equal(2, code);
+        Assert.Contains("--clock-ghz", error, StringComparison.Ordinal);
+        Assert.Contains("Fix:", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_unwritable_output_folder_exits_2_before_anything_is_measured()
+    {
+        using var dir = new TempDirectory();
+        var file = dir.Write("file", "not a folder");
+        var (code, _, error) = CliRunner.Run("calibrate", "--target", "cpu", "--quick", "-o", Path.Combine(file, "out"));
+        Assert.Equal(2, code);
+        Assert.Contains("Fix:", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("shapes", error, StringComparison.Ordinal); // the progress line printed when measuring starts
+    }
+
+    [Theory]
+    [InlineData("0")]
     [InlineData("-4")]
     [InlineData("70000")]
     public void A_bad_macs_per_cycle_per_unit_exits_2_with_a_fix(string value)

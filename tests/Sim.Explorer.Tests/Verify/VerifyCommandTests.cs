@@ -96,4 +96,16 @@ public class VerifyCommandTests
             Assert.True(cpu.Disposed);
         }
     }
+
+    [Fact]
+    public void An_unwritable_csv_path_exits_2_before_the_suite_runs()
+    {
+        using var dir = new TempDirectory();
+        var file = dir.Write("file", "not a folder");
+        // Through the real CLI (SimCli maps the IOException to exit 2).
+        var (code, output, error) = CliRunner.Run("verify", "--quick", "--matrices", VerifyCli.Matrices, "--csv", Path.Combine(file, "v.csv"));
+        Assert.Equal(2, code);
+        Assert.DoesNotContain("checks,", output, StringComparison.Ordinal);
+        Assert.NotEqual("", error);
+    }
 }
