@@ -24,15 +24,27 @@ public static class BenchNativeCommand
         var sizes = new Option<string>("--sizes") { Description = "Square fp32 GEMM sizes, comma-separated", DefaultValueFactory = _ => "1024,2048" };
         var reps = new Option<int>("--reps") { Description = "Timed repetitions per kernel after one warm-up (best and median reported)", DefaultValueFactory = _ => 7 };
         var int8Size = new Option<int>("--int8-size") { Description = "Square int8 GEMM size", DefaultValueFactory = _ => 1024 };
-        var library = new Option<string>("--openblas-library") { Description = "OpenBLAS shared library to load", DefaultValueFactory = _ => OpenBlasLibrary.DefaultName };
+        var library = new Option<string?>("--openblas-library")
+        {
+            Description = $"OpenBLAS shared library to load (default {OpenBlasLibrary.DefaultName}; without it ours is timed alone; a library named here must load)",
+        };
         var command = new Command("native", "Time the native CPU kernels: fp32 GEMM vs OpenBLAS (same run), int8 GEMM, attention, SpGEMM")
         {
             json, sizes, reps, int8Size, library,
         };
         command.SetAction(parse =>
         {
+            var named = parse.GetValue(library);
             var options = new NativeBenchOptions(ParseSizes(parse.GetValue(sizes) ?? ""), Positive(parse.GetValue(reps), "--reps"),
-                Int8Size(parse.GetValue(int8Size)), parse.GetValue(library) ?? OpenBlasLibrary.DefaultName);
+                Int8Size(parse.GetValue(int8Size)), named ?? OpenBlasLibrary.DefaultName);
+            // The default library may be absent (ours is then timed alone); one the user named must load, or a typo would
+            // quietly turn the comparison into ours only.
+            if (named is not null && OpenBlasTarget.Probe(named) is { Target: null } missing)
+            {
+                context.Error.WriteLine($"error: --openblas-library: {missing.Unavailable}");
+                return ExitCodes.Unavailable;
+            }
+
             var coreType = context.Environment is { } environment
                 ? environment.GetValueOrDefault("OPENBLAS_CORETYPE")
                 : Environment.GetEnvironmentVariable("OPENBLAS_CORETYPE");

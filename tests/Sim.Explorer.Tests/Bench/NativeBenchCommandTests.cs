@@ -44,15 +44,25 @@ public class NativeBenchCommandTests
     }
 
     [Fact]
-    public void Without_openblas_it_says_so_and_times_ours_only()
+    public void Without_openblas_the_report_says_why_and_times_ours_only()
+    {
+        var report = Sim.Explorer.Bench.NativeBench.Run(new Sim.Explorer.Bench.NativeBenchOptions([8], 1, 4, "libopenblas-absent.so.0"), null);
+        Assert.Equal("libopenblas-absent.so.0 could not be loaded. Fix: apt-get install libopenblas0-pthread", report.OpenBlasMissing);
+        Assert.Null(report.OpenBlasCore);
+        var gemm = Assert.Single(report.Gemm);
+        Assert.Null(gemm.OpenBlas);
+        Assert.Null(gemm.BestRatio);
+        Assert.Equal(2L * 8 * 8 * 8, gemm.Ours.Operations);
+    }
+
+    [Fact]
+    public void A_named_openblas_library_that_does_not_load_exits_3_before_timing()
     {
         var (code, output, error) = CliRunner.Run("bench", "native", "--sizes", "8", "--reps", "1", "--int8-size", "4",
             "--openblas-library", "libopenblas-absent.so.0");
-        Assert.True(code == 0, error);
-        Assert.Contains("OPENBLAS_CORETYPE=(unset)", output, StringComparison.Ordinal);
-        Assert.Contains("openblas: not available (libopenblas-absent.so.0 could not be loaded. Fix: apt-get install libopenblas0-pthread)", output, StringComparison.Ordinal);
-        Assert.DoesNotContain("ours/openblas", output, StringComparison.Ordinal);
-        Assert.Contains("gemm fp32", output, StringComparison.Ordinal);
+        Assert.Equal(3, code);
+        Assert.Contains("--openblas-library: libopenblas-absent.so.0 could not be loaded. Fix: apt-get install libopenblas0-pthread", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("gemm fp32", output, StringComparison.Ordinal);
     }
 
     [Theory]
